@@ -1,0 +1,35 @@
+"""Exceptions raised by rectrack.
+
+The tree::
+
+    RectrackError                 base class: catch this to handle any rectrack failure
+    ├── UnsupportedFormat         the file's type is not one rectrack reads
+    ├── UnreadableDocument        the file exists but cannot be read (missing, empty, corrupt)
+    │   └── EncryptedDocument     a PDF needs a password (pass one with --password)
+    └── WriterError               an output file could not be written
+
+Every message is meant to be shown to a user as it is: it names the reason and,
+where there is one, what to do about it. The CLI prefixes it with the file path.
+"""
+
+from __future__ import annotations
+
+
+class RectrackError(Exception):
+    """Base class of every error rectrack raises on purpose."""
+
+
+class UnsupportedFormat(RectrackError):
+    """The file's extension is not one of the formats rectrack reads."""
+
+
+class UnreadableDocument(RectrackError):
+    """The file could not be opened or parsed."""
+
+
+class EncryptedDocument(UnreadableDocument):
+    """The PDF is encrypted with a user password."""
+
+
+class WriterError(RectrackError):
+    """An output could not be written."""

@@ -1,0 +1,114 @@
+"""Table classification: is this a recommendation tracking table, and which column is which?
+
+A header cell is matched against ``FIELD_PATTERNS`` in order; the first field whose
+pattern matches wins, so "Progress Status" is a status column and "Progress Report
+of Action taken to implement recommendation" is a progress column, not a
+recommendation column. A tracking table needs a recommendation column and at least
+one of progress, responsible, timescale or status.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Row, Table
+from .text import norm_key
+
+FIELDS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status")
+
+# Checked in this order; each pattern runs on norm_key(header text) (casefolded, punctuation as spaces).
+FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rec_id", re.compile(r"^(?:no|nos|number|num|#|ref|refs|reference|ref no|item no|rec no|rec ref|rec|"
+                          r"recommendation (?:no|number|ref|reference)|para(?:graph)?(?: no)?|id)$")),
+    ("status", re.compile(r"\bstatus\b|^rag\b|\brag$|\brag rating\b|^position$|^current position$|"
+                          r"^progress rating$|^(?:complete|completed|achieved)\??$|^% complete$|^rating$")),
+    ("progress", re.compile(r"\bprogress\b|\bupdate\b|\baction(?:s)? taken\b|^action(?:s)?$|\bcomment(?:s|ary)?\b|"
+                            r"\bresponse\b|\bposition statement\b|\bactions? (?:to date|agreed|planned|proposed)\b|"
+                            r"\bimplementation\b|\boutcome\b|\bevidence\b|^notes?$|\bcurrent position\b")),
+    ("responsible", re.compile(r"respons|resib|\bofficer\b|\blead\b|\bowner\b|^who\b|\baccountab|"
+                               r"\bportfolio holder\b|\bcontact\b|\bby whom\b|\bservice area\b|\bdirectorate\b")),
+    ("timescale", re.compile(r"\btime ?scales?\b|\btimeframe\b|\btimetable\b|\btarget\b|\bdeadline\b|^when\b|"
+                             r"\bdue\b|\bcompletion date\b|\bdate\b|\bby when\b|\bdelivery date\b")),
+    ("recommendation", re.compile(r"\brecommendations?\b|^recs?$|\bproposal\b|\bscrutiny finding\b")),
+)
+
+_MAX_HEADER_LEN = 90  # a longer cell is content, not a column label
+_NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.)]|r\d{1,3}\b|recommendation\s+\d)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderMap:
+    """Which column holds which field; ``row`` is the header row's index in its table."""
+
+    columns: dict[str, int]
+    row: int
+    labels: tuple[str, ...]
+
+    def col(self, field: str) -> int | None:
+        return self.columns.get(field)
+
+    @property
+    def key(self) -> tuple[tuple[str, int], ...]:
+        return tuple(sorted(self.columns.items()))
+
+
+def classify_label(text: str) -> str | None:
+    """The field a header label names, or None."""
+    key = norm_key(text.replace("\n", " ")).replace("’", "'")
+    key = re.sub(r"\b(\w+)\s?\[?\w{0,4}\]?$", r"\1", key) if "[" in text else key  # "Timetable[iv]"
+    if not key or len(text) > _MAX_HEADER_LEN:
+        return None
+    if text.strip() == "#":
+        return "rec_id"
+    for field, pattern in FIELD_PATTERNS:
+        if pattern.search(key):
+            return field
+    return None
+
+
+def map_header(row: Row, index: int) -> HeaderMap | None:
+    """Map a candidate header row; None unless it is a tracking-table header."""
+    columns: dict[str, int] = {}
+    for col, cell in enumerate(row.cells):
+        if not cell.text.strip():
+            continue
+        field = classify_label(cell.text)
+        if field is None:
+            continue
+        if field == "rec_id" and "recommendation" not in columns and _is_rec_label(cell.text):
+            field = "recommendation"
+        columns.setdefault(field, col)
+    if "recommendation" not in columns:
+        return None
+    if not {"progress", "responsible", "timescale", "status"} & columns.keys():
+        return None
+    return HeaderMap(columns=columns, row=index, labels=tuple(c.text for c in row.cells))
+
+
+def _is_rec_label(text: str) -> bool:
+    return norm_key(text) in ("rec", "recs")
+
+
+def find_header(table: Table, max_rows: int = 3) -> HeaderMap | None:
+    """The tracking-table header among the first rows of ``table``, if any."""
+    for index, row in enumerate(table.rows[:max_rows]):
+        header = map_header(row, index)
+        if header is not None:
+            return header
+    return None
+
+
+def is_header_repeat(row: Row, header: HeaderMap) -> bool:
+    """True for a repeat of the header row (as printed again at the top of a page)."""
+    texts = [norm_key(t) for t in row.texts]
+    labels = [norm_key(t) for t in header.labels]
+    if texts == labels:
+        return True
+    filled = [t for t in texts if t]
+    return bool(filled) and len(filled) >= 2 and all(t in labels for t in filled)
+
+
+def looks_numbered(text: str) -> bool:
+    """Does a recommendation cell start with its number ("1)", "2.", "(3)", "R4", "Recommendation 5")?"""
+    return bool(_NUMBERED_RE.match(text))

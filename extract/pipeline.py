@@ -1,0 +1,125 @@
+"""The pipeline: read → find tracking tables → fold rows → attach metadata.
+
+``extract_document`` is pure (a Document in, rows out); ``extract_file`` adds the
+reading and turns failures into a FileResult; ``extract_paths`` walks inputs in a
+stable order and never lets one bad file stop the batch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import RectrackError, UnsupportedFormat
+from .metadata import extract_metadata
+from .model import Document
+from .readers import READERS, read
+from .records import FileResult, Issue, Recommendation
+from .rows import recommendations
+from .stitch import tracking_tables
+
+
+def extract_document(doc: Document, source: str | None = None) -> tuple[list[Recommendation], int]:
+    """Rows from an already-read Document, and how many tracking tables it has."""
+    tables = tracking_tables(doc)
+    first_order = tables[0].order if tables else None
+    meta = extract_metadata(doc, before_order=first_order)
+    rows: list[Recommendation] = []
+    for index, table in enumerate(tables):
+        for rec in recommendations(table):
+            rows.append(Recommendation(
+                source=source or doc.path, **rec.fields(),
+                committee=meta.committee, meeting_date=meta.meeting_date, title=meta.title,
+                report_of=meta.report_of, format=doc.format, table_index=index, section=table.section,
+                page_first=rec.first_page, page_last=rec.last_page,
+            ))
+    return rows, len(tables)
+
+
+def extract_file(path: str | os.PathLike, *, password: str | None = None) -> FileResult:
+    """Extract one paper. Never raises for a bad paper: the error is in ``result.issues``."""
+    shown = str(path)
+    result = FileResult(path=shown)
+    try:
+        doc = read(path, password=password)
+    except RectrackError as exc:
+        result.issues.append(Issue("error", shown, str(exc)))
+        return result
+    except Exception as exc:  # a reader bug must not stop a batch
+        result.issues.append(Issue("error", shown, f"unexpected failure while reading ({type(exc).__name__}: {exc})"))
+        return result
+    result.format, result.pages = doc.format, doc.pages
+    result.issues.extend(Issue("warning", shown, w) for w in doc.warnings)
+    try:
+        result.rows, result.tables = extract_document(doc, source=shown)
+    except Exception as exc:
+        result.issues.append(Issue("error", shown, f"unexpected failure while extracting ({type(exc).__name__}: {exc})"))
+        return result
+    if result.tables == 0:
+        result.issues.append(Issue("note", shown, "no recommendation tracking table found"))
+    elif not result.rows:
+        result.issues.append(Issue("warning", shown, "tracking table found but it has no rows"))
+    return result
+
+
+def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[Path]]:
+    """Files to read (sorted, each once) and files skipped in folders because rectrack doesn't read their type.
+
+    A folder is walked recursively (hidden entries skipped, symlink loops walked once);
+    a file named explicitly is always returned, so an unsupported type becomes an error.
+    """
+    chosen: list[Path] = []
+    skipped: list[Path] = []
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path):
+                if file.suffix.lower() in READERS:
+                    _add(chosen, seen, file)
+                else:
+                    skipped.append(file)
+        else:
+            _add(chosen, seen, path)
+    return chosen, skipped
+
+
+def _add(chosen: list[Path], seen: set[str], path: Path) -> None:
+    key = os.path.realpath(path) if path.exists() else str(path)
+    if key not in seen:
+        seen.add(key)
+        chosen.append(path)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    visited: set[str] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in visited:
+            dirs[:] = []
+            continue
+        visited.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def extract_paths(paths: Iterable[str | os.PathLike], *, password: str | None = None) -> Iterator[FileResult]:
+    """Extract every paper under ``paths`` in a deterministic order (by path), one result per file."""
+    files, _ = expand_paths(paths)
+    for file in sorted(files, key=lambda p: str(p)):
+        yield extract_file(file, password=password)
+
+
+def rows_dataframe(results: Iterable[FileResult]):
+    """All rows of ``results`` as a pandas DataFrame with the writers' column order."""
+    import pandas as pd
+
+    from .records import FIELDS
+
+    return pd.DataFrame([r.to_dict() for res in results for r in res.rows], columns=list(FIELDS))
+
+
+__all__ = ["extract_document", "extract_file", "extract_paths", "expand_paths", "rows_dataframe", "UnsupportedFormat"]

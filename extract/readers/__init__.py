@@ -1,0 +1,57 @@
+"""Readers: one per format, each returning the common :class:`~extract.model.Document`.
+
+To add a format, write ``read_<fmt>(path) -> Document`` and add its suffixes to ``READERS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import UnreadableDocument, UnsupportedFormat
+from ..model import Document
+from .docx_reader import read_docx
+from .html_reader import read_html
+from .pdf_reader import read_pdf
+from .txt_reader import read_txt
+
+READERS: dict[str, tuple[str, Callable[..., Document]]] = {
+    ".pdf": ("pdf", read_pdf),
+    ".docx": ("docx", read_docx),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
+    ".txt": ("txt", read_txt),
+}
+
+
+def format_of(path: Path) -> str | None:
+    entry = READERS.get(path.suffix.lower())
+    return entry[0] if entry else None
+
+
+def read(path: str | Path, *, password: str | None = None) -> Document:
+    """Read any supported paper. Raises UnsupportedFormat or UnreadableDocument."""
+    path = Path(path)
+    entry = READERS.get(path.suffix.lower())
+    if entry is None:
+        known = ", ".join(sorted(READERS))
+        raise UnsupportedFormat(f"unsupported file type '{path.suffix or '(none)'}' (rectrack reads {known})")
+    if not path.exists():
+        raise UnreadableDocument("file not found")
+    if path.is_dir():
+        raise UnreadableDocument("is a folder, not a file")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot read file ({exc.strerror})") from exc
+    if size == 0:
+        raise UnreadableDocument("empty file")
+    fmt, reader = entry
+    try:
+        if fmt == "pdf":
+            return reader(path, password=password)
+        return reader(path)
+    except PermissionError as exc:
+        raise UnreadableDocument("permission denied") from exc
+    except OSError as exc:
+        raise UnreadableDocument(f"cannot read file ({exc.strerror or exc})") from exc

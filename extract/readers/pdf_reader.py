@@ -1,0 +1,142 @@
+"""PDF papers with a text layer, read with pdfplumber.
+
+Ruled tables come from ``page.find_tables()``. Each cell's text is rebuilt from the
+page's words rather than ``extract_text`` so that paragraph breaks (a taller gap
+between lines) and bullet lines survive: "\\n" between paragraphs, "• " for bullets.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import EncryptedDocument, UnreadableDocument
+from ..model import BBox, Cell, Document, Paragraph, Row, Table
+from ..text import BULLET, tidy_line, tidy_text
+
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
+_LINE_TOLERANCE = 2.5  # words whose tops differ by less than this sit on one line
+_PARA_GAP = 1.45  # a line gap this many times the usual spacing starts a new paragraph
+
+
+def read_pdf(path: Path, *, password: str | None = None, pages: Iterable[int] | None = None) -> Document:
+    """Read a PDF into a Document. ``pages`` (1-based) limits which pages get table extraction."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+    except PDFPasswordIncorrect as exc:
+        raise EncryptedDocument(
+            "PDF is encrypted and needs a password (give it with --password)"
+            if not password else "PDF is encrypted and the password given is wrong"
+        ) from exc
+    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        raise UnreadableDocument(f"not a readable PDF ({_reason(exc)})") from exc
+    with pdf:
+        try:
+            return _read_open_pdf(pdf, path, pages)
+        except PDFPasswordIncorrect as exc:
+            raise EncryptedDocument("PDF is encrypted and needs a password (give it with --password)") from exc
+        except Exception as exc:
+            raise UnreadableDocument(f"damaged PDF ({_reason(exc)})") from exc
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:160]
+
+
+def _read_open_pdf(pdf, path: Path, pages: Iterable[int] | None) -> Document:
+    wanted = set(pages) if pages is not None else None
+    doc = Document(path=str(path), format="pdf", pages=len(pdf.pages))
+    title = (pdf.metadata or {}).get("Title")
+    doc.title_hint = title if isinstance(title, str) else ""
+    order = 0
+    for number, page in enumerate(pdf.pages, start=1):
+        tables = page.find_tables(TABLE_SETTINGS) if wanted is None or number in wanted else []
+        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+        boxes = [t.bbox for t in tables]
+        outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
+        blocks: list[tuple[float, object]] = []
+        for line in _lines(outside):
+            blocks.append((line[0]["top"], " ".join(w["text"] for w in line)))
+        for table in tables:
+            blocks.append((table.bbox[1], table))
+        blocks.sort(key=lambda b: b[0])
+        for _, block in blocks:
+            if isinstance(block, str):
+                text = tidy_line(block)
+                if text:
+                    doc.paragraphs.append(Paragraph(text=text, order=order, page=number))
+            else:
+                doc.tables.append(_table(block, words, number, order))
+            order += 1
+        page.flush_cache()
+    return doc
+
+
+def _inside(word: dict, box: BBox) -> bool:
+    cx = (word["x0"] + word["x1"]) / 2
+    cy = (word["top"] + word["bottom"]) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _table(found, words: list[dict], page: int, order: int) -> Table:
+    in_table = [w for w in words if _inside(w, found.bbox)]
+    rows = []
+    for row in found.rows:
+        cells = []
+        for bbox in row.cells:
+            if bbox is None:  # covered by a cell merged from the left or above
+                cells.append(Cell(text="", page=page, merged=True))
+                continue
+            mine = [w for w in in_table if _inside(w, bbox)]
+            cells.append(Cell(text=cell_text(mine), page=page, bbox=tuple(bbox)))
+        rows.append(Row(cells=tuple(cells), page=page))
+    return Table(rows=tuple(rows), order=order, page=page, bbox=tuple(found.bbox))
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:
+    """Group words into lines by their top, each line sorted left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= _LINE_TOLERANCE:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def cell_text(words: list[dict]) -> str:
+    """Rebuild a cell's text from its words: lines joined into paragraphs, bullets on their own lines."""
+    lines = _lines(words)
+    if not lines:
+        return ""
+    tops = [line[0]["top"] for line in lines]
+    gaps = [b - a for a, b in zip(tops, tops[1:])]
+    usual = statistics.median(gaps) if gaps else 0.0
+    heights = [line[0]["bottom"] - line[0]["top"] for line in lines]
+    usual = min(usual, 1.35 * statistics.median(heights)) if usual else 0.0
+    paragraphs: list[list[str]] = []
+    for i, line in enumerate(lines):
+        text = tidy_line(" ".join(w["text"] for w in line))
+        new_para = i == 0 or text.startswith(BULLET) or (usual and gaps[i - 1] > _PARA_GAP * usual)
+        if new_para or not paragraphs:
+            paragraphs.append([text])
+        else:
+            paragraphs[-1].append(text)
+    return tidy_text("\n".join(_join_lines(p) for p in paragraphs))
+
+
+def _join_lines(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out += line  # a word hyphenated at the line end ("on-" + "line")
+        else:
+            out += " " + line
+    return out

@@ -1,0 +1,68 @@
+"""The output schema: one :class:`Recommendation` per row, and per-file results.
+
+``FIELDS`` is the column order of every writer. The first ten keys are the scoring
+contract (source, rec_id … title); the rest are provenance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    source: str
+    rec_id: str
+    recommendation: str
+    progress: str
+    responsible: str
+    timescale: str
+    status: str
+    committee: str
+    meeting_date: str
+    title: str
+    report_of: str = ""
+    format: str = ""
+    table_index: int = 0
+    section: str = ""
+    page_first: int | None = None
+    page_last: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Recommendation))
+
+
+@dataclass(slots=True)
+class Issue:
+    """A problem met with one file: ``level`` is "error", "warning" or "note"."""
+
+    level: str
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.level}: {self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What one input file gave: its rows, or the error that stopped it, and any notes."""
+
+    path: str
+    format: str = ""
+    rows: list[Recommendation] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    pages: int | None = None
+    tables: int = 0  # tracking tables found
+    cached: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return any(i.level == "error" for i in self.issues)
+
+    @property
+    def error(self) -> str:
+        return next((i.reason for i in self.issues if i.level == "error"), "")

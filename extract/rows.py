@@ -1,0 +1,124 @@
+"""Row normalisation: one record per recommendation from a stitched tracking table.
+
+A row with an empty recommendation (and number) cell continues the recommendation
+above it: its progress is appended, new owners and timescales are added. The first
+row of a continued page part that carries no number, in a table whose
+recommendations are numbered, is the rest of a row broken by the page break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .headers import HeaderMap
+from .model import Row
+from .stitch import TrackingTable
+from .text import join_distinct
+
+_REC_ID_RE = re.compile(
+    r"^\s*(?:"
+    r"(?:recommendation|rec)\s*\.?\s*(?:no\.?\s*)?(?P<a>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[:.)\u2013-]?"
+    r"|r(?P<b>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[:.)\u2013-]?(?=\s)"
+    r"|\(\s*(?P<c>\d{1,3}[a-z]?)\s*\)"
+    r"|(?P<d>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[.):](?=\s|$)"
+    r"|(?P<e>\d{1,2}\.\d{1,2}[a-z]?)(?=\s+[A-Z])"
+    r"|(?P<f>\d{1,3}[a-z]?)\s*[\u2013-](?=\s)"
+    r")\s*",
+    re.I,
+)
+_ID_CELL_RE = re.compile(r"^\s*(?:(?:recommendation|rec)\s*\.?\s*(?:no\.?\s*)?|r)?\(?\s*(\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*\)?\s*[.:)]?\s*$", re.I)
+
+
+@dataclass(slots=True)
+class RawRecommendation:
+    """A recommendation gathered from one or more table rows, before metadata is attached."""
+
+    rec_id: str
+    recommendation: str
+    progress: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    timescale: list[str] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    first_page: int | None = None
+    last_page: int | None = None
+    rows: int = 1
+
+    def add(self, values: dict[str, str], page: int | None) -> None:
+        for name in ("progress", "responsible", "timescale", "status"):
+            if values.get(name):
+                getattr(self, name).append(values[name])
+        if page is not None:
+            self.first_page = page if self.first_page is None else self.first_page
+            self.last_page = page
+
+    def fields(self) -> dict[str, str]:
+        return {
+            "rec_id": self.rec_id,
+            "recommendation": self.recommendation,
+            "progress": "\n".join(p for p in self.progress if p),
+            "responsible": join_distinct(self.responsible),
+            "timescale": join_distinct(self.timescale),
+            "status": join_distinct(self.status),
+        }
+
+
+def split_rec_id(text: str) -> tuple[str, str]:
+    """("6) Enhance training…") -> ("6", "Enhance training…"); ("", text) when unnumbered."""
+    match = _REC_ID_RE.match(text)
+    if not match:
+        return "", text
+    number = next(g for g in match.groups() if g)
+    return number.lower(), text[match.end():].lstrip()
+
+
+def id_from_cell(text: str) -> str:
+    """The number in a separate number column ("1", "R2", "Rec 3", "(4)"); the text as is otherwise."""
+    text = text.strip()
+    match = _ID_CELL_RE.match(text)
+    return match.group(1).lower() if match else text
+
+
+def row_values(row: Row, header: HeaderMap) -> dict[str, str]:
+    values = {}
+    for name, col in header.columns.items():
+        values[name] = row.cells[col].text.strip() if col < len(row.cells) else ""
+    return values
+
+
+def recommendations(table: TrackingTable) -> list[RawRecommendation]:
+    """Fold a tracking table's rows into recommendations."""
+    out: list[RawRecommendation] = []
+    numbered = 0
+    for index, row in enumerate(table.rows):
+        values = row_values(row, table.header)
+        rec_text = values.get("recommendation", "")
+        rec_id = id_from_cell(values.get("rec_id", ""))
+        stripped_id, rec_text = split_rec_id(rec_text)
+        rec_id = rec_id or stripped_id
+        if rec_id:
+            numbered += 1
+        current = out[-1] if out else None
+        continues = current is not None and not rec_id and (
+            not rec_text or (index in table.part_starts and numbered > 0)
+        )
+        if continues:
+            if rec_text:
+                current.recommendation = f"{current.recommendation}\n{rec_text}".strip()
+            current.add(values, row.page)
+            current.rows += 1
+            continue
+        if not rec_text and not rec_id:
+            continue  # a leading fragment with nothing to attach to
+        rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text)
+        rec.add(values, row.page)
+        out.append(rec)
+    _fill_missing_ids(out)
+    return out
+
+
+def _fill_missing_ids(recs: list[RawRecommendation]) -> None:
+    """An unnumbered table gets its recommendations' positions (1, 2, …) as ids."""
+    if recs and not any(r.rec_id for r in recs):
+        for position, rec in enumerate(recs, start=1):
+            rec.rec_id = str(position)

@@ -1,0 +1,59 @@
+"""Small ``str -> str`` cleaners shared by the readers and the row stages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+BULLET = "• "
+# Bullet glyphs seen in papers: •, ●, ◦, ▪, ■, ‣, ⁃, ·, the Symbol-font private-use bullet, and "o"/"-" list markers.
+_BULLET_CHARS = "\u2022\u25cf\u25e6\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf076\uf0d8"
+_BULLET_LINE_RE = re.compile(rf"^\s*[{_BULLET_CHARS}]+\s*")
+_INLINE_BULLET_RE = re.compile(rf"\s*[{_BULLET_CHARS}]\s+")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def tidy_line(line: str) -> str:
+    """Collapse runs of spaces, strip the ends, and give a bullet line the canonical "• " prefix."""
+    line = _SPACES_RE.sub(" ", line).strip()
+    if _BULLET_LINE_RE.match(line):
+        rest = _BULLET_LINE_RE.sub("", line)
+        return BULLET + rest if rest else ""
+    return line
+
+
+def tidy_text(text: str) -> str:
+    """Tidy every line of a cell; drop empty lines; keep paragraph breaks as "\\n"."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\u2028", "\n")
+    lines = (tidy_line(ln) for ln in text.split("\n"))
+    return "\n".join(ln for ln in lines if ln)
+
+
+def split_inline_bullets(text: str) -> list[str]:
+    """Split "intro • one • two" into ["intro", "• one", "• two"] (bullets flattened onto one line)."""
+    parts = _INLINE_BULLET_RE.split(" " + text)
+    head, items = parts[0].strip(), [p.strip() for p in parts[1:] if p.strip()]
+    return ([head] if head else []) + [BULLET + item for item in items]
+
+
+def norm_key(text: str) -> str:
+    """A loose comparison key: NFKC, casefolded, letters and digits only, single spaces."""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    return " ".join(re.sub(r"[^\w']+", " ", text).split())
+
+
+def is_blank(text: str | None) -> bool:
+    return not text or not text.strip()
+
+
+def join_distinct(values: list[str], sep: str = "; ") -> str:
+    """Join the non-empty values, each once, in order of first appearance (case-insensitive)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        for part in (p.strip() for p in value.split("\n")):
+            key = norm_key(part)
+            if part and key not in seen:
+                seen.add(key)
+                out.append(part)
+    return sep.join(out)
