@@ -20,7 +20,7 @@ FIELDS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "s
 # Checked in this order; each pattern runs on norm_key(header text) (casefolded, punctuation as spaces).
 FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rec_id", re.compile(r"^(?:no|nos|number|num|#|ref|refs|reference|ref no|item no|rec no|rec ref|rec|"
-                          r"recommendation (?:no|number|ref|reference)|para(?:graph)?(?: no)?|id)$")),
+                          r"recno|recommendation (?:no|number|ref|reference)|para(?:graph)?(?: no)?|id)$")),
     ("status", re.compile(r"\bstatus\b|^rag\b|\brag$|\brag rating\b|^position$|^current position$|"
                           r"^progress rating$|^(?:complete|completed|achieved)\??$|^% complete$|^rating$")),
     ("progress", re.compile(r"\bprogress\b|\bupdate\b|\baction(?:s)? taken\b|^action(?:s)?$|\bcomment(?:s|ary)?\b|"
@@ -54,16 +54,24 @@ class HeaderMap:
 
 
 def classify_label(text: str) -> str | None:
-    """The field a header label names, or None."""
-    key = norm_key(text.replace("\n", " ")).replace("’", "'")
-    key = re.sub(r"\b(\w+)\s?\[?\w{0,4}\]?$", r"\1", key) if "[" in text else key  # "Timetable[iv]"
-    if not key or len(text) > _MAX_HEADER_LEN:
+    """The field a header label names, or None.
+
+    A label squeezed into a narrow column may be broken mid-word over lines
+    ("Recommendati / ons", "Re / c / No"), so the lines are also tried joined up.
+    """
+    if not text.strip() or len(text) > _MAX_HEADER_LEN:
         return None
     if text.strip() == "#":
         return "rec_id"
-    for field, pattern in FIELD_PATTERNS:
-        if pattern.search(key):
-            return field
+    text = re.sub(r"\[\w{1,5}\]|\(\w{1,3}\)$|[*\u2020\u2021]+$", "", text)  # footnote markers: "Timetable[iv]"
+    lines = text.split("\n")
+    keys = [norm_key(" ".join(lines)), norm_key("".join(lines))]
+    if len(text) <= 24:
+        keys.append(norm_key(text).replace(" ", ""))  # "Re c No ." from a label wrapped letter by letter
+    for key in keys:
+        for field, pattern in FIELD_PATTERNS:
+            if key and pattern.search(key):
+                return field
     return None
 
 

@@ -22,6 +22,7 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     merged: bool = False  # True for the covered part of a merged cell (its text is read once, at the anchor)
+    overflows: bool = False  # PDF: the text runs to the bottom edge, so a page break may have cut it
 
 
 @dataclass(frozen=True, slots=True)

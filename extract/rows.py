@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .headers import HeaderMap
 from .model import Row
 from .stitch import TrackingTable
-from .text import join_distinct
+from .text import BULLET, join_distinct
 
 _REC_ID_RE = re.compile(
     r"^\s*(?:"
@@ -44,10 +44,17 @@ class RawRecommendation:
     last_page: int | None = None
     rows: int = 1
 
-    def add(self, values: dict[str, str], page: int | None) -> None:
+    def add(self, values: dict[str, str], page: int | None, glue: set[str] = frozenset()) -> None:
+        """Add a row's values; for ``glue`` fields the text continues the last value (a cut cell)."""
         for name in ("progress", "responsible", "timescale", "status"):
-            if values.get(name):
-                getattr(self, name).append(values[name])
+            value = values.get(name)
+            if not value:
+                continue
+            parts = getattr(self, name)
+            if name in glue and parts and not value.startswith(BULLET):
+                parts[-1] = f"{parts[-1]} {value}"
+            else:
+                parts.append(value)
         if page is not None:
             self.first_page = page if self.first_page is None else self.first_page
             self.last_page = page
@@ -90,31 +97,38 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
     """Fold a tracking table's rows into recommendations."""
     out: list[RawRecommendation] = []
     numbered = 0
+    previous: Row | None = None
     for index, row in enumerate(table.rows):
         values = row_values(row, table.header)
         rec_text = values.get("recommendation", "")
         rec_id = id_from_cell(values.get("rec_id", ""))
         stripped_id, rec_text = split_rec_id(rec_text)
         rec_id = rec_id or stripped_id
-        if rec_id:
-            numbered += 1
+        numbered += bool(rec_id)
         current = out[-1] if out else None
-        continues = current is not None and not rec_id and (
-            not rec_text or (index in table.part_starts and numbered > 0)
-        )
+        page_break = index in table.part_starts
+        continues = current is not None and not rec_id and (not rec_text or (page_break and numbered > 0))
         if continues:
+            cut = _cut_fields(previous, table.header) if page_break else set()
             if rec_text:
-                current.recommendation = f"{current.recommendation}\n{rec_text}".strip()
-            current.add(values, row.page)
+                sep = " " if "recommendation" in cut else "\n"
+                current.recommendation = f"{current.recommendation}{sep}{rec_text}".strip()
+            current.add(values, row.page, glue=cut)
             current.rows += 1
-            continue
-        if not rec_text and not rec_id:
-            continue  # a leading fragment with nothing to attach to
-        rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text)
-        rec.add(values, row.page)
-        out.append(rec)
+        elif rec_text or rec_id:
+            rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text)
+            rec.add(values, row.page)
+            out.append(rec)
+        previous = row
     _fill_missing_ids(out)
     return out
+
+
+def _cut_fields(row: Row | None, header: HeaderMap) -> set[str]:
+    """Fields whose cell in ``row`` ran into the page break, so the next page continues the same text."""
+    if row is None:
+        return set()
+    return {name for name, col in header.columns.items() if col < len(row.cells) and row.cells[col].overflows}
 
 
 def _fill_missing_ids(recs: list[RawRecommendation]) -> None:

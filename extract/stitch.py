@@ -73,15 +73,16 @@ def _append(tracking: TrackingTable, table: Table, header: HeaderMap | None, *, 
 
 
 def _continues(doc: Document, prev: Table, table: Table, header: HeaderMap | None, current: TrackingTable) -> bool:
+    paged = prev.page is not None and table.page is not None
     if header is not None:
         if header.key != current.header.key:
             return False
-    elif table.n_cols != prev.n_cols:
-        return False
-    if prev.page is not None and table.page is not None and table.page != (prev.last_page or prev.page) + 1:
+    elif not paged or table.n_cols != prev.n_cols:
+        return False  # without pages, only a repeated header shows that a table goes on
+    if paged and table.page != (prev.last_page or prev.page) + 1:
         return False
     between = [p for p in doc.paragraphs if prev.order < p.order < table.order]
-    return _only_furniture(between)
+    return _only_furniture(between) if paged else not between
 
 
 def _only_furniture(paragraphs: list[Paragraph]) -> bool:

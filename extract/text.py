@@ -13,8 +13,14 @@ _INLINE_BULLET_RE = re.compile(rf"\s*[{_BULLET_CHARS}]\s+")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
+_CID_BULLET_RE = re.compile(r"\(cid:(?:127|149|183)\)")
+_CID_RE = re.compile(r"\(cid:\d+\)")
+
+
 def tidy_line(line: str) -> str:
     """Collapse runs of spaces, strip the ends, and give a bullet line the canonical "• " prefix."""
+    if "(cid:" in line:  # glyphs without a Unicode mapping: 127/149/183 are bullets in the common encodings
+        line = _CID_RE.sub("", _CID_BULLET_RE.sub("\u2022", line))
     line = _SPACES_RE.sub(" ", line).strip()
     if _BULLET_LINE_RE.match(line):
         rest = _BULLET_LINE_RE.sub("", line)

@@ -59,15 +59,12 @@ def _read_open_pdf(pdf, path: Path, pages: Iterable[int] | None) -> Document:
         words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
         boxes = [t.bbox for t in tables]
         outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
-        blocks: list[tuple[float, object]] = []
-        for line in _lines(outside):
-            blocks.append((line[0]["top"], " ".join(w["text"] for w in line)))
-        for table in tables:
-            blocks.append((table.bbox[1], table))
+        blocks: list[tuple[float, object]] = [(para[0][0]["top"], para) for para in _paragraphs(_lines(outside))]
+        blocks.extend((table.bbox[1], table) for table in tables)
         blocks.sort(key=lambda b: b[0])
         for _, block in blocks:
-            if isinstance(block, str):
-                text = tidy_line(block)
+            if isinstance(block, list):
+                text = _join_lines([tidy_line(" ".join(w["text"] for w in line)) for line in block])
                 if text:
                     doc.paragraphs.append(Paragraph(text=text, order=order, page=number))
             else:
@@ -75,6 +72,22 @@ def _read_open_pdf(pdf, path: Path, pages: Iterable[int] | None) -> Document:
             order += 1
         page.flush_cache()
     return doc
+
+
+def _paragraphs(lines: list[list[dict]]) -> list[list[list[dict]]]:
+    """Group page lines into paragraphs: a line joins the one above when close below it and in the same size."""
+    paragraphs: list[list[list[dict]]] = []
+    for line in lines:
+        if paragraphs:
+            above = paragraphs[-1][-1]
+            height = above[0]["bottom"] - above[0]["top"]
+            same_size = abs(height - (line[0]["bottom"] - line[0]["top"])) < 0.6
+            gap = line[0]["top"] - above[0]["bottom"]
+            if same_size and 0 <= gap < 0.45 * height and abs(line[0]["x0"] - paragraphs[-1][0][0]["x0"]) < 40:
+                paragraphs[-1].append(line)
+                continue
+        paragraphs.append([line])
+    return paragraphs
 
 
 def _inside(word: dict, box: BBox) -> bool:
@@ -93,7 +106,7 @@ def _table(found, words: list[dict], page: int, order: int) -> Table:
                 cells.append(Cell(text="", page=page, merged=True))
                 continue
             mine = [w for w in in_table if _inside(w, bbox)]
-            cells.append(Cell(text=cell_text(mine), page=page, bbox=tuple(bbox)))
+            cells.append(Cell(text=cell_text(mine, bbox), page=page, bbox=tuple(bbox), overflows=_overflows(mine, bbox)))
         rows.append(Row(cells=tuple(cells), page=page))
     return Table(rows=tuple(rows), order=order, page=page, bbox=tuple(found.bbox))
 
@@ -109,7 +122,15 @@ def _lines(words: list[dict]) -> list[list[dict]]:
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
-def cell_text(words: list[dict]) -> str:
+def _overflows(words: list[dict], bbox: BBox) -> bool:
+    """Does the text run down to the cell's bottom edge (so a page break may have cut it)?"""
+    if not words:
+        return False
+    last = max(words, key=lambda w: w["bottom"])
+    return bbox[3] - last["bottom"] < 1.6 * (last["bottom"] - last["top"])
+
+
+def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     """Rebuild a cell's text from its words: lines joined into paragraphs, bullets on their own lines."""
     lines = _lines(words)
     if not lines:
@@ -119,15 +140,40 @@ def cell_text(words: list[dict]) -> str:
     usual = statistics.median(gaps) if gaps else 0.0
     heights = [line[0]["bottom"] - line[0]["top"] for line in lines]
     usual = min(usual, 1.35 * statistics.median(heights)) if usual else 0.0
+    widest = max(line[-1]["x1"] for line in lines)
+    if bbox is not None:  # the right edge of the text area, assuming padding equal on both sides
+        widest = bbox[2] - (min(line[0]["x0"] for line in lines) - bbox[0])
+    texts = [tidy_line(" ".join(w["text"] for w in line)) for line in lines]
     paragraphs: list[list[str]] = []
-    for i, line in enumerate(lines):
-        text = tidy_line(" ".join(w["text"] for w in line))
-        new_para = i == 0 or text.startswith(BULLET) or (usual and gaps[i - 1] > _PARA_GAP * usual)
-        if new_para or not paragraphs:
+    for i, text in enumerate(texts):
+        new_para = i == 0 or text.startswith(BULLET) or bool(usual and gaps[i - 1] > _PARA_GAP * usual)
+        if i and not new_para and _broken_word(lines[i - 1], texts[i - 1], text, widest):
+            paragraphs[-1][-1] += text  # a word too long for the column, wrapped mid-word
+        elif new_para or not paragraphs:
             paragraphs.append([text])
         else:
             paragraphs[-1].append(text)
     return tidy_text("\n".join(_join_lines(p) for p in paragraphs))
+
+
+_SHORT_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _broken_word(line: list[dict], text: str, following: str, edge: float) -> bool:
+    """A one-word line full to the cell's edge, followed by a lowercase or digit run: one word split.
+
+    Word processors split a word only when it is wider than the column: the word
+    then has a line to itself, filled to within one character of the edge.
+    """
+    if len(line) != 1 or not text or not following:
+        return False
+    word = line[0]
+    char = (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
+    if word["x1"] + char < edge:
+        return False
+    if following.split()[0].casefold() in _SHORT_WORDS and len(following.split()) > 1:
+        return False
+    return following[0].islower() or (text[-1].isdigit() and following[0].isdigit())
 
 
 def _join_lines(lines: list[str]) -> str:
