@@ -57,7 +57,7 @@ class Grid:
     tracking: bool = False
 
 
-WEIGHTS = {"id": 0.6, "rec": 3.2, "progress": 4.6, "resp": 1.4, "time": 1.2, "status": 1.1}
+WEIGHTS = {"id": 0.6, "rec": 3.2, "progress": 4.6, "resp": 1.4, "time": 1.5, "status": 1.1}
 
 
 @dataclass
@@ -81,12 +81,8 @@ class Tracking:
     def golden(self, table_index):
         fields = {f for _, f in self.columns}
 
-        def distinct(vals):
-            out = []
-            for v in vals:
-                if v and v not in out:
-                    out.append(v)
-            return "; ".join(out)
+        def distinct(vals):  # non-empty values, first-seen order, "; "-joined
+            return "; ".join(dict.fromkeys(v for v in vals if v))
 
         return [{"rec_id": r.id, "recommendation": r.text,
                  "progress": "\n".join(a.progress for a in r.actions if a.progress),
@@ -156,9 +152,8 @@ def render_docx(p, path):
 
     doc = Document()
     cp = doc.core_properties
-    cp.title, cp.author, cp.last_modified_by = p.title, "Democratic Services", "Democratic Services"
+    cp.title, cp.author, cp.last_modified_by, cp.revision = p.title, "Democratic Services", "Democratic Services", 1
     cp.created = cp.modified = cp.last_printed = FIXED_DT
-    cp.revision = 1
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Cm(21), Cm(29.7)
     if p.landscape:
@@ -181,11 +176,10 @@ def render_docx(p, path):
         t = doc.add_table(rows=1, cols=len(g.header))
         t.style = "Table Grid"
         t.autofit = False
-        hdr = t.rows[0]
         flag = OxmlElement("w:tblHeader")   # repeat header row on each page
         flag.set(qn("w:val"), "true")
-        hdr._tr.get_or_add_trPr().append(flag)
-        for cell, text in zip(hdr.cells, g.header):
+        t.rows[0]._tr.get_or_add_trPr().append(flag)
+        for cell, text in zip(t.rows[0].cells, g.header):
             cell.paragraphs[0].add_run(text).bold = True
         for row in g.rows:
             for cell, text in zip(t.add_row().cells, row):
@@ -217,20 +211,29 @@ def render_docx(p, path):
 
 
 def render_pdf(p, path):
+    import reportlab
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
     from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    # Embedded TrueType (Vera ships with reportlab) so the text layer has a
+    # ToUnicode map: with the base-14 Helvetica, "•" extracts as "(cid:127)".
+    fonts = Path(reportlab.__file__).parent / "fonts"
+    pdfmetrics.registerFont(TTFont("Vera", str(fonts / "Vera.ttf")))
+    pdfmetrics.registerFont(TTFont("VeraBd", str(fonts / "VeraBd.ttf")))
+    pdfmetrics.registerFontFamily("Vera", normal="Vera", bold="VeraBd", italic="Vera", boldItalic="VeraBd")
     doc = SimpleDocTemplate(str(path), pagesize=landscape(A4) if p.landscape else A4,
                             leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
                             bottomMargin=18 * mm, title=p.title, author=p.council or "Democratic Services",
                             subject=p.committee, creator="rectrack samples/make_samples.py",
                             invariant=1)
     ss = getSampleStyleSheet()
-    body = ss["BodyText"]
-    big = ParagraphStyle("big", parent=body, fontName="Helvetica-Bold", fontSize=13, leading=16)
+    body = ParagraphStyle("body", parent=ss["BodyText"], fontName="Vera")
+    big = ParagraphStyle("big", parent=body, fontName="VeraBd", fontSize=13, leading=16)
     cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceBefore=0, spaceAfter=3)
     bullet = ParagraphStyle("bullet", parent=cell, leftIndent=9, firstLineIndent=-9, spaceAfter=1)
 
@@ -249,6 +252,24 @@ def render_pdf(p, path):
                 out.append(Paragraph(escape(b), cell))
         return out or ""
 
+    class RuledTable(Table):
+        """Table whose page-split parts stay fully ruled and never start with a
+        blank row (an in-row split can leave only cell padding for page 2)."""
+        next_page = False   # set on a remainder that must start a new page
+
+        def split(self, availWidth, availHeight):
+            if self.next_page:
+                self.next_page = False
+                return []
+            parts = super().split(availWidth, availHeight)
+            if len(parts) == 2 and self.splitInRow and not any(parts[1]._cellvalues[1]):
+                parts = self._splitRows(availHeight, doInRowSplit=False)
+                if len(parts) == 2:
+                    parts[1].next_page = True
+            if parts:  # reportlab leaves the foot of a split row open
+                parts[0].setStyle([("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black)])
+            return parts
+
     for heading, g in p.grids():
         story.append(Spacer(1, 6))
         story += [Paragraph(f"<b>{escape(h)}</b>", body) for h in heading.split("\n")]
@@ -257,12 +278,10 @@ def render_pdf(p, path):
         # Tracking tables: split inside a long row at the page foot (splitByRow=0
         # makes reportlab try the in-row split first; with splitByRow=1 it breaks
         # between rows and then splits the next row under a second, mid-page
-        # header).  "splitlast" rules off the top half of a split row, which
-        # reportlab otherwise leaves open.  Decoys break between rows only.
-        t = Table(data, colWidths=col_widths(g, doc.width), repeatRows=1,
+        # header).  Decoys break between rows only.
+        t = RuledTable(data, colWidths=col_widths(g, doc.width), repeatRows=1,
                   splitByRow=0 if g.tracking else 1, splitInRow=1 if g.tracking else 0)
         t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.5, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9"))]))
         story.append(t)
@@ -309,9 +328,7 @@ def txt_cell(text):
 
 def render_txt(p, path):
     out = ["", ""]
-    for text, kind in p.front_matter():
-        out += [text, ""]
-    for x in p.body:
+    for x in [text for text, _ in p.front_matter()] + p.body:
         out += [x, ""]
     for heading, g in p.grids():
         out += ["**" + heading + "**", ""]

@@ -17,7 +17,7 @@ from ..text import BULLET, tidy_line, tidy_text
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 _LINE_TOLERANCE = 2.5  # words whose tops differ by less than this sit on one line
-_PARA_GAP = 1.45  # a line gap this many times the usual spacing starts a new paragraph
+_PARA_GAP = 1.3  # a line gap this many times the usual spacing starts a new paragraph
 
 
 def read_pdf(path: Path, *, password: str | None = None, pages: Iterable[int] | None = None) -> Document:
@@ -138,15 +138,17 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     tops = [line[0]["top"] for line in lines]
     gaps = [b - a for a, b in zip(tops, tops[1:])]
     usual = statistics.median(gaps) if gaps else 0.0
-    heights = [line[0]["bottom"] - line[0]["top"] for line in lines]
-    usual = min(usual, 1.35 * statistics.median(heights)) if usual else 0.0
+    if 0 < len(gaps) < 3:  # too few gaps to tell the usual one: assume single spacing
+        usual = min(usual, 1.25 * statistics.median(line[0]["bottom"] - line[0]["top"] for line in lines))
     widest = max(line[-1]["x1"] for line in lines)
     if bbox is not None:  # the right edge of the text area, assuming padding equal on both sides
         widest = bbox[2] - (min(line[0]["x0"] for line in lines) - bbox[0])
     texts = [tidy_line(" ".join(w["text"] for w in line)) for line in lines]
+    line_words = lines
     paragraphs: list[list[str]] = []
     for i, text in enumerate(texts):
-        new_para = i == 0 or text.startswith(BULLET) or bool(usual and gaps[i - 1] > _PARA_GAP * usual)
+        new_para = (i == 0 or text.startswith(BULLET) or bool(usual and gaps[i - 1] > _PARA_GAP * usual)
+                    or _hard_break(lines[i - 1], line_words[i], widest))
         if i and not new_para and _broken_word(lines[i - 1], texts[i - 1], text, widest):
             paragraphs[-1][-1] += text  # a word too long for the column, wrapped mid-word
         elif new_para or not paragraphs:
@@ -157,6 +159,13 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
 
 
 _SHORT_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _hard_break(above: list[dict], line: list[dict], edge: float) -> bool:
+    """Would this line's first word have fitted on the line above? Then the line was ended on purpose."""
+    first = line[0]
+    space = 0.3 * (first["bottom"] - first["top"])
+    return above[-1]["x1"] + space + (first["x1"] - first["x0"]) < edge - 1.0
 
 
 def _broken_word(line: list[dict], text: str, following: str, edge: float) -> bool:
