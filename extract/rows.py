@@ -51,7 +51,7 @@ class RawRecommendation:
             if not value:
                 continue
             parts = getattr(self, name)
-            if name in glue and parts and not value.startswith(BULLET):
+            if name in glue and parts and not _starts_paragraph(parts[-1], value):
                 parts[-1] = f"{parts[-1]} {value}"
             else:
                 parts.append(value)
@@ -68,6 +68,11 @@ class RawRecommendation:
             "timescale": join_distinct(self.timescale),
             "status": join_distinct(self.status),
         }
+
+
+def _starts_paragraph(before: str, after: str) -> bool:
+    """At a page cut: does ``after`` look like a new paragraph rather than the rest of ``before``?"""
+    return after.startswith(BULLET) or (before.rstrip()[-1:] in ".!?:" and after[:1].isupper())
 
 
 def split_rec_id(text: str) -> tuple[str, str]:

@@ -17,7 +17,7 @@ from ..text import BULLET, tidy_line, tidy_text
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 _LINE_TOLERANCE = 2.5  # words whose tops differ by less than this sit on one line
-_PARA_GAP = 1.3  # a line gap this many times the usual spacing starts a new paragraph
+_PARA_GAP = 0.2  # a line gap this much (times the text height) above the usual one starts a paragraph
 
 
 def read_pdf(path: Path, *, password: str | None = None, pages: Iterable[int] | None = None) -> Document:
@@ -138,8 +138,9 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     tops = [line[0]["top"] for line in lines]
     gaps = [b - a for a, b in zip(tops, tops[1:])]
     usual = statistics.median(gaps) if gaps else 0.0
+    height = statistics.median(line[0]["bottom"] - line[0]["top"] for line in lines)
     if 0 < len(gaps) < 3:  # too few gaps to tell the usual one: assume single spacing
-        usual = min(usual, 1.25 * statistics.median(line[0]["bottom"] - line[0]["top"] for line in lines))
+        usual = min(usual, 1.25 * height)
     widest = max(line[-1]["x1"] for line in lines)
     if bbox is not None:  # the right edge of the text area, assuming padding equal on both sides
         widest = bbox[2] - (min(line[0]["x0"] for line in lines) - bbox[0])
@@ -147,7 +148,7 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     line_words = lines
     paragraphs: list[list[str]] = []
     for i, text in enumerate(texts):
-        new_para = (i == 0 or text.startswith(BULLET) or bool(usual and gaps[i - 1] > _PARA_GAP * usual)
+        new_para = (i == 0 or text.startswith(BULLET) or bool(usual and gaps[i - 1] > usual + max(1.5, _PARA_GAP * height))
                     or _hard_break(lines[i - 1], line_words[i], widest))
         if i and not new_para and _broken_word(lines[i - 1], texts[i - 1], text, widest):
             paragraphs[-1][-1] += text  # a word too long for the column, wrapped mid-word
