@@ -8,6 +8,7 @@ then a summary line. Exit status: 0 all files read, 1 some failed, 2 usage error
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -38,9 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: rectrack extract papers/ -o tracker.jsonl",
     )
     ext.add_argument("paths", nargs="+", metavar="PATH", help="paper files or folders")
-    ext.add_argument("-o", "--output", default="-", metavar="OUT",
+    ext.add_argument("-o", "--output", action="append", metavar="OUT",
                      help=f"output file; its extension picks the format ({', '.join(SUFFIXES)}); "
-                          "'-' (the default) writes JSON Lines to stdout")
+                          "'-' (the default) writes JSON Lines to stdout; give -o several times for several outputs")
     ext.add_argument("--password", default=None, help="password for encrypted PDFs")
     ext.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary line")
     return parser
@@ -57,12 +58,14 @@ def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, st
         parser.print_usage(err)
         print("rectrack: error: a command is required (try: rectrack extract --help)", file=err)
         return EXIT_USAGE
-    return run_extract(args, stdout=stdout or sys.stdout, stderr=err)
+    return run_extract(args, stdout=stdout or sys.stdout, stderr=err, argv=list(argv if argv is not None else sys.argv[1:]))
 
 
-def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str]) -> int:
+def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], argv: Sequence[str] = ()) -> int:
+    outputs = args.output or ["-"]
     try:
-        check_destination(args.output)
+        for dest in outputs:
+            check_destination(dest)
     except RectrackError as exc:
         print(f"rectrack: error: {exc}", file=stderr)
         return EXIT_USAGE
@@ -75,16 +78,19 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str]) -
             if issue.level == "error" or not args.quiet:
                 print(issue, file=stderr)
         results.append(result)
-    try:
-        if args.output == "-":
-            _write_stdout(results, stdout)
-        else:
-            write(results, args.output)
-    except RectrackError as exc:
-        print(f"error: {exc}", file=stderr)
-        return EXIT_FAILED
+    write_failed = False
+    command = "rectrack " + " ".join(shlex.quote(a) for a in argv)
+    for dest in outputs:
+        try:
+            if dest == "-":
+                _write_stdout(results, stdout)
+            else:
+                write(results, dest, command=command)
+        except RectrackError as exc:
+            print(f"error: {exc}", file=stderr)
+            write_failed = True
     _summary(results, stderr)
-    return EXIT_FAILED if any(r.failed for r in results) else EXIT_OK
+    return EXIT_FAILED if write_failed or any(r.failed for r in results) else EXIT_OK
 
 
 def _write_stdout(results: list[FileResult], stdout: IO[str]) -> None:

@@ -23,6 +23,7 @@ class Cell:
     col_span: int = 1
     merged: bool = False  # True for the covered part of a merged cell (its text is read once, at the anchor)
     overflows: bool = False  # PDF: the text runs to the bottom edge, so a page break may have cut it
+    fill: str = ""  # background colour as RRGGBB where the format gives one (cell shading)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .enrich import enrich_rows
 from .errors import RectrackError, UnsupportedFormat
 from .metadata import extract_metadata
 from .model import Document
@@ -32,9 +33,9 @@ def extract_document(doc: Document, source: str | None = None) -> tuple[list[Rec
                 source=source or doc.path, **rec.fields(),
                 committee=meta.committee, meeting_date=meta.meeting_date, title=meta.title,
                 report_of=meta.report_of, format=doc.format, table_index=index, section=table.section,
-                page_first=rec.first_page, page_last=rec.last_page,
+                page_first=rec.first_page, page_last=rec.last_page, status_fill=rec.status_fill,
             ))
-    return rows, len(tables)
+    return enrich_rows(rows), len(tables)
 
 
 def extract_file(path: str | os.PathLike, *, password: str | None = None) -> FileResult:
@@ -117,9 +118,9 @@ def rows_dataframe(results: Iterable[FileResult]):
     """All rows of ``results`` as a pandas DataFrame with the writers' column order."""
     import pandas as pd
 
-    from .records import FIELDS
+    from .records import FIELDS, flat_dict
 
-    return pd.DataFrame([r.to_dict() for res in results for r in res.rows], columns=list(FIELDS))
+    return pd.DataFrame([flat_dict(r) for res in results for r in res.rows], columns=list(FIELDS))
 
 
 __all__ = ["extract_document", "extract_file", "extract_paths", "expand_paths", "rows_dataframe", "UnsupportedFormat"]

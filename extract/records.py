@@ -27,12 +27,36 @@ class Recommendation:
     section: str = ""
     page_first: int | None = None
     page_last: int | None = None
+    status_fill: str = ""  # shading of the row's status cell (RRGGBB), where the paper colours it
+    # -- enrichment (extract.enrich): meaning added beside the paper's own text --
+    due_date: str | None = None
+    due_date_note: str = ""
+    status_norm: str = "unknown"
+    status_source: str = "none"
+    rag: str = ""
+    overdue: bool = False
+    owners: tuple[dict, ...] = ()
+    mentions: tuple[dict, ...] = ()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data["owners"] = [dict(o) for o in self.owners]
+        data["mentions"] = [dict(m) for m in self.mentions]
+        return data
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Recommendation))
+LIST_FIELDS = frozenset({"owners", "mentions"})
+
+
+def flat_dict(row: Recommendation) -> dict:
+    """``row.to_dict()`` with list fields as JSON text, for flat formats (CSV, SQLite, Parquet, Excel)."""
+    import json
+
+    data = row.to_dict()
+    for name in LIST_FIELDS:
+        data[name] = json.dumps(data[name], ensure_ascii=False)
+    return data
 
 
 @dataclass(slots=True)

@@ -43,6 +43,7 @@ class RawRecommendation:
     first_page: int | None = None
     last_page: int | None = None
     rows: int = 1
+    status_fill: str = ""
 
     def add(self, values: dict[str, str], page: int | None, glue: set[str] = frozenset()) -> None:
         """Add a row's values; for ``glue`` fields the text continues the last value (a cut cell)."""
@@ -121,12 +122,21 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
             current.add(values, row.page, glue=cut)
             current.rows += 1
         elif rec_text or rec_id:
-            rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text)
+            rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text, status_fill=_status_fill(row, table.header))
             rec.add(values, row.page)
             out.append(rec)
         previous = row
     _fill_missing_ids(out)
     return out
+
+
+def _status_fill(row: Row, header: HeaderMap) -> str:
+    """The shading of the status cell, else of the timescale or progress cell (papers colour one of them)."""
+    for name in ("status", "timescale", "progress", "recommendation"):
+        col = header.col(name)
+        if col is not None and col < len(row.cells) and row.cells[col].fill:
+            return row.cells[col].fill
+    return ""
 
 
 def _cut_fields(row: Row | None, header: HeaderMap) -> set[str]:

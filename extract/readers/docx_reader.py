@@ -52,10 +52,18 @@ def _table(table, order: int) -> Table:
             span = tc.grid_span
             continued = tc.vMerge == "continue"
             text = "" if continued else _cell_text(tc)
-            cells.append(Cell(text=text, col_span=span, merged=continued))
+            cells.append(Cell(text=text, col_span=span, merged=continued, fill=_fill(tc)))
             cells.extend(Cell(text="", merged=True) for _ in range(span - 1))
         rows.append(Row(cells=tuple(cells), is_header=is_header))
     return Table(rows=tuple(rows), order=order)
+
+
+def _fill(tc) -> str:
+    """The cell's shading colour (w:tcPr/w:shd/@w:fill) as RRGGBB, or ""."""
+    tc_pr = tc.tcPr
+    shd = tc_pr.find(f"{_W}shd") if tc_pr is not None else None
+    fill = (shd.get(f"{_W}fill") or "") if shd is not None else ""
+    return fill.upper() if len(fill) == 6 and fill.lower() != "auto" else ""
 
 
 def _cell_text(tc) -> str:

@@ -46,7 +46,11 @@ def check_destination(dest: str) -> None:
 
 
 def write(results: Sequence[FileResult], dest: str | os.PathLike, **options) -> int:
-    """Write all rows of ``results`` to ``dest`` ("-" = JSON Lines on stdout). Returns the row count."""
+    """Write all rows of ``results`` to ``dest`` ("-" = JSON Lines on stdout). Returns the row count.
+
+    ``options`` go to the binary writers: ``command`` (the command line that made the output, for the
+    Excel tracker's About sheet).
+    """
     dest = str(dest)
     check_destination(dest)
     rows = [row for result in results for row in result.rows]

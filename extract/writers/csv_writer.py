@@ -6,7 +6,7 @@ import csv
 from collections.abc import Iterable
 from typing import IO
 
-from ..records import FIELDS, Recommendation
+from ..records import FIELDS, Recommendation, flat_dict
 from .safety import neutralise
 
 
@@ -15,7 +15,7 @@ def write_csv(rows: Iterable[Recommendation], stream: IO[str]) -> int:
     writer.writerow(FIELDS)
     count = 0
     for row in rows:
-        values = row.to_dict()
+        values = flat_dict(row)
         writer.writerow(["" if values[f] is None else neutralise(values[f]) for f in FIELDS])
         count += 1
     return count

@@ -9,10 +9,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from ..records import FIELDS, FileResult
+from ..records import FIELDS, FileResult, flat_dict
 from ._atomic import atomic_path
 
-_INTEGER = {"table_index", "page_first", "page_last"}
+_INTEGER = {"table_index", "page_first", "page_last", "overdue"}
 
 
 def write_sqlite(results: Sequence[FileResult], dest: str, **_options) -> int:
@@ -30,7 +30,7 @@ def write_sqlite(results: Sequence[FileResult], dest: str, **_options) -> int:
                 con.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)",
                             (result.path, result.format, result.pages, result.tables, len(result.rows), result.error))
                 for row in result.rows:
-                    values = row.to_dict()
+                    values = flat_dict(row)
                     con.execute(f"INSERT INTO recommendations ({names}) VALUES ({marks})", [values[f] for f in FIELDS])
                     count += 1
             con.execute("CREATE INDEX recommendations_source ON recommendations (source)")
