@@ -18,10 +18,8 @@ $(STAMP): pyproject.toml
 
 demo: setup
 	mkdir -p output
-	$(BIN)/rectrack extract samples -o output/recommendations.jsonl
-	$(BIN)/rectrack extract samples -o output/recommendations.csv
-	$(BIN)/rectrack extract samples -o output/recommendations.parquet
-	$(BIN)/rectrack extract samples -o output/recommendations.sqlite
+	$(BIN)/rectrack extract samples -o output/recommendations.jsonl -o output/recommendations.csv \
+		-o output/recommendations.parquet -o output/recommendations.sqlite
 	@echo "demo: outputs written to output/"
 
 test: setup

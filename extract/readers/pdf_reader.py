@@ -8,20 +8,26 @@ between lines) and bullet lines survive: "\\n" between paragraphs, "• " for bu
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import EncryptedDocument, UnreadableDocument
 from ..model import BBox, Cell, Document, Paragraph, Row, Table
 from ..text import BULLET, tidy_line, tidy_text
+from .pdf_scan import PagePlan, scan_pages
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
+FAST_PATH_MIN_PAGES = 12  # longer PDFs (agenda packs) get the candidate-page fast path
 _LINE_TOLERANCE = 2.5  # words whose tops differ by less than this sit on one line
 _PARA_GAP = 0.2  # a line gap this much (times the text height) above the usual one starts a paragraph
 
 
-def read_pdf(path: Path, *, password: str | None = None, pages: Iterable[int] | None = None) -> Document:
-    """Read a PDF into a Document. ``pages`` (1-based) limits which pages get table extraction."""
+def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = None) -> Document:
+    """Read a PDF into a Document.
+
+    ``fast`` (default: for papers longer than ``FAST_PATH_MIN_PAGES``) parses with pdfplumber only the
+    first page, the pages that hold ruled tables with tracking-table words, and the pages that continue
+    them; other pages contribute their text lines from a cheap pypdfium2 pass.
+    """
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
 
@@ -36,9 +42,15 @@ def read_pdf(path: Path, *, password: str | None = None, pages: Iterable[int] | 
         raise UnreadableDocument(f"not a readable PDF ({_reason(exc)})") from exc
     with pdf:
         try:
-            return _read_open_pdf(pdf, path, pages)
+            count = len(pdf.pages)
+            plan = None
+            if fast or (fast is None and count > FAST_PATH_MIN_PAGES):
+                plan = scan_pages(path, password)
+            return _read_open_pdf(pdf, path, plan)
         except PDFPasswordIncorrect as exc:
             raise EncryptedDocument("PDF is encrypted and needs a password (give it with --password)") from exc
+        except RecursionError as exc:
+            raise UnreadableDocument("damaged PDF (object structure nested too deeply)") from exc
         except Exception as exc:
             raise UnreadableDocument(f"damaged PDF ({_reason(exc)})") from exc
 
@@ -48,30 +60,43 @@ def _reason(exc: Exception) -> str:
     return text.splitlines()[0][:160]
 
 
-def _read_open_pdf(pdf, path: Path, pages: Iterable[int] | None) -> Document:
-    wanted = set(pages) if pages is not None else None
+def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
     doc = Document(path=str(path), format="pdf", pages=len(pdf.pages))
     title = (pdf.metadata or {}).get("Title")
     doc.title_hint = title if isinstance(title, str) else ""
     order = 0
+    follow = False  # the page before held a table, so this page may continue it
     for number, page in enumerate(pdf.pages, start=1):
-        tables = page.find_tables(TABLE_SETTINGS) if wanted is None or number in wanted else []
-        words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-        boxes = [t.bbox for t in tables]
-        outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
-        blocks: list[tuple[float, object]] = [(para[0][0]["top"], para) for para in _paragraphs(_lines(outside))]
-        blocks.extend((table.bbox[1], table) for table in tables)
-        blocks.sort(key=lambda b: b[0])
-        for _, block in blocks:
-            if isinstance(block, list):
-                text = _join_lines([tidy_line(" ".join(w["text"] for w in line)) for line in block])
-                if text:
-                    doc.paragraphs.append(Paragraph(text=text, order=order, page=number))
-            else:
-                doc.tables.append(_table(block, words, number, order))
-            order += 1
+        if plan is not None and not (number == 1 or plan.wanted(number, follow)):
+            for line in plan.lines(number):
+                doc.paragraphs.append(Paragraph(text=line, order=order, page=number))
+                order += 1
+            follow = False
+            continue
+        order, found = _read_page(page, number, order, doc)
+        follow = found > 0
         page.flush_cache()
     return doc
+
+
+def _read_page(page, number: int, order: int, doc: Document) -> tuple[int, int]:
+    """Add one page's paragraphs and tables to ``doc``; return the next order and the tables found."""
+    tables = page.find_tables(TABLE_SETTINGS)
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    boxes = [t.bbox for t in tables]
+    outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    blocks: list[tuple[float, object]] = [(para[0][0]["top"], para) for para in _paragraphs(_lines(outside))]
+    blocks.extend((table.bbox[1], table) for table in tables)
+    blocks.sort(key=lambda b: b[0])
+    for _, block in blocks:
+        if isinstance(block, list):
+            text = _join_lines([tidy_line(" ".join(w["text"] for w in line)) for line in block])
+            if text:
+                doc.paragraphs.append(Paragraph(text=text, order=order, page=number))
+        else:
+            doc.tables.append(_table(block, words, number, order))
+        order += 1
+    return order, len(tables)
 
 
 def _paragraphs(lines: list[list[dict]]) -> list[list[list[dict]]]:

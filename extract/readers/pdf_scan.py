@@ -1,0 +1,71 @@
+"""A cheap first pass over a long PDF with pypdfium2, to choose the pages worth parsing in full.
+
+A tracking table is drawn with ruling lines and its header names a recommendation
+column, so a page is a candidate when it has path objects (lines, rectangles) and
+tracking-table words. The reader then parses the candidates in full with pdfplumber,
+plus each following page with rulings while tables continue. Other pages give only
+their text lines, for metadata and for the headings between tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..text import tidy_line
+
+_MIN_PATHS = 4  # a ruled table has at least this many path objects
+_FIELD_WORDS = re.compile(r"progress|update|actiontaken|responsib|resib|officer|lead|owner|who|timescale|target|"
+                          r"deadline|when|due|status|rag|comment|response")
+
+
+@dataclass(slots=True)
+class PagePlan:
+    """Per page (1-based): whether it has rulings, whether it is a candidate, and its text lines."""
+
+    ruled: dict[int, bool] = field(default_factory=dict)
+    candidate: dict[int, bool] = field(default_factory=dict)
+    text: dict[int, list[str]] = field(default_factory=dict)
+
+    def wanted(self, number: int, follows_table: bool) -> bool:
+        return self.candidate.get(number, True) or (follows_table and self.ruled.get(number, True))
+
+    def lines(self, number: int) -> list[str]:
+        return self.text.get(number, [])
+
+
+def scan_pages(path: str | Path, password: str | None = None) -> PagePlan | None:
+    """The plan for ``path``, or None when pypdfium2 cannot read it (then every page is parsed)."""
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError:
+        return None
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=password or None)
+    except Exception:
+        return None
+    plan = PagePlan()
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            paths = 0
+            for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+                paths += 1
+                if paths >= _MIN_PATHS:
+                    break
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            textpage.close()
+            page.close()
+            number = index + 1
+            squashed = re.sub(r"\s+", "", text).casefold()
+            plan.ruled[number] = paths >= _MIN_PATHS
+            plan.candidate[number] = plan.ruled[number] and "recommend" in squashed and bool(_FIELD_WORDS.search(squashed))
+            plan.text[number] = [t for t in (tidy_line(line) for line in text.splitlines()) if t]
+    except Exception:
+        return None
+    finally:
+        pdf.close()
+    return plan
