@@ -17,7 +17,10 @@ from typing import IO
 
 from . import __version__
 from .errors import RectrackError
-from .pipeline import expand_paths, extract_file
+from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, BatchOptions, run_batch
+from .cache import ENV_VAR
+from .pipeline import expand_globs, expand_paths
+from .progress import ProgressBar
 from .records import FileResult
 from .writers import SUFFIXES, check_destination, write
 
@@ -38,13 +41,35 @@ def build_parser() -> argparse.ArgumentParser:
                     "Folders are searched recursively.",
         epilog="Example: rectrack extract papers/ -o tracker.jsonl",
     )
-    ext.add_argument("paths", nargs="+", metavar="PATH", help="paper files or folders")
+    ext.add_argument("paths", nargs="*", metavar="PATH", help="paper files, folders or glob patterns")
     ext.add_argument("-o", "--output", action="append", metavar="OUT",
                      help=f"output file; its extension picks the format ({', '.join(SUFFIXES)}); "
                           "'-' (the default) writes JSON Lines to stdout; give -o several times for several outputs")
+    ext.add_argument("--files-from", metavar="LIST", action="append", default=[],
+                     help="read more paths from LIST, one per line ('-' for standard input)")
     ext.add_argument("--password", default=None, help="password for encrypted PDFs")
+    ext.add_argument("-j", "--jobs", type=_non_negative_int, default=0, metavar="N",
+                     help="worker processes (default: one per core)")
+    ext.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"time limit per file (default: {DEFAULT_TIMEOUT:g})")
+    ext.add_argument("--max-memory", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+                     help=f"memory limit per worker process in MB (default: {DEFAULT_MAX_MEMORY_MB}; 0: none)")
+    ext.add_argument("--cache-dir", metavar="DIR", default=None,
+                     help=f"result cache folder (default: ${ENV_VAR} or the user cache folder)")
+    ext.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    ext.add_argument("--force", action="store_true", help="re-extract every file and refresh the cache")
+    ext.add_argument("--dask", metavar="ADDRESS", default=None,
+                     help="run the per-file work on a Dask cluster: a scheduler address (tcp://host:8786) "
+                          "or 'local' for a local cluster")
     ext.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary line")
     return parser
+
+
+def _non_negative_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
@@ -69,15 +94,35 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
     except RectrackError as exc:
         print(f"rectrack: error: {exc}", file=stderr)
         return EXIT_USAGE
-    files, skipped = expand_paths(args.paths)
-    _report_skipped(args.paths, skipped, stderr, args.quiet)
+    try:
+        inputs = list(args.paths) + [p for source in args.files_from for p in _read_list(source)]
+    except OSError as exc:
+        print(f"rectrack: error: cannot read the list of paths ({exc.strerror or exc})", file=stderr)
+        return EXIT_USAGE
+    if not inputs:
+        print("rectrack: error: no input: give PATHs or --files-from", file=stderr)
+        return EXIT_USAGE
+    inputs = expand_globs(inputs)
+    files, skipped = expand_paths(inputs)
+    _report_skipped(inputs, skipped, stderr, args.quiet)
+    options = BatchOptions(jobs=args.jobs, password=args.password, timeout=args.timeout,
+                           max_memory_mb=args.max_memory, cache_dir=args.cache_dir, use_cache=not args.no_cache,
+                           force=args.force, dask=args.dask)
+    files = sorted(files, key=str)
     results: list[FileResult] = []
-    for path in sorted(files, key=str):
-        result = extract_file(path, password=args.password)
-        for issue in result.issues:
-            if issue.level == "error" or not args.quiet:
-                print(issue, file=stderr)
-        results.append(result)
+    with ProgressBar(files, enabled=not args.quiet and stderr.isatty(), stream=stderr) as bar:
+        try:
+            for result in run_batch(files, options, progress=bar.update):
+                for issue in result.issues:
+                    if issue.level == "error" or not args.quiet:
+                        bar.write(str(issue))
+                results.append(result)
+        except KeyboardInterrupt:
+            bar.write("rectrack: interrupted; no output written (finished files are cached)")
+            return 130
+        except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
+            bar.write(f"rectrack: error: {exc}")
+            return EXIT_FAILED
     write_failed = False
     command = "rectrack " + " ".join(shlex.quote(a) for a in argv)
     for dest in outputs:
@@ -91,6 +136,11 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
             write_failed = True
     _summary(results, stderr)
     return EXIT_FAILED if write_failed or any(r.failed for r in results) else EXIT_OK
+
+
+def _read_list(source: str) -> list[str]:
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    return [line.rstrip("\r") for line in text.split("\n") if line.strip()]
 
 
 def _write_stdout(results: list[FileResult], stdout: IO[str]) -> None:

@@ -47,6 +47,8 @@ def extract_file(path: str | os.PathLike, *, password: str | None = None) -> Fil
     except RectrackError as exc:
         result.issues.append(Issue("error", shown, str(exc)))
         return result
+    except MemoryError:
+        raise  # the batch runner reports it against the worker's memory limit
     except Exception as exc:  # a reader bug must not stop a batch
         result.issues.append(Issue("error", shown, f"unexpected failure while reading ({type(exc).__name__}: {exc})"))
         return result
@@ -84,6 +86,20 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[P
         else:
             _add(chosen, seen, path)
     return chosen, skipped
+
+
+def expand_globs(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """Expand shell-style patterns (``papers/**/*.pdf``) that do not name an existing file; keep the rest."""
+    import glob
+
+    out: list[str] = []
+    for raw in paths:
+        text = str(raw)
+        if not os.path.exists(text) and glob.has_magic(text):
+            out.extend(sorted(glob.glob(text, recursive=True)) or [text])
+        else:
+            out.append(text)
+    return out
 
 
 def _add(chosen: list[Path], seen: set[str], path: Path) -> None:

@@ -85,3 +85,9 @@ def make_pdf(path: Path, *, encrypt: str | None = None, owner_only: bool = False
 @pytest.fixture
 def paper_pdf(tmp_path: Path) -> Path:
     return make_pdf(tmp_path / "paper.pdf")
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own empty result cache, never the user's."""
+    monkeypatch.setenv("RECTRACK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

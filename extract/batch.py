@@ -1,0 +1,245 @@
+"""The batch runner: many files through the pipeline, in parallel, isolated, cached.
+
+Each file runs in a worker process with a time limit and an address-space limit,
+so one pathological paper is reported (``error: PATH: timed out …``) instead of
+hanging or killing the batch; a worker that dies is replaced and only its file is
+reported. Results come back in input order whatever the number of workers, and are
+cached by content hash so a re-run only processes new or changed files.
+
+``--dask ADDRESS`` (or ``local``) sends the same per-file work to a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import ResultCache, default_cache_dir, file_hash
+from .pipeline import extract_file
+from .records import FileResult, Issue
+
+DEFAULT_TIMEOUT = 300.0  # seconds per file
+DEFAULT_MAX_MEMORY_MB = 3072  # address space per worker process
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    jobs: int = 0  # 0: one worker per core
+    password: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
+    cache_dir: str | None = None  # None: the default cache folder
+    use_cache: bool = True
+    force: bool = False  # ignore cached results (and refresh them)
+    dask: str | None = None  # scheduler address, or "local"
+
+    @property
+    def workers(self) -> int:
+        return self.jobs if self.jobs > 0 else (os.cpu_count() or 1)
+
+
+class FileTimeout(BaseException):
+    """Raised inside a worker when a file exceeds its time limit (a BaseException so no reader swallows it)."""
+
+
+def process_file(path: str, password: str | None = None, timeout: float | None = None) -> FileResult:
+    """Extract one file with a time limit; every failure becomes an ``error`` issue, never an exception."""
+    use_alarm = bool(timeout) and hasattr(signal, "setitimer") and _in_main_thread()
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return extract_file(path, password=password)
+    except FileTimeout:
+        return _failed(path, f"timed out after {timeout:g} s (per-file limit; raise it with --timeout)")
+    except MemoryError:
+        return _failed(path, "ran out of memory (per-worker limit; raise it with --max-memory)")
+    except RecursionError:
+        return _failed(path, "structure nested too deeply to read")
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _on_alarm(signum, frame) -> None:
+    raise FileTimeout()
+
+
+def _failed(path: str, reason: str) -> FileResult:
+    return FileResult(path=path, issues=[Issue("error", path, reason)])
+
+
+def _init_worker(max_memory_mb: int) -> None:
+    """Cap the worker's address space, so a runaway file raises MemoryError instead of exhausting the machine."""
+    if max_memory_mb <= 0:
+        return
+    try:
+        import resource
+
+        limit = max_memory_mb * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+Progress = Callable[[FileResult], None]
+
+
+def run_batch(files: Sequence[str | os.PathLike], options: BatchOptions = BatchOptions(),
+              progress: Progress | None = None) -> Iterator[FileResult]:
+    """Extract ``files``; yield one FileResult per file, in the order given."""
+    paths = [str(f) for f in files]
+    cache = ResultCache(options.cache_dir or default_cache_dir(), _options_key(options)) if options.use_cache else None
+    hashes: dict[int, str | None] = {}
+    done: dict[int, FileResult] = {}
+    todo: list[int] = []
+    for index, path in enumerate(paths):
+        digest = file_hash(path) if cache else None
+        hashes[index] = digest
+        hit = cache.get(digest, path) if cache and digest and not options.force else None
+        if hit is not None:
+            done[index] = hit
+        else:
+            todo.append(index)
+    runner = _run_dask if options.dask else _run_local
+    next_index = 0
+    for index, result in _with_cached(done, runner([(i, paths[i]) for i in todo], options)):
+        if not result.cached and cache and hashes.get(index) and _cacheable(result):
+            cache.put(hashes[index], result)
+        done[index] = result
+        if progress:
+            progress(result)
+        while next_index in done:
+            yield done.pop(next_index)
+            next_index += 1
+
+
+def _with_cached(cached: dict[int, FileResult], fresh: Iterator[tuple[int, FileResult]]):
+    yield from list(cached.items())
+    yield from fresh
+
+
+def _options_key(options: BatchOptions) -> str:
+    return "pw" if options.password else ""
+
+
+def _cacheable(result: FileResult) -> bool:
+    """Everything but worker crashes (which may depend on the machine, not the file) is cached."""
+    return not any("worker process died" in i.reason for i in result.issues)
+
+
+def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[tuple[int, FileResult]]:
+    pending = list(items)
+    while pending:
+        crash = yield from _pool_run(pending, options, min(options.workers, len(pending)))
+        if crash is None:
+            return
+        in_flight, pending = crash
+        for item in in_flight:  # find the culprit: run each file that was in flight on its own
+            if (yield from _pool_run([item], options, 1)) is not None:
+                yield item[0], _failed(item[1], "worker process died while reading (killed by the system, "
+                                                "probably out of memory)")
+
+
+def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
+    """Run ``batch`` in one pool. Returns None, or (files in flight at a crash, files not started)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+    executor = ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_init_worker,
+                                   initargs=(options.max_memory_mb,))
+    queue = list(batch)
+    running: dict[Future, tuple[int, str]] = {}
+    try:
+        while queue or running:
+            while queue and len(running) < size * 2:
+                index, path = queue.pop(0)
+                running[executor.submit(process_file, path, options.password, options.timeout)] = (index, path)
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                item = running.pop(future)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    lost = [item] + [running[f] for f in running]
+                    return lost, queue
+                yield item[0], result
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    return None
+
+
+def _run_dask(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[tuple[int, FileResult]]:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    if not items:
+        return
+    cluster = None
+    if options.dask == "local":
+        cluster = LocalCluster(n_workers=min(options.workers, len(items)), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(options.dask, timeout="30s")
+    try:
+        futures = {}
+        for index, path in items:
+            if cluster is not None:
+                future = client.submit(process_file, path, options.password, None, pure=False)
+            else:  # a remote cluster may not see our files: send their bytes
+                future = client.submit(_process_bytes, path, _read_bytes(path), options.password, pure=False)
+            futures[future] = (index, path)
+        for future in as_completed(futures):
+            index, path = futures[future]
+            try:
+                yield index, future.result()
+            except Exception as exc:
+                yield index, _failed(path, f"cluster task failed ({type(exc).__name__}: {exc})")
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _read_bytes(path: str) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
+def _process_bytes(path: str, data: bytes | None, password: str | None) -> FileResult:
+    """On a remote worker: write the shipped bytes to a temporary file with the same name, then extract."""
+    import tempfile
+
+    if data is None:
+        return extract_file(path, password=password)  # let the reader give the usual reason
+    with tempfile.TemporaryDirectory(prefix="rectrack-") as folder:
+        local = Path(folder) / Path(path).name
+        local.write_bytes(data)
+        result = extract_file(local, password=password)
+    return _renamed(result, str(local), path)
+
+
+def _renamed(result: FileResult, old: str, new: str) -> FileResult:
+    from dataclasses import replace
+
+    result.path = new
+    result.rows = [replace(r, source=new) if r.source == old else r for r in result.rows]
+    for issue in result.issues:
+        issue.path = new
+    return result
