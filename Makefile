@@ -36,3 +36,7 @@ score: setup
 
 clean:
 	rm -rf output/*.jsonl output/*.csv output/*.parquet output/*.sqlite output/*.xlsx .pytest_cache
+
+# Speed: rectrack against plain pdfplumber on samples/ and ../shared/corpus/perf (when present).
+bench: setup
+	$(BIN)/python -m extract.bench
