@@ -47,11 +47,34 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
     if size == 0:
         raise UnreadableDocument("empty file")
     fmt, reader = entry
+    actual = sniff(path)
+    warning = ""
+    if actual is not None and actual != fmt:
+        warning = f"file content is {actual.upper()}, not {fmt.upper()} as its name says; read as {actual.upper()}"
+        fmt, reader = actual, _BY_FORMAT[actual]
     try:
-        if fmt == "pdf":
-            return reader(path, password=password)
-        return reader(path)
+        doc = reader(path, password=password) if fmt == "pdf" else reader(path)
     except PermissionError as exc:
         raise UnreadableDocument("permission denied") from exc
     except OSError as exc:
         raise UnreadableDocument(f"cannot read file ({exc.strerror or exc})") from exc
+    if warning:
+        doc.warnings.insert(0, warning)
+    return doc
+
+
+_BY_FORMAT = {fmt: fn for fmt, fn in READERS.values()}
+
+
+def sniff(path: Path) -> str | None:
+    """The format the file's first bytes show: "pdf", "docx", or None (text-like or unknown)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1024)
+    except OSError:
+        return None
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    return None

@@ -21,6 +21,8 @@ def read_html(path: Path) -> Document:
     raw = path.read_bytes()
     if not raw.strip():
         raise UnreadableDocument("empty file")
+    if looks_binary(raw):
+        raise UnreadableDocument("binary data, not an HTML page")
     soup = parse_html(raw)
     if soup.find(["html", "body", "table", "p", "div"]) is None:
         raise UnreadableDocument("no HTML content found")
@@ -43,6 +45,19 @@ def read_html(path: Path) -> Document:
                 doc.paragraphs.append(Paragraph(text=text, order=order, style=style))
         order += 1
     return doc
+
+
+def looks_binary(raw: bytes) -> bool:
+    """NUL bytes, or many control characters, in the first 8 KiB: not a text or HTML file."""
+    head = raw[:8192]
+    if not head:
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
 
 
 def parse_html(markup: str | bytes):

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from ..model import Cell, Document, Paragraph, Row, Table
 from ..text import tidy_line, tidy_text
-from .html_reader import cell_text, parse_html
+from .html_reader import cell_text, looks_binary, parse_html
 
 _MARKUP_RE = re.compile(r"</?(?:p|ul|ol|li|br|div|span|strong|em|b|i)\b[^>]*>", re.I)
 _EMPHASIS_RE = re.compile(r"^\*\*|\*\*$")
@@ -23,10 +23,12 @@ def read_txt(path: Path) -> Document:
     raw = path.read_bytes()
     if not raw.strip():
         raise UnreadableDocument("empty file")
-    if b"\x00" in raw[:4096]:
+    if looks_binary(raw):
         raise UnreadableDocument("binary data, not a text export")
-    text = _decode(raw)
+    text, warning = _decode(raw)
     doc = Document(path=str(path), format="txt")
+    if warning:
+        doc.warnings.append(warning)
     rows: list[Row] = []
     order = 0
 
@@ -50,13 +52,18 @@ def read_txt(path: Path) -> Document:
     return doc
 
 
-def _decode(raw: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return raw.decode("latin-1")
+def _decode(raw: bytes) -> tuple[str, str]:
+    """The text and a warning ("" if none): UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1252."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), ""
+    try:
+        return raw.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), ""
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", errors="replace"), "not valid UTF-8 or Windows-1252 text; unreadable bytes replaced"
 
 
 def _cell(text: str) -> str:
