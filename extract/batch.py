@@ -23,7 +23,7 @@ from .cache import ResultCache, default_cache_dir, file_hash
 from .pipeline import extract_file
 from .records import FileResult, Issue
 
-DEFAULT_TIMEOUT = 300.0  # seconds per file
+DEFAULT_TIMEOUT = 60.0  # seconds per file
 DEFAULT_MAX_MEMORY_MB = 3072  # address space per worker process
 
 

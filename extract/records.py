@@ -68,7 +68,14 @@ class Issue:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.level}: {self.path}: {self.reason}"
+        return f"{self.level}: {printable(self.path)}: {printable(self.reason)}"
+
+
+def printable(text: str) -> str:
+    """``text`` on one line: control characters (a newline in a file name) shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass(slots=True)

@@ -8,7 +8,9 @@ List paragraphs inside cells become "• " lines.
 
 from __future__ import annotations
 
+import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import UnreadableDocument
@@ -24,6 +26,7 @@ def read_docx(path: Path) -> Document:
 
     if not zipfile.is_zipfile(path):
         raise UnreadableDocument("not a Word .docx file (it is not a zip package)")
+    check_package(path)
     try:
         source = docx.Document(str(path))
     except Exception as exc:
@@ -39,6 +42,41 @@ def read_docx(path: Path) -> Document:
                 style = block.style.name.lower() if block.style is not None else ""
                 doc.paragraphs.append(Paragraph(text=text, order=order, style=style))
     return doc
+
+
+MAX_UNCOMPRESSED = 256 * 1024 * 1024  # a real paper is a few MB; more is a zip bomb
+MAX_RATIO = 200  # compression ratio above which a large member is refused
+_ENTITY_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
+
+
+def check_package(path: Path) -> None:
+    """Refuse zip bombs and XML entity tricks before any XML is parsed.
+
+    Member sizes and compression ratios are checked from the zip directory (nothing is
+    inflated); the XML parts are then streamed with a byte cap and refused if they declare
+    a DOCTYPE or entities, which Word never writes (external entities, "billion laughs").
+    """
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+            total = sum(m.file_size for m in members)
+            if total > MAX_UNCOMPRESSED:
+                raise UnreadableDocument(f"refused: unpacks to {total // 2**20} MB (zip bomb?)")
+            for member in members:
+                if member.file_size > 10 * 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+                    raise UnreadableDocument(f"refused: member {member.filename!r} is compressed {member.file_size // max(member.compress_size, 1)}:1 (zip bomb?)")
+            if "word/document.xml" not in {m.filename for m in members}:
+                raise UnreadableDocument("not a Word .docx file (no word/document.xml; is it another Office format?)")
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")):
+                    with package.open(member) as stream:
+                        head = stream.read(MAX_UNCOMPRESSED)
+                    if _ENTITY_RE.search(head):
+                        raise UnreadableDocument(f"refused: {member.filename} declares XML entities (unsafe)")
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument(f"damaged Word file ({exc})") from exc
+    except (OSError, EOFError, zlib.error, NotImplementedError) as exc:
+        raise UnreadableDocument(f"damaged Word file ({exc or type(exc).__name__})") from exc
 
 
 def _table(table, order: int) -> Table:

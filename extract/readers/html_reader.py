@@ -14,6 +14,7 @@ from ..model import Cell, Document, Paragraph, Row, Table
 from ..text import BULLET, split_inline_bullets, tidy_line, tidy_text
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote"}
+_HIDDEN_TAGS = ["script", "style", "noscript", "iframe", "template", "object", "embed", "svg", "head"]
 _TEXT_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "caption", "title")
 
 
@@ -26,9 +27,11 @@ def read_html(path: Path) -> Document:
     soup = parse_html(raw)
     if soup.find(["html", "body", "table", "p", "div"]) is None:
         raise UnreadableDocument("no HTML content found")
-    doc = Document(path=str(path), format="html")
     title = soup.find("title")
-    doc.title_hint = tidy_line(title.get_text(" ")) if title else ""
+    title_hint = tidy_line(title.get_text(" ")) if title else ""
+    for hidden in soup.find_all(_HIDDEN_TAGS):
+        hidden.decompose()  # never text a reader sees
+    doc = Document(path=str(path), format="html", title_hint=title_hint)
     body = soup.body or soup
     order = 0
     for el in body.find_all(["table", *_TEXT_BLOCKS[:-1]]):
@@ -128,7 +131,7 @@ def cell_text(el) -> str:
         if name is None:
             current.append(str(node))
             return
-        if name in ("script", "style"):
+        if name in _HIDDEN_TAGS:
             return
         if name == "li":
             flush()
@@ -145,7 +148,10 @@ def cell_text(el) -> str:
         if block:
             flush()
 
-    for child in el.children:
-        walk(child)
-    flush()
+    try:
+        for child in el.children:
+            walk(child)
+        flush()
+    except RecursionError:  # absurdly deep markup inside a cell: keep its text, lose its structure
+        return tidy_text(el.get_text("\n"))
     return tidy_text("\n".join(lines))

@@ -29,16 +29,15 @@ def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = Non
     them; other pages contribute their text lines from a cheap pypdfium2 pass.
     """
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
 
     try:
         pdf = pdfplumber.open(path, password=password or "")
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedDocument(
-            "PDF is encrypted and needs a password (give it with --password)"
-            if not password else "PDF is encrypted and the password given is wrong"
-        ) from exc
     except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        if _password_problem(exc):
+            raise EncryptedDocument(
+                "PDF is encrypted and needs a password (give it with --password)"
+                if not password else "PDF is encrypted and the password given is wrong"
+            ) from exc
         raise UnreadableDocument(f"not a readable PDF ({_reason(exc)})") from exc
     with pdf:
         try:
@@ -47,21 +46,45 @@ def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = Non
             if fast or (fast is None and count > FAST_PATH_MIN_PAGES):
                 plan = scan_pages(path, password)
             return _read_open_pdf(pdf, path, plan)
-        except PDFPasswordIncorrect as exc:
-            raise EncryptedDocument("PDF is encrypted and needs a password (give it with --password)") from exc
         except RecursionError as exc:
             raise UnreadableDocument("damaged PDF (object structure nested too deeply)") from exc
         except Exception as exc:
+            if _password_problem(exc):
+                raise EncryptedDocument("PDF is encrypted and needs a password (give it with --password)") from exc
             raise UnreadableDocument(f"damaged PDF ({_reason(exc)})") from exc
 
 
-def _reason(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
+def _causes(exc: BaseException):
+    """``exc``, the exceptions it wraps (pdfplumber puts pdfminer's in ``args``), and its causes."""
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend(a for a in current.args if isinstance(a, BaseException))
+        stack.extend(c for c in (current.__cause__, current.__context__) if c is not None)
+
+
+def _password_problem(exc: BaseException) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    return any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in _causes(exc))
+
+
+def _reason(exc: BaseException) -> str:
+    inner = [e for e in _causes(exc) if str(e).strip() and not isinstance(e.args[0] if e.args else None, BaseException)]
+    chosen = inner[-1] if inner else exc
+    text = str(chosen).strip() or type(chosen).__name__
     return text.splitlines()[0][:160]
 
 
 def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
     doc = Document(path=str(path), format="pdf", pages=len(pdf.pages))
+    if _repaired(pdf):
+        doc.warnings.append("damaged cross-reference table: the PDF was repaired while reading; check its rows")
     title = (pdf.metadata or {}).get("Title")
     doc.title_hint = title if isinstance(title, str) else ""
     order = 0
@@ -77,6 +100,13 @@ def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
         follow = found > 0
         page.flush_cache()
     return doc
+
+
+def _repaired(pdf) -> bool:
+    """Did pdfminer have to rebuild the cross-reference table by scanning the file?"""
+    from pdfminer.pdfdocument import PDFXRefFallback
+
+    return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
 
 
 def _read_page(page, number: int, order: int, doc: Document) -> tuple[int, int]:
