@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from .model import Row, Table
 from .text import norm_key
 
-FIELDS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status")
+FIELDS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status", "accepted")
 
 # Checked in this order; each pattern runs on norm_key(header text) (casefolded, punctuation as spaces).
 FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rec_id", re.compile(r"^(?:no|nos|number|num|#|ref|refs|reference|ref no|item no|rec no|rec ref|rec|"
                           r"recno|recommendation (?:no|number|ref|reference)|para(?:graph)?(?: no)?|id)$")),
+    ("accepted", re.compile(r"^(?:accepted|agreed|accept(?:ed)? or reject(?:ed)?|accepted rejected|"
+                            r"accepted not accepted|cabinet decision|decision|agreed by cabinet|response accepted)$")),
     ("status", re.compile(r"\bstatus\b|^rag\b|\brag$|\brag rating\b|^position$|^current position$|"
                           r"^progress rating$|^(?:complete|completed|achieved)\??$|^% complete$|^rating$")),
     ("progress", re.compile(r"\bprogress\b|\bupdate\b|\baction(?:s)? taken\b|^action(?:s)?$|\bcomment(?:s|ary)?\b|"
@@ -103,8 +105,47 @@ def find_header(table: Table, max_rows: int = 3) -> HeaderMap | None:
     for index, row in enumerate(table.rows[:max_rows]):
         header = map_header(row, index)
         if header is not None:
-            return header
+            return _infer_blank_id_column(header, table)
     return None
+
+
+_ID_VALUE_RE = re.compile(r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$", re.I)
+
+
+def _infer_blank_id_column(header: HeaderMap, table: Table) -> HeaderMap:
+    """A header cell left blank (or lost in conversion) over a column of numbers is the number column."""
+    if "rec_id" in header.columns:
+        return header
+    body = table.rows[header.row + 1:]
+    for col, label in enumerate(header.labels):
+        if label.strip() or col in header.columns.values():
+            continue
+        values = [r.cells[col].text.strip() for r in body if col < len(r.cells) and r.cells[col].text.strip()]
+        if len(values) >= 2 and sum(bool(_ID_VALUE_RE.match(v)) for v in values) >= 0.8 * len(values):
+            return HeaderMap(columns={**header.columns, "rec_id": col}, row=header.row, labels=header.labels)
+    return header
+
+
+def key_value_table(table: Table) -> Table | None:
+    """A two-column "label | value" table about one recommendation, turned into header + one row.
+
+    Papers that give each recommendation its own small table (Recommendation / Response /
+    Lead / Date down the left) become an ordinary one-row tracking table.
+    """
+    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
+    if not 2 <= len(rows) <= 12 or any(len([c for c in r.cells if not c.merged]) != 2 for r in rows):
+        return None
+    labels, values = [], []
+    for r in rows:
+        cells = [c for c in r.cells if not c.merged]
+        labels.append(cells[0])
+        values.append(cells[1])
+    fields = [classify_label(c.text) for c in labels]
+    if "recommendation" not in fields or len({f for f in fields if f}) < 2:
+        return None
+    header = Row(cells=tuple(labels), page=rows[0].page, is_header=True)
+    return Table(rows=(header, Row(cells=tuple(values), page=rows[0].page)), order=table.order, page=table.page,
+                 bbox=table.bbox)
 
 
 def is_header_repeat(row: Row, header: HeaderMap) -> bool:

@@ -21,6 +21,7 @@ class Recommendation:
     committee: str
     meeting_date: str
     title: str
+    accepted: str = ""  # response tables: the "Accepted?" column as written
     report_of: str = ""
     format: str = ""
     table_index: int = 0

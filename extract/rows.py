@@ -44,10 +44,12 @@ class RawRecommendation:
     last_page: int | None = None
     rows: int = 1
     status_fill: str = ""
+    accepted: list[str] = field(default_factory=list)
+    section: str = ""  # the group heading row above it, where the table has them
 
     def add(self, values: dict[str, str], page: int | None, glue: set[str] = frozenset()) -> None:
         """Add a row's values; for ``glue`` fields the text continues the last value (a cut cell)."""
-        for name in ("progress", "responsible", "timescale", "status"):
+        for name in ("progress", "responsible", "timescale", "status", "accepted"):
             value = values.get(name)
             if not value:
                 continue
@@ -68,6 +70,7 @@ class RawRecommendation:
             "responsible": join_distinct(self.responsible),
             "timescale": join_distinct(self.timescale),
             "status": join_distinct(self.status),
+            "accepted": join_distinct(self.accepted),
         }
 
 
@@ -104,7 +107,12 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
     out: list[RawRecommendation] = []
     numbered = 0
     previous: Row | None = None
+    section = ""
     for index, row in enumerate(table.rows):
+        label = group_label(row)
+        if label is not None:
+            section, previous = label, row
+            continue
         values = row_values(row, table.header)
         rec_text = values.get("recommendation", "")
         rec_id = id_from_cell(values.get("rec_id", ""))
@@ -122,12 +130,26 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
             current.add(values, row.page, glue=cut)
             current.rows += 1
         elif rec_text or rec_id:
-            rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text, status_fill=_status_fill(row, table.header))
+            rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text, status_fill=_status_fill(row, table.header),
+                                    section=section)
             rec.add(values, row.page)
             out.append(rec)
         previous = row
     _fill_missing_ids(out)
     return out
+
+
+def group_label(row: Row) -> str | None:
+    """The text of a group heading row (one cell spanning the table: a theme or committee name), else None."""
+    own = [c for c in row.cells if not c.merged]
+    filled = [c.text.strip() for c in own if c.text.strip()]
+    if len(filled) != 1 or len(row.cells) < 3:
+        return None
+    spans = len(own) == 1 or any(c.col_span >= len(row.cells) - 1 for c in own)
+    text = filled[0]
+    if not spans or len(text) > 150 or "\n" in text:
+        return None
+    return text
 
 
 def _status_fill(row: Row, header: HeaderMap) -> str:

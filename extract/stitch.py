@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .headers import HeaderMap, find_header, is_header_repeat
-from .model import Document, Paragraph, Row, Table
+from .headers import HeaderMap, find_header, is_header_repeat, key_value_table
+from .model import Cell, Document, Paragraph, Row, Table
 
 _FURNITURE_RE = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d+\s*-$", re.I)
 _HEADING_RE = re.compile(r"^(?:appendix|annex|annexe|schedule|table|part|section)\b", re.I)
@@ -30,6 +30,7 @@ class TrackingTable:
     section: str = ""
     order: int = 0
     part_starts: set[int] = field(default_factory=set)  # indexes in rows where a continued part begins
+    key_value: bool = False  # made of one small "label | value" table per recommendation
 
 
 def tracking_tables(doc: Document) -> list[TrackingTable]:
@@ -37,21 +38,55 @@ def tracking_tables(doc: Document) -> list[TrackingTable]:
     found: list[TrackingTable] = []
     previous: Table | None = None
     for table in doc.tables:
+        kv = key_value_table(table)
+        if kv is not None:
+            table = _numbered(kv, doc)
         header = find_header(table)
         current = found[-1] if found else None
+        if kv is not None and current is not None and current.key_value and header is not None \
+                and header.key == current.header.key:
+            _append(current, table, header, new_part=False)  # the next small table of the same set
+            previous = table
+            continue
         if current is not None and previous is not None and _continues(doc, previous, table, header, current):
             _append(current, table, header, new_part=True)
             previous = table
             continue
         if header is not None:
             tracking = TrackingTable(header=header, first_page=table.page, order=table.order,
-                                     section=_section_label(doc, table))
+                                     section=_section_label(doc, table), key_value=kv is not None)
             _append(tracking, table, header, new_part=False)
             found.append(tracking)
             previous = table
         else:
             previous = None  # another kind of table breaks any continuation
     return found
+
+
+_REC_HEADING_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b", re.I)
+
+
+def _numbered(kv: Table, doc: Document) -> Table:
+    """Give a key/value table a number column from its label ("Recommendation 3") or the heading above it."""
+    labels = kv.rows[0].cells
+    number = ""
+    for cell in labels:
+        match = _REC_HEADING_RE.match(cell.text.strip())
+        if match:
+            number = match.group(1)
+            break
+    if not number:
+        before = [p for p in doc.paragraphs if p.order < kv.order][-2:]
+        for p in reversed(before):
+            match = _REC_HEADING_RE.match(p.text.strip())
+            if match and len(p.text) < 120:
+                number = match.group(1)
+                break
+    if not number:
+        return kv
+    head = Row(cells=(Cell(text="No."), *labels), page=kv.rows[0].page, is_header=True)
+    body = Row(cells=(Cell(text=number), *kv.rows[1].cells), page=kv.rows[1].page)
+    return Table(rows=(head, body), order=kv.order, page=kv.page, bbox=kv.bbox)
 
 
 def _append(tracking: TrackingTable, table: Table, header: HeaderMap | None, *, new_part: bool) -> None:

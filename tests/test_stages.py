@@ -203,3 +203,49 @@ def test_metadata_skips_council_name_and_finds_title():
     assert meta.meeting_date == "2020-09-14"
     assert meta.title == "Review of Taxi Licensing – Six Month Progress Report"
     assert meta.report_of == "Tom Atkinson, Head of Commissioning"
+
+
+# -- hard layouts --------------------------------------------------------------------------------------------
+
+def test_response_table_keeps_acceptance():
+    doc = paged_doc([row("Recommendation", "Accepted?", "Response / Action", "Lead", "Timescale"),
+                     row("1) Open longer", "Partially accepted", "Summer hours only", "Parks Manager", "June 2024")])
+    [rec] = recommendations(tracking_tables(doc)[0])
+    assert rec.fields()["accepted"] == "Partially accepted"
+    assert rec.fields()["progress"] == "Summer hours only"
+
+
+def test_group_heading_rows_become_sections():
+    spanning = Row(cells=(Cell(text="Theme 2: Prevention", col_span=4),
+                          Cell(text="", merged=True), Cell(text="", merged=True), Cell(text="", merged=True)))
+    doc = paged_doc([HEAD, row("1) First", "a", "A", "2017"), spanning, row("2) Second", "b", "B", "2018")])
+    recs = recommendations(tracking_tables(doc)[0])
+    assert [(r.rec_id, r.section) for r in recs] == [("1", ""), ("2", "Theme 2: Prevention")]
+
+
+def test_blank_number_label_inferred_from_numbers():
+    doc = paged_doc([row("", "Recommendation", "Progress Update*", "Timetable[iv]"),
+                     row("1", "First", "a", "2017"), row("2", "Second", "b", "2018")])
+    [table] = tracking_tables(doc)
+    assert table.header.columns["rec_id"] == 0
+    assert [r.rec_id for r in recommendations(table)] == ["1", "2"]
+
+
+def test_one_small_table_per_recommendation():
+    doc = Document(path="x.docx", format="docx")
+    order = 0
+    for number, (text, response) in enumerate([("Do A", "A done"), ("Do B", "B begun")], start=1):
+        doc.paragraphs.append(Paragraph(text=f"Recommendation {number}", order=order))
+        doc.tables.append(Table(rows=(row("Recommendation", text), row("Response", response),
+                                      row("Lead Officer", "Jo"), row("Target Date", "May 2024")), order=order + 1))
+        order += 2
+    [table] = tracking_tables(doc)
+    recs = [r.fields() for r in recommendations(table)]
+    assert [(r["rec_id"], r["recommendation"], r["progress"]) for r in recs] == [("1", "Do A", "A done"),
+                                                                                ("2", "Do B", "B begun")]
+
+
+def test_work_programme_is_not_a_tracker():
+    table = Table(rows=(row("Theme", "Item", "Lead Officer", "Meeting date"), row("Housing", "Rents", "Jo", "May")),
+                  order=0)
+    assert find_header(table) is None
