@@ -83,6 +83,8 @@ def map_header(row: Row, index: int) -> HeaderMap | None:
     for col, cell in enumerate(row.cells):
         if not cell.text.strip():
             continue
+        if _is_content(cell.text):
+            return None  # a numbered recommendation or a sentence: this is a data row
         field = classify_label(cell.text)
         if field is None:
             continue
@@ -94,6 +96,11 @@ def map_header(row: Row, index: int) -> HeaderMap | None:
     if not {"progress", "responsible", "timescale", "status"} & columns.keys():
         return None
     return HeaderMap(columns=columns, row=index, labels=tuple(c.text for c in row.cells))
+
+
+def _is_content(text: str) -> bool:
+    text = text.strip()
+    return looks_numbered(text) or (len(text) > 15 and text.endswith(".")) or bool(re.search(r"\d{4}", text))
 
 
 def _is_rec_label(text: str) -> bool:

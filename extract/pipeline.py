@@ -32,7 +32,7 @@ def extract_document(doc: Document, source: str | None = None) -> tuple[list[Rec
             rows.append(Recommendation(
                 source=source or doc.path, **rec.fields(),
                 committee=meta.committee, meeting_date=meta.meeting_date, title=meta.title,
-                report_of=meta.report_of, format=doc.format, table_index=index, section=rec.section or table.section,
+                report_of=meta.report_of, format=doc.format, table_index=index, section=table.section if rec.section is None else rec.section,
                 page_first=rec.first_page, page_last=rec.last_page, status_fill=rec.status_fill,
             ))
     return enrich_rows(rows), len(tables)

@@ -45,7 +45,7 @@ class RawRecommendation:
     rows: int = 1
     status_fill: str = ""
     accepted: list[str] = field(default_factory=list)
-    section: str = ""  # the group heading row above it, where the table has them
+    section: str | None = None  # the group heading row above it ("" before the first), where the table has them
 
     def add(self, values: dict[str, str], page: int | None, glue: set[str] = frozenset()) -> None:
         """Add a row's values; for ``glue`` fields the text continues the last value (a cut cell)."""
@@ -107,7 +107,8 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
     out: list[RawRecommendation] = []
     numbered = 0
     previous: Row | None = None
-    section = ""
+    grouped = any(group_label(r) is not None for r in table.rows)
+    section = "" if grouped else None
     for index, row in enumerate(table.rows):
         label = group_label(row)
         if label is not None:

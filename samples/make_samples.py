@@ -2,10 +2,13 @@
 """Generate rectrack sample committee papers and their golden files.
 
 One spec per paper (metadata, body text, tables) -> one renderer per format
-(docx / pdf / html / txt).  The golden file samples/expected/<file>.json is
-written from the same spec, never from the rendered output, so it does not
-depend on the extractor.  Output is deterministic: re-running yields identical
-bytes (fixed docx zip timestamps and core properties, reportlab invariant=1).
+(docx / pdf / html / txt); the spec model and renderers are in samplekit.py,
+and the papers with hard layouts (borderless and merged-cell tables, rotated
+pages, damaged headers, ...) are in hard_layouts.py.  The golden file
+samples/expected/<file>.json is written from the same spec, never from the
+rendered output, so it does not depend on the extractor.  Output is
+deterministic: re-running yields identical bytes (fixed docx zip timestamps and
+core properties, reportlab invariant=1).
 
 Cell text notation used throughout the spec: lines separated by "\\n" are
 paragraphs, lines starting with "• " are bullet-list items.  That is exactly
@@ -13,336 +16,17 @@ the golden convention, so a cell's spec text *is* its expected text.
 
 Run:  .venv/bin/python samples/make_samples.py
 """
-import datetime
-import html
-import io
 import json
 import re
 import shutil
-import zipfile
-from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
+
+import hard_layouts
+from samplekit import BULLET, RENDERERS, Action, Grid, Paper, Rec, Tracking
 
 HERE = Path(__file__).resolve().parent
 EXPECTED = HERE / "expected"
 SEED_TXT = Path("/work/shared/seed/organised-crime-progress-2016.txt")
-FIXED_DT = datetime.datetime(2024, 1, 1, 9, 0, 0)
-BULLET = "• "
-
-
-# ----------------------------------------------------------------- spec model
-@dataclass
-class Action:
-    """One table row's worth of work on a recommendation."""
-    progress: str
-    resp: str = ""
-    time: str = ""
-    status: str = ""
-
-
-@dataclass
-class Rec:
-    id: str
-    text: str
-    actions: list
-
-
-@dataclass
-class Grid:
-    """A plain table (decoys, and tracking tables once laid out)."""
-    header: list
-    rows: list          # list of rows, each a list of cell strings
-    weights: list = None  # relative column widths
-    tracking: bool = False
-
-
-WEIGHTS = {"id": 0.6, "rec": 3.2, "progress": 4.6, "resp": 1.4, "time": 1.5, "status": 1.1}
-
-
-@dataclass
-class Tracking:
-    """A recommendation tracking table: columns are (label, field) pairs."""
-    columns: list
-    recs: list
-    number: str = ""    # rec-cell prefix format, e.g. "{}) "; "" if an id column exists
-
-    def grid(self):
-        rows = []
-        for r in self.recs:
-            for i, a in enumerate(r.actions):
-                first = i == 0
-                vals = {"id": r.id if first else "",
-                        "rec": self.number.format(r.id) + r.text if first else "",
-                        "progress": a.progress, "resp": a.resp, "time": a.time, "status": a.status}
-                rows.append([vals[f] for _, f in self.columns])
-        return Grid([c for c, _ in self.columns], rows, [WEIGHTS[f] for _, f in self.columns], True)
-
-    def golden(self, table_index):
-        fields = {f for _, f in self.columns}
-
-        def distinct(vals):  # non-empty values, first-seen order, "; "-joined
-            return "; ".join(dict.fromkeys(v for v in vals if v))
-
-        return [{"rec_id": r.id, "recommendation": r.text,
-                 "progress": "\n".join(a.progress for a in r.actions if a.progress),
-                 "responsible": distinct(a.resp for a in r.actions),
-                 "timescale": distinct(a.time for a in r.actions),
-                 "status": distinct(a.status for a in r.actions) if "status" in fields else "",
-                 "table_index": table_index} for r in self.recs]
-
-
-@dataclass
-class Paper:
-    file: str
-    committee: str
-    date: str           # ISO date for the golden file
-    date_line: str      # as printed on the paper
-    title: str
-    report_of: str
-    body: list          # paragraphs before the tables
-    parts: list         # [(heading, Grid | Tracking)]; heading lines split on "\n"
-    council: str = ""
-    landscape: bool = False
-    list_style: bool = False      # docx: bullets as "List Bullet" paragraphs
-    txt_header_before: tuple = ()  # txt: repeat header before these data rows
-
-    def front_matter(self):
-        """(text, kind) lines printed before the body, in order."""
-        lines = [(self.council, "council")] if self.council else []
-        return lines + [(self.committee, "committee"), (self.date_line, "date"),
-                        (self.title, "title"), (self.report_of, "report")]
-
-    def grids(self):
-        return [(h, t.grid() if isinstance(t, Tracking) else t) for h, t in self.parts]
-
-    def golden(self):
-        tracking = [t for _, t in self.parts if isinstance(t, Tracking)]
-        rows = [row for i, t in enumerate(tracking) for row in t.golden(i)]
-        return {"source": self.file, "committee": self.committee, "meeting_date": self.date,
-                "title": self.title, "rows": rows}
-
-
-def blocks(cell):
-    """Cell notation -> list of str (paragraph) / list[str] (bullet list)."""
-    out = []
-    for line in cell.split("\n") if cell else []:
-        if line.startswith(BULLET):
-            if out and isinstance(out[-1], list):
-                out[-1].append(line[len(BULLET):])
-            else:
-                out.append([line[len(BULLET):]])
-        else:
-            out.append(line)
-    return out
-
-
-def col_widths(g, total):
-    w = g.weights or [1.0] * len(g.header)
-    return [total * x / sum(w) for x in w]
-
-
-# ------------------------------------------------------------------ renderers
-def render_docx(p, path):
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    cp = doc.core_properties
-    cp.title, cp.author, cp.last_modified_by, cp.revision = p.title, "Democratic Services", "Democratic Services", 1
-    cp.created = cp.modified = cp.last_printed = FIXED_DT
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    if p.landscape:
-        sec.orientation = WD_ORIENT.LANDSCAPE
-        sec.page_width, sec.page_height = sec.page_height, sec.page_width
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Cm(2))
-    usable = (29.7 if p.landscape else 21) - 4
-
-    for text, kind in p.front_matter():
-        run = doc.add_paragraph().add_run(text)
-        run.bold = kind in ("committee", "title")
-        run.font.size = Pt(14 if kind == "title" else 11)
-    for para in p.body:
-        doc.add_paragraph(para)
-
-    for heading, g in p.grids():
-        for h in heading.split("\n"):
-            doc.add_paragraph().add_run(h).bold = True
-        t = doc.add_table(rows=1, cols=len(g.header))
-        t.style = "Table Grid"
-        t.autofit = False
-        flag = OxmlElement("w:tblHeader")   # repeat header row on each page
-        flag.set(qn("w:val"), "true")
-        t.rows[0]._tr.get_or_add_trPr().append(flag)
-        for cell, text in zip(t.rows[0].cells, g.header):
-            cell.paragraphs[0].add_run(text).bold = True
-        for row in g.rows:
-            for cell, text in zip(t.add_row().cells, row):
-                first = True
-                for b in blocks(text):
-                    for s, bullet in ([(x, True) for x in b] if isinstance(b, list) else [(b, False)]):
-                        para = cell.paragraphs[0] if first else cell.add_paragraph()
-                        first = False
-                        if bullet and p.list_style:
-                            para.style = "List Bullet"
-                            para.add_run(s)
-                        else:
-                            para.add_run((BULLET if bullet else "") + s)
-        for col, w in zip(t.columns, col_widths(g, usable)):
-            for cell in col.cells:
-                cell.width = Cm(w)
-        doc.add_paragraph()
-
-    buf = io.BytesIO()
-    doc.save(buf)
-    # python-docx stamps zip entries with the current time: rewrite them fixed.
-    src = zipfile.ZipFile(buf)
-    with zipfile.ZipFile(path, "w") as out:
-        for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=FIXED_DT.timetuple()[:6])
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            out.writestr(zi, src.read(info.filename))
-
-
-def render_pdf(p, path):
-    import reportlab
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    # Embedded TrueType (Vera ships with reportlab) so the text layer has a
-    # ToUnicode map: with the base-14 Helvetica, "•" extracts as "(cid:127)".
-    fonts = Path(reportlab.__file__).parent / "fonts"
-    pdfmetrics.registerFont(TTFont("Vera", str(fonts / "Vera.ttf")))
-    pdfmetrics.registerFont(TTFont("VeraBd", str(fonts / "VeraBd.ttf")))
-    pdfmetrics.registerFontFamily("Vera", normal="Vera", bold="VeraBd", italic="Vera", boldItalic="VeraBd")
-    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4) if p.landscape else A4,
-                            leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
-                            bottomMargin=18 * mm, title=p.title, author=p.council or "Democratic Services",
-                            subject=p.committee, creator="rectrack samples/make_samples.py",
-                            invariant=1)
-    ss = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=ss["BodyText"], fontName="Vera")
-    big = ParagraphStyle("big", parent=body, fontName="VeraBd", fontSize=13, leading=16)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceBefore=0, spaceAfter=3)
-    bullet = ParagraphStyle("bullet", parent=cell, leftIndent=9, firstLineIndent=-9, spaceAfter=1)
-
-    story = []
-    for text, kind in p.front_matter():
-        story.append(Paragraph(escape(text) if kind != "committee" else f"<b>{escape(text)}</b>",
-                               big if kind == "title" else body))
-    story += [Paragraph(escape(x), body) for x in p.body]
-
-    def flow(text):
-        out = []
-        for b in blocks(text):
-            if isinstance(b, list):
-                out += [Paragraph(escape(BULLET + s), bullet) for s in b]
-            else:
-                out.append(Paragraph(escape(b), cell))
-        return out or ""
-
-    class RuledTable(Table):
-        """Table whose page-split parts stay fully ruled and never start with a
-        blank row (an in-row split can leave only cell padding for page 2)."""
-        next_page = False   # set on a remainder that must start a new page
-
-        def split(self, availWidth, availHeight):
-            if self.next_page:
-                self.next_page = False
-                return []
-            parts = super().split(availWidth, availHeight)
-            if len(parts) == 2 and self.splitInRow and not any(parts[1]._cellvalues[1]):
-                parts = self._splitRows(availHeight, doInRowSplit=False)
-                if len(parts) == 2:
-                    parts[1].next_page = True
-            if parts:  # reportlab leaves the foot of a split row open
-                parts[0].setStyle([("LINEBELOW", (0, -1), (-1, -1), 0.5, colors.black)])
-            return parts
-
-    for heading, g in p.grids():
-        story.append(Spacer(1, 6))
-        story += [Paragraph(f"<b>{escape(h)}</b>", body) for h in heading.split("\n")]
-        data = [[Paragraph(f"<b>{escape(h)}</b>", cell) for h in g.header]]
-        data += [[flow(c) for c in row] for row in g.rows]
-        # Tracking tables: split inside a long row at the page foot (splitByRow=0
-        # makes reportlab try the in-row split first; with splitByRow=1 it breaks
-        # between rows and then splits the next row under a second, mid-page
-        # header).  Decoys break between rows only.
-        t = RuledTable(data, colWidths=col_widths(g, doc.width), repeatRows=1,
-                  splitByRow=0 if g.tracking else 1, splitInRow=1 if g.tracking else 0)
-        t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9"))]))
-        story.append(t)
-    doc.build(story)
-
-
-def html_cell(text):
-    bl = blocks(text)
-    if len(bl) == 1 and isinstance(bl[0], str):
-        return html.escape(bl[0])
-    return "".join("<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in b) + "</ul>"
-                   if isinstance(b, list) else f"<p>{html.escape(b)}</p>" for b in bl)
-
-
-def render_html(p, path):
-    e = html.escape
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{e(p.title)} | {e(p.council)}</title></head><body>",
-           '<div id="modgov"><div class="mgBreadcrumb"><a href="/">Home</a> &gt; '
-           '<a href="mgListCommittees.aspx">Meetings</a></div>', '<div class="mgContent">',
-           f'<h1 class="mgMainTitleTxt">{e(p.committee)}</h1>',
-           f'<p class="mgSubTitleTxt">{e(p.date_line)}</p>',
-           f'<h2 class="mgSubTitleTxt">{e(p.title)}</h2>',
-           f"<p><strong>{e(p.report_of)}</strong></p>"]
-    out += [f"<p>{e(x)}</p>" for x in p.body]
-    for heading, g in p.grids():
-        out += [f"<h3>{e(h)}</h3>" for h in heading.split("\n")]
-        out.append('<table class="mgStatsTable" border="1" cellpadding="4" summary="">')
-        out.append("<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in g.header)
-                   + "</tr></thead><tbody>")
-        out += ["<tr>" + "".join(f"<td>{html_cell(c)}</td>" for c in row) + "</tr>" for row in g.rows]
-        out.append("</tbody></table>")
-    out.append("</div></div></body></html>")
-    path.write_text("\n".join(out) + "\n", encoding="utf-8")
-
-
-def txt_cell(text):
-    bl = blocks(text)
-    if len(bl) == 1 and isinstance(bl[0], str) and len(bl[0]) < 30:
-        return bl[0]
-    return " ".join('<ul style="list-style-type: disc">' + " ".join(f"<li>{s}</li>" for s in b) + "</ul>"
-                    if isinstance(b, list) else f"<p>{b}</p>" for b in bl)
-
-
-def render_txt(p, path):
-    out = ["", ""]
-    for x in [text for text, _ in p.front_matter()] + p.body:
-        out += [x, ""]
-    for heading, g in p.grids():
-        out += ["**" + heading + "**", ""]
-        head = "\t".join(g.header)
-        out.append(head)
-        for i, row in enumerate(g.rows):
-            if i in p.txt_header_before:
-                out += ["", head]
-            out.append("\t".join(txt_cell(c) for c in row))
-        out.append("")
-    path.write_text("\n".join(out), encoding="utf-8")
-
-
-RENDERERS = {".docx": render_docx, ".pdf": render_pdf, ".html": render_html, ".txt": render_txt}
 
 
 # --------------------------------------------------------------- seed parser
@@ -640,7 +324,11 @@ def main():
         path = HERE / p.file
         RENDERERS[path.suffix](p, path)
         write_golden(p)
-    for p in [seed] + papers:
+    hard = hard_layouts.papers()
+    for p in hard:
+        p.write(HERE / p.file)
+        write_golden(p)
+    for p in [seed] + papers + hard:
         print(f"{p.file:32} {len(p.golden()['rows']):2} golden rows")
 
 

@@ -56,8 +56,9 @@ def paper_docx(tmp_path: Path) -> Path:
     return path
 
 
-def make_pdf(path: Path, *, encrypt: str | None = None, owner_only: bool = False, rows=ROWS, front=FRONT) -> Path:
-    """A ruled-table PDF paper built with reportlab; optionally encrypted."""
+def make_pdf(path: Path, *, encrypt: str | None = None, owner_only: bool = False, rows=ROWS, front=FRONT,
+             grid: bool = True, repeat_header: bool = True) -> Path:
+    """A table PDF paper built with reportlab: ruled (``grid``) or borderless; optionally encrypted."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -75,8 +76,12 @@ def make_pdf(path: Path, *, encrypt: str | None = None, owner_only: bool = False
     data = [[Paragraph(h, body) for h in HEADER]]
     for row in rows:
         data.append([[Paragraph(p, body) for p in cell.split("\n")] if cell else "" for cell in row])
-    table = Table(data, colWidths=[140, 180, 90, 80], repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    table = Table(data, colWidths=[140, 180, 90, 80], repeatRows=1 if repeat_header else 0)
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
+    if grid:
+        style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    table.setStyle(TableStyle(style))
     story.append(table)
     doc.build(story)
     return path

@@ -122,8 +122,9 @@ def test_paths_from_stdin_and_globs(tmp_path, monkeypatch):
     assert code == 0 and len(out.splitlines()) == 11
     code, out, err = cli(["extract", str(SAMPLES / "*.html"), "-q"])
     assert code == 0
-    assert {Path(json.loads(l)["source"]).name for l in out.splitlines()} == {
-        "libraries-action-plan.html", "transport-two-tables.html"}
+    html = {p.name for p in SAMPLES.glob("*.html")}
+    assert len(html) >= 2
+    assert {Path(json.loads(l)["source"]).name for l in out.splitlines()} == html
 
 
 def test_dask_local_cluster_matches_local_run():

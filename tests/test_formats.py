@@ -35,3 +35,18 @@ def test_pdf_rows_carry_pages(paper_pdf):
     rows = extract_file(paper_pdf).rows
     assert [(r.page_first, r.page_last) for r in rows] == [(1, 1), (1, 1)]
     assert rows[0].format == "pdf"
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_borderless_pdf_table(tmp_path, repeat_header):
+    from conftest import ROWS, make_pdf
+
+    filler = [(f"{n}) Recommendation number {n} about street cleaning.", f"Progress on item {n}.", f"Officer {n}",
+               "May 2025") for n in range(3, 40)]
+    path = make_pdf(tmp_path / "borderless.pdf", grid=False, rows=ROWS + filler, repeat_header=repeat_header)
+    result = extract_file(path)
+    got = [{k: r.to_dict()[k] for k in EXPECTED[0]} for r in result.rows]
+    assert got[:2] == EXPECTED
+    assert [r.rec_id for r in result.rows] == [str(n) for n in range(1, 40)]
+    assert result.rows[-1].page_last >= 2
+    assert result.rows[-1].responsible == "Officer 39"

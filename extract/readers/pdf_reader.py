@@ -8,11 +8,14 @@ between lines) and bullet lines survive: "\\n" between paragraphs, "• " for bu
 from __future__ import annotations
 
 import statistics
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import EncryptedDocument, UnreadableDocument
 from ..model import BBox, Cell, Document, Paragraph, Row, Table
 from ..text import BULLET, tidy_line, tidy_text
+from . import pdf_borderless as borderless
+from .pdf_borderless import Columns
 from .pdf_scan import PagePlan, scan_pages
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
@@ -48,6 +51,8 @@ def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = Non
             return _read_open_pdf(pdf, path, plan)
         except RecursionError as exc:
             raise UnreadableDocument("damaged PDF (object structure nested too deeply)") from exc
+        except UnreadableDocument:
+            raise  # a reason given on purpose (a scanned page and no Tesseract)
         except Exception as exc:
             if _password_problem(exc):
                 raise EncryptedDocument("PDF is encrypted and needs a password (give it with --password)") from exc
@@ -89,17 +94,28 @@ def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
     doc.title_hint = title if isinstance(title, str) else ""
     order = 0
     follow = False  # the page before held a table, so this page may continue it
+    carry: Columns | None = None  # a borderless table's columns, when it ran to the foot of the page
     for number, page in enumerate(pdf.pages, start=1):
-        if plan is not None and not (number == 1 or plan.wanted(number, follow)):
+        if plan is not None and not (number == 1 or plan.wanted(number, follow)) and plan.lines(number):
             for line in plan.lines(number):
                 doc.paragraphs.append(Paragraph(text=line, order=order, page=number))
                 order += 1
-            follow = False
+            follow, carry = False, None
             continue
-        order, found = _read_page(page, number, order, doc)
+        if not page.chars and _ocr().needs_ocr(page):  # a scanned page: no text layer, an image over it
+            (order, found), carry = _ocr().read_scanned_page(page, number, order, doc), None
+        else:
+            order, found, carry = _read_page(page, number, order, doc, carry)
         follow = found > 0
         page.flush_cache()
     return doc
+
+
+def _ocr():
+    """The OCR reader for scanned pages (imported on first use: it builds on this module)."""
+    from . import ocr
+
+    return ocr
 
 
 def _repaired(pdf) -> bool:
@@ -109,24 +125,77 @@ def _repaired(pdf) -> bool:
     return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
 
 
-def _read_page(page, number: int, order: int, doc: Document) -> tuple[int, int]:
-    """Add one page's paragraphs and tables to ``doc``; return the next order and the tables found."""
-    tables = page.find_tables(TABLE_SETTINGS)
+def _read_page(page, number: int, order: int, doc: Document, carry: Columns | None = None
+               ) -> tuple[int, int, Columns | None]:
+    """Add one page's paragraphs and tables to ``doc``.
+
+    Returns the next order, the number of tables found and, when a borderless table runs to the
+    foot of the page, its columns (for the next page to continue).
+    """
+    found = page.find_tables(TABLE_SETTINGS)
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-    boxes = [t.bbox for t in tables]
-    outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    tables: list[tuple[float, Table | object]] = [(t.bbox[1], t) for t in found]
+    used: set[int] = set()
+    next_carry = None
+    if not found and words:
+        borderless, used, next_carry = _borderless(words, number, carry, page.height)
+        tables.extend((t.bbox[1], t) for t in borderless)
+    boxes = [t.bbox for t in found]
+    outside = [w for w in words if id(w) not in used and not any(_inside(w, b) for b in boxes)]
     blocks: list[tuple[float, object]] = [(para[0][0]["top"], para) for para in _paragraphs(_lines(outside))]
-    blocks.extend((table.bbox[1], table) for table in tables)
+    blocks.extend(tables)
     blocks.sort(key=lambda b: b[0])
     for _, block in blocks:
         if isinstance(block, list):
             text = _join_lines([tidy_line(" ".join(w["text"] for w in line)) for line in block])
             if text:
                 doc.paragraphs.append(Paragraph(text=text, order=order, page=number))
+        elif isinstance(block, Table):
+            doc.tables.append(replace(block, order=order))
         else:
             doc.tables.append(_table(block, words, number, order))
         order += 1
-    return order, len(tables)
+    return order, len(tables), next_carry
+
+
+def _borderless(words: list[dict], number: int, carry: Columns | None, page_height: float
+                ) -> tuple[list[Table], set[int], Columns | None]:
+    """Whitespace-aligned tracking tables on a page with no ruled table (see pdf_borderless)."""
+    lines = _lines(words)
+    tables: list[Table] = []
+    used: set[int] = set()
+    start = 0
+    found = borderless.find_header(lines)
+    if carry is not None and (found is None or found[0] > 0):
+        first = next((i for i, ln in enumerate(lines[: found[0] if found else len(lines)])
+                      if not carry.crosses(ln)), None)
+        if first is not None:
+            table, count = borderless.build_table(lines[first:found[0] if found else len(lines)], carry, number, 0,
+                                                  None)
+            if count:
+                tables.append(table)
+                used.update(id(w) for ln in lines[first:first + count] for w in ln)
+                start = first + count
+    last_columns, last_end = None, 0
+    while True:
+        found = borderless.find_header(lines[start:])
+        if found is None:
+            break
+        at, size, columns = found
+        at += start
+        table, count = borderless.build_table(lines[at + size:], columns, number, 0, lines[at:at + size])
+        if count == 0:
+            start = at + size
+            continue
+        tables.append(table)
+        used.update(id(w) for ln in lines[at:at + size + count] for w in ln)
+        start = at + size + count
+        last_columns, last_end = columns, start
+    runs_on = last_columns is not None and all(
+        ln[0]["top"] > page_height * 0.85 or len(" ".join(w["text"] for w in ln)) < 12 for ln in lines[last_end:])
+    if tables and last_columns is None and carry is not None and start >= len(lines) - 2:
+        return tables, used, carry  # a middle page of a long borderless table
+    return tables, used, last_columns if runs_on else None
 
 
 def _paragraphs(lines: list[list[dict]]) -> list[list[list[dict]]]:
