@@ -134,7 +134,10 @@ def _with_cached(cached: dict[int, FileResult], fresh: Iterator[tuple[int, FileR
 
 
 def _options_key(options: BatchOptions) -> str:
-    return "pw" if options.password else ""
+    """What besides the code changes results: a password, and whether a trained spaCy model is installed."""
+    from .enrich.people import _model_installed
+
+    return ("pw" if options.password else "") + ("model" if _model_installed() else "")
 
 
 def _cacheable(result: FileResult) -> bool:
@@ -159,6 +162,9 @@ def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
     """Run ``batch`` in one pool. Returns None, or (files in flight at a crash, files not started)."""
     import multiprocessing
 
+    from .enrich import preload
+
+    preload()  # load the NLP pipeline once here: forked workers inherit it instead of each paying for it
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     executor = ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_init_worker,
                                    initargs=(options.max_memory_mb,))

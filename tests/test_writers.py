@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 
 import pytest
 
@@ -63,3 +64,13 @@ def test_unwritable_destination_is_a_writer_error(tmp_path):
     blocker.write_text("x")
     with pytest.raises(WriterError):
         write(results(["a"]), blocker / "sub" / "rows.jsonl")
+
+
+def test_outputs_get_ordinary_permissions(tmp_path):
+    dest = tmp_path / "rows.jsonl"
+    old = os.umask(0o022)
+    try:
+        write(results(["a"]), dest)
+    finally:
+        os.umask(old)
+    assert dest.stat().st_mode & 0o777 == 0o644

@@ -1,14 +1,185 @@
-"""Enrichment: meaning added beside the paper's own text (due dates, status, RAG, owners).
+"""Enrichment: meaning added beside the paper's own text (due dates, status, RAG, owners, overdue).
 
-The core fields keep the paper's words; this stage only fills the enrichment fields
-of each :class:`~extract.records.Recommendation`.
+The core fields (``timescale``, ``status``, ``progress``, ``responsible`` …) keep the paper's words; this
+stage only fills the enrichment fields of each :class:`~extract.records.Recommendation`. It is pure and
+deterministic: the same rows give the same result, nothing is downloaded, and no state is kept between calls
+(the spaCy pipeline is built once and cached). spaCy is imported only when the first row needs it.
+
+Vocabulary
+----------
+
+``due_date`` (YYYY-MM-DD or None) comes from the timescale; a period resolves to its end:
+
+* ``March 2017`` → 2017-03-31; day-first dates ``31/03/2018``, ``31.03.18``, ``31st March 2018`` → that day
+* UK financial years (1 April – 31 March): ``2017/18`` → 2018-03-31; quarters ``Q3 2019/20`` → 2019-12-31
+  (Q1 Apr–Jun, Q2 Jul–Sep, Q3 Oct–Dec, Q4 Jan–Mar)
+* ``End of 2016`` / ``2016`` → 2016-12-31; ``early`` / ``mid`` / ``late 2017`` → 30 Apr / 31 Aug / 31 Dec
+* seasons: spring → 31 May, summer → 31 August, autumn → 30 November, winter → end of February next year
+* ranges (``July – October 2015``) → the end; several timescales (``Ongoing; July 2023``) → the latest
+* relative to the meeting date: ``by the end of the year``, ``end of the financial year``, ``next year``,
+  ``within six months``, ``next month``, ``next quarter``, ``this`` / ``next municipal year`` (the municipal
+  year runs May to May: it ends 31 May), a month or day without a year (``March`` → the next March)
+* a date in the status or progress cell with a label or status word before it (``Complete – March 2017``,
+  ``Target date: June 2018``) is used only when the timescale gives none (note "from status" / "from progress")
+
+``due_date_note`` says why there is no date — ``no timescale``, ``ongoing``, ``recurring`` (Annually …),
+``complete``, ``immediate``, ``to be confirmed``, ``not applicable``, ``ambiguous`` (``03/04``, ``Q3 2019``,
+``March 17`` — never guessed), ``invalid date``, ``no meeting date``, ``unparsed`` — or how a date was found:
+``""`` (read as written), ``relative to meeting date``, ``year from meeting date``, ``from status``,
+``from progress``.
+
+``status_norm`` is one of complete, in_progress, ongoing, delayed, not_started, not_accepted, unknown; taken
+from the first source that has one (``status_source``):
+
+1. ``status_column`` — the paper's status word (or a response table's "Accepted?" column saying No / Not
+   accepted / Rejected → not_accepted): Complete(d), Achieved, Closed, Implemented, Done, Delivered,
+   In place, Blue → complete; In progress, On track, On target, Progressing, Underway, Started, Open,
+   Partially complete, Not yet complete → in_progress; Ongoing, On-going, Continuous, Business as usual,
+   Annual → ongoing; Delayed, Slipped, Behind, Off track, Overdue, Not achieved, Not met, Postponed,
+   Deferred → delayed; Not started, Not yet started, Pending → not_started; Not accepted, Not agreed,
+   Rejected, Declined, Withdrawn → not_accepted; numbered scales ("1 Achieved", "3 Slipped") by their word;
+   "NN%" → complete at 100%, not_started at 0%, in_progress otherwise.
+2. ``shading`` — a grey status cell (``status_fill``) means done → complete.
+3. ``timescale`` — Complete / In place → complete; Ongoing / Annually → ongoing.
+4. ``progress_text`` — cues such as "Work now completed", "has been implemented", "is well underway",
+   "not yet started", "has been delayed" (the last cue in the text wins); "have completed the training"
+   or "Delayed transfers" are not cues.
+5. ``due_date`` — nothing else, and the due date is on or after the meeting date → in_progress (open, not
+   yet due).
+6. ``none`` → unknown.
+
+``rag`` (red, amber, green or ""): the status column's colour word or letter (Red/Amber/Green, R/A/G,
+"RAG: Amber", Yellow/Orange → amber; "Amber/Green" → the worse), else the status cell's shading classified by
+hue (reds; oranges, ambers and yellows; greens). A RAG colour never sets ``status_norm`` by itself.
+
+``overdue`` is True when ``status_norm`` is not complete or not_accepted and the due date is before the
+meeting date.
+
+``owners`` splits ``responsible`` on ";", "/", line breaks, "," (a post's service and a person's post stay
+with them) and on "and" / "&" only between two names; each owner is ``{"name", "type"}`` with type person
+(a rank or title and a name — DCI, DI, Det Supt, Ch Insp, Sgt, Cllr, Councillor, Dr, Mr/Mrs/Ms … — or two
+to four capitalised name words), post (Head of …, Director of …, Corporate Director, Chief Executive,
+… Manager, … Officer, … Leader …), organisation (… Council, Constabulary, Agency, Partnership, Board, Trust,
+NHS, Police, Authority …) or team (… Team, Service(s), Unit, Directorate, Section, Department, and any
+other service area such as "Public Health"). A person given with a post ("Paul Waller, Head of Legal and
+Democratic Services") is one person owner with ``"post"``; with an organisation, ``"organisation"``.
+
+``mentions`` are the people and organisations named in the progress text, ``{"text", "type"}`` with type
+person or organisation, kept to high precision: people by rank or title and name, by a common given name
+and surname, or by a name the paper lists as an owner; organisations by a capitalised name ending in an
+organisation word.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 from ..records import Recommendation
+from .dates import Due, labelled_date, parse_timescale
+from .status import (
+    fill_class,
+    not_accepted,
+    rag_from_text,
+    status_from_progress,
+    status_from_text,
+    status_from_timescale,
+)
+
+__all__ = ["enrich_row", "enrich_rows", "preload"]
+
+
+def preload() -> None:
+    """Build the spaCy pipeline now (it is otherwise built when a row first needs it, ~1 s).
+
+    For worker processes with a per-file time limit: call this once in the worker's initializer, or in the
+    parent before forking, so the first file does not pay for it.
+    """
+    from .people import load_nlp
+
+    load_nlp()
+
+_CLOSED = frozenset({"complete", "not_accepted"})
+
+
+def _due(row: Recommendation) -> Due:
+    due = parse_timescale(row.timescale, row.meeting_date)
+    if due.date is not None:
+        return due
+    # the timescale gives none: a labelled date in the status cell (or a status cell that is just a date),
+    # then a labelled date in the progress text
+    found = labelled_date(row.status, row.meeting_date)
+    if found is None and row.status.strip():
+        plain = parse_timescale(row.status, row.meeting_date)
+        found = plain if plain.date is not None else None
+    if found is not None:
+        return Due(found.date, "from status")
+    found = labelled_date(row.progress, row.meeting_date)
+    if found is not None:
+        return Due(found.date, "from progress")
+    return due
+
+
+def _status(row: Recommendation, due: Due) -> tuple[str, str, str]:
+    """(status_norm, status_source, rag)."""
+    shade = fill_class(row.status_fill)
+    rag = rag_from_text(row.status) or (shade if shade in ("red", "amber", "green") else "")
+    word = status_from_text(row.status)
+    if word:
+        return word, "status_column", rag
+    if not_accepted(getattr(row, "accepted", "")):
+        return "not_accepted", "status_column", rag
+    if shade == "grey":
+        return "complete", "shading", rag
+    word = status_from_timescale(row.timescale)
+    if word:
+        return word, "timescale", rag
+    word = status_from_progress(row.progress)
+    if word:
+        return word, "progress_text", rag
+    meeting = _meeting(row.meeting_date)
+    if due.date is not None and meeting is not None and due.date >= meeting:
+        return "in_progress", "due_date", rag
+    return "unknown", "none", rag
+
+
+def _meeting(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def enrich_row(row: Recommendation, known_people: tuple[str, ...] = (),
+               owner_list: tuple[dict, ...] | None = None) -> Recommendation:
+    """One row with its enrichment fields filled in.
+
+    ``known_people``: people's names the same paper gives as owners (found again in the progress text);
+    ``owner_list``: the row's owners when already worked out.
+    """
+    from .people import mentions, owners
+
+    due = _due(row)
+    status_norm, source, rag = _status(row, due)
+    meeting = _meeting(row.meeting_date)
+    overdue = bool(due.date and meeting and status_norm not in _CLOSED and due.date < meeting)
+    return replace(
+        row,
+        due_date=due.iso, due_date_note=due.note, status_norm=status_norm, status_source=source, rag=rag,
+        overdue=overdue, owners=owners(row.responsible) if owner_list is None else owner_list,
+        mentions=mentions(row.progress, known_people),
+    )
 
 
 def enrich_rows(rows: list[Recommendation]) -> list[Recommendation]:
-    """Return ``rows`` with their enrichment fields filled in."""
-    return rows
+    """Return ``rows`` with their enrichment fields filled in (new rows; the input is not changed)."""
+    if not rows:
+        return []
+    from .people import known_people, owners
+
+    owner_lists = [owners(row.responsible) for row in rows]
+    by_source: dict[str, list[tuple[dict, ...]]] = {}
+    for row, owner_list in zip(rows, owner_lists):
+        by_source.setdefault(row.source, []).append(owner_list)
+    names = {source: known_people(lists) for source, lists in by_source.items()}
+    return [enrich_row(row, names[row.source], owner_list) for row, owner_list in zip(rows, owner_lists)]

@@ -26,6 +26,7 @@ def atomic_path(dest: str | os.PathLike) -> Iterator[Path]:
         raise WriterError(f"{dest}: cannot write here ({exc.strerror or exc})") from exc
     os.close(fd)
     tmp_path = Path(tmp)
+    _match_permissions(tmp_path, dest)
     try:
         yield tmp_path
         os.replace(tmp_path, dest)
@@ -35,3 +36,17 @@ def atomic_path(dest: str | os.PathLike) -> Iterator[Path]:
     except BaseException:
         tmp_path.unlink(missing_ok=True)
         raise
+
+
+def _match_permissions(tmp: Path, dest: Path) -> None:
+    """Give the new file the old one's permissions, or the usual ones (0666 less the umask): not mkstemp's 0600."""
+    try:
+        mode = dest.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    try:
+        os.chmod(tmp, mode)
+    except OSError:
+        pass

@@ -1,40 +1,249 @@
-"""An SQLite store for scripted bulk imports: tables ``recommendations`` and ``sources``.
+"""The SQLite store, for scripted bulk imports: re-running into it updates rows instead of duplicating them.
 
-The file is rebuilt atomically on every run (written to a temporary file, then
-renamed), so a reader never sees a half-written database.
+Tables:
+
+- ``recommendations``: one row per recommendation, every field of
+  :class:`~extract.records.Recommendation` (``owners`` and ``mentions`` as JSON text) plus ``key``
+  (unique; see :mod:`extract.writers.keys`), ``paper_id``, ``source_files`` (JSON list of every file
+  that gave the row), ``in_source`` (0 once the row is gone from a paper read again), ``first_seen``
+  and ``last_seen``.
+- ``owners``: one row per owner of a recommendation (``recommendation_key``, ``position``, ``name``,
+  ``type``).
+- ``documents``: one row per paper (``paper_id``, committee, meeting date, title, …).
+- ``sources``: one row per input file (``path``, ``format``, ``pages``, ``tracking_tables``, ``rows``,
+  ``error``, ``warnings``, ``paper_id``, ``last_run``).
+- ``meta``: ``schema_version``, the rectrack version, the last run's time and command.
+
+Text is stored exactly as extracted (no formula guard: SQLite is not a spreadsheet). Every write is
+atomic: the existing database is copied to a temporary file, updated there and renamed over the old
+one, so a reader never sees a half-written store and a crash leaves the old one intact.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 
+from ..errors import WriterError
 from ..records import FIELDS, FileResult, flat_dict
 from ._atomic import atomic_path
+from .keys import KeyedRow, keyed_rows, paper_id
 
+SCHEMA_VERSION = 1
 _INTEGER = {"table_index", "page_first", "page_last", "overdue"}
+_EXTRA = ("key", "paper_id", "source_files", "in_source", "first_seen", "last_seen")
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    paper_id TEXT PRIMARY KEY, committee TEXT, meeting_date TEXT, title TEXT, report_of TEXT,
+    rows INTEGER, source_files TEXT, first_seen TEXT, last_seen TEXT);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY, paper_id TEXT, format TEXT, pages INTEGER, tracking_tables INTEGER, rows INTEGER,
+    error TEXT, warnings TEXT, last_run TEXT);
+CREATE TABLE IF NOT EXISTS recommendations (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, paper_id TEXT NOT NULL, {fields},
+    source_files TEXT, in_source INTEGER NOT NULL DEFAULT 1, first_seen TEXT, last_seen TEXT);
+CREATE TABLE IF NOT EXISTS owners (
+    recommendation_key TEXT NOT NULL REFERENCES recommendations (key) ON DELETE CASCADE,
+    position INTEGER NOT NULL, name TEXT NOT NULL, type TEXT,
+    PRIMARY KEY (recommendation_key, position));
+CREATE INDEX IF NOT EXISTS recommendations_paper ON recommendations (paper_id);
+CREATE INDEX IF NOT EXISTS recommendations_source ON recommendations (source);
+CREATE INDEX IF NOT EXISTS recommendations_status ON recommendations (status_norm);
+CREATE INDEX IF NOT EXISTS recommendations_meeting ON recommendations (committee, meeting_date);
+CREATE INDEX IF NOT EXISTS recommendations_due ON recommendations (due_date);
+CREATE INDEX IF NOT EXISTS owners_name ON owners (name);
+CREATE INDEX IF NOT EXISTS sources_paper ON sources (paper_id);
+"""
 
 
-def write_sqlite(results: Sequence[FileResult], dest: str, **_options) -> int:
-    columns = ", ".join(f'"{f}" {"INTEGER" if f in _INTEGER else "TEXT"}' for f in FIELDS)
-    count = 0
-    with atomic_path(dest) as tmp:
+def _column_type(name: str) -> str:
+    return "INTEGER" if name in _INTEGER else "TEXT"
+
+
+def _quoted(names: Sequence[str]) -> str:
+    return ", ".join(f'"{n}"' for n in names)
+
+
+def write_sqlite(results: Sequence[FileResult], dest: str, *, command: str = "", **_options) -> int:
+    """Create or update the store at ``dest``; returns the number of distinct rows found this run."""
+    path = Path(dest)
+    _refuse_if_in_use(path)
+    results = list(results)
+    tracked = keyed_rows(results)
+    when = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    with atomic_path(path) as tmp:
+        _copy_existing(path, tmp)
         con = sqlite3.connect(tmp)
         try:
-            con.execute(f"CREATE TABLE recommendations (id INTEGER PRIMARY KEY, {columns})")
-            con.execute("CREATE TABLE sources (path TEXT PRIMARY KEY, format TEXT, pages INTEGER, "
-                        "tracking_tables INTEGER, rows INTEGER, error TEXT)")
-            marks = ", ".join("?" for _ in FIELDS)
-            names = ", ".join(f'"{f}"' for f in FIELDS)
-            for result in results:
-                con.execute("INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?, ?, ?)",
-                            (result.path, result.format, result.pages, result.tables, len(result.rows), result.error))
-                for row in result.rows:
-                    values = flat_dict(row)
-                    con.execute(f"INSERT INTO recommendations ({names}) VALUES ({marks})", [values[f] for f in FIELDS])
-                    count += 1
-            con.execute("CREATE INDEX recommendations_source ON recommendations (source)")
-            con.commit()
+            con.execute("PRAGMA foreign_keys = ON")
+            with con:
+                _prepare(con, path)
+                _store(con, results, tracked, when, command)
+        except sqlite3.Error as exc:
+            raise WriterError(f"{path}: cannot update the database ({exc}); the previous file is unchanged") from exc
         finally:
             con.close()
-    return count
+        _keep_mode(tmp, path)
+    return len(tracked)
+
+
+def _refuse_if_in_use(path: Path) -> None:
+    """A write-ahead log beside the file means a program has it open: replacing it could corrupt it."""
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        raise WriterError(f"{path}: the database is open in another program ({wal.name} exists); "
+                          "close that program and run again")
+
+
+def _copy_existing(path: Path, tmp: Path) -> None:
+    """Copy the current database into ``tmp`` (a consistent snapshot, via SQLite's backup API)."""
+    if not path.exists():
+        return
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        raise WriterError(f"{path}: exists but cannot be read as an SQLite database ({exc}); it was left as it was: "
+                          "choose another output name") from exc
+
+
+def _keep_mode(tmp: Path, path: Path) -> None:
+    """Give the new file the old one's permissions (or the usual ones for a new file)."""
+    if path.exists():
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
+
+
+def _columns(con: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in con.execute(f'PRAGMA table_info("{table}")')]
+
+
+def _prepare(con: sqlite3.Connection, path: Path) -> None:
+    """Create the tables, or bring an older store up to date."""
+    version = _meta(con, "schema_version")
+    if version is not None and int(version) > SCHEMA_VERSION:
+        raise WriterError(f"{path}: this database was made by a newer rectrack (schema {version}); "
+                          "upgrade rectrack or choose another output name")
+    existing = _columns(con, "recommendations")
+    if existing and "key" not in existing:
+        if not set(existing) <= {"id", *FIELDS}:
+            raise WriterError(f"{path}: has a 'recommendations' table that rectrack did not make; it was left as it "
+                              "was: choose another output name")
+        # the first rectrack store, rebuilt on every run: nothing in it to keep
+        con.execute("DROP TABLE recommendations")
+        con.execute("DROP TABLE IF EXISTS sources")
+    fields = ", ".join(f'"{f}" {_column_type(f)}' for f in FIELDS)
+    for statement in _TABLES.format(fields=fields).split(";"):
+        if statement.strip():
+            con.execute(statement)
+    present = set(_columns(con, "recommendations"))
+    for name in FIELDS:  # fields added to the record since the store was made
+        if name not in present:
+            con.execute(f'ALTER TABLE recommendations ADD COLUMN "{name}" {_column_type(name)}')
+
+
+def _meta(con: sqlite3.Connection, name: str) -> str | None:
+    if not _columns(con, "meta"):
+        return None
+    row = con.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
+
+
+def _store(con: sqlite3.Connection, results: list[FileResult], tracked: list[KeyedRow], when: str,
+           command: str) -> None:
+    from .. import __version__
+
+    _upsert_rows(con, tracked, when)
+    _mark_gone(con, tracked)
+    _store_owners(con, tracked)
+    _upsert_documents(con, tracked, when)
+    _upsert_sources(con, results, when)
+    meta = {"schema_version": str(SCHEMA_VERSION), "rectrack_version": __version__, "last_run": when,
+            "last_command": command}
+    con.executemany("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                    meta.items())
+
+
+def _upsert_rows(con: sqlite3.Connection, tracked: list[KeyedRow], when: str) -> None:
+    names = [*FIELDS, *_EXTRA]
+    updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n not in ("key", "first_seen"))
+    sql = (f"INSERT INTO recommendations ({_quoted(names)}) VALUES ({', '.join('?' for _ in names)}) "
+           f"ON CONFLICT (key) DO UPDATE SET {updates}")
+    con.executemany(sql, ([*_field_values(item), item.key, item.paper, json.dumps(list(item.sources), ensure_ascii=False),
+                           1, when, when] for item in tracked))
+
+
+def _field_values(item: KeyedRow) -> list[object]:
+    values = flat_dict(item.row)
+    values["overdue"] = int(bool(values["overdue"]))
+    return [values[f] for f in FIELDS]
+
+
+def _mark_gone(con: sqlite3.Connection, tracked: list[KeyedRow]) -> None:
+    """Rows of papers read in this run that the papers no longer have: ``in_source = 0``."""
+    con.execute("CREATE TEMP TABLE run_keys (key TEXT PRIMARY KEY, paper_id TEXT)")
+    con.executemany("INSERT INTO run_keys VALUES (?, ?)", ((item.key, item.paper) for item in tracked))
+    con.execute("UPDATE recommendations SET in_source = 0 WHERE paper_id IN (SELECT paper_id FROM run_keys) "
+                "AND key NOT IN (SELECT key FROM run_keys)")
+
+
+def _store_owners(con: sqlite3.Connection, tracked: list[KeyedRow]) -> None:
+    con.execute("DELETE FROM owners WHERE recommendation_key IN (SELECT key FROM run_keys)")
+    con.executemany(
+        "INSERT INTO owners (recommendation_key, position, name, type) VALUES (?, ?, ?, ?)",
+        ((item.key, position, str(owner.get("name", "")), owner.get("type"))
+         for item in tracked for position, owner in enumerate(item.row.owners, 1) if owner.get("name")),
+    )
+    con.execute("DROP TABLE run_keys")
+
+
+def _upsert_documents(con: sqlite3.Connection, tracked: list[KeyedRow], when: str) -> None:
+    papers: dict[str, list[KeyedRow]] = {}
+    for item in tracked:
+        papers.setdefault(item.paper, []).append(item)
+    rows = []
+    for paper, items in papers.items():
+        first = items[0].row
+        files = list(dict.fromkeys(source for item in items for source in item.sources))
+        rows.append((paper, first.committee, first.meeting_date, first.title, first.report_of, len(items),
+                     json.dumps(files, ensure_ascii=False), when, when))
+    con.executemany(
+        "INSERT INTO documents (paper_id, committee, meeting_date, title, report_of, rows, source_files, first_seen, "
+        "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (paper_id) DO UPDATE SET "
+        "committee = excluded.committee, meeting_date = excluded.meeting_date, title = excluded.title, "
+        "report_of = excluded.report_of, rows = excluded.rows, source_files = excluded.source_files, "
+        "last_seen = excluded.last_seen",
+        rows,
+    )
+
+
+def _upsert_sources(con: sqlite3.Connection, results: list[FileResult], when: str) -> None:
+    rows = []
+    for result in results:
+        warnings = "\n".join(i.reason for i in result.issues if i.level != "error")
+        rows.append((result.path, paper_id(result) or None, result.format or None, result.pages, result.tables,
+                     len(result.rows), result.error or None, warnings or None, when))
+    con.executemany(
+        "INSERT INTO sources (path, paper_id, format, pages, tracking_tables, rows, error, warnings, last_run) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET paper_id = excluded.paper_id, "
+        "format = excluded.format, pages = excluded.pages, tracking_tables = excluded.tracking_tables, "
+        "rows = excluded.rows, error = excluded.error, warnings = excluded.warnings, last_run = excluded.last_run",
+        rows,
+    )

@@ -1,0 +1,112 @@
+"""Enrichment measured on the development corpus (skipped when the corpus is not beside the project).
+
+Due dates are checked against a small independent reading of the two plainest forms (``March 2017`` and
+``31/03/2018``); status and RAG against the paper's own status word in the truth files.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+
+pytestmark = pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="development corpus not present")
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+WORD_STATUS = {
+    "complete": "complete", "completed": "complete", "achieved": "complete", "closed": "complete",
+    "implemented": "complete", "in progress": "in_progress", "on track": "in_progress", "progressing": "in_progress",
+    "ongoing": "ongoing", "on-going": "ongoing", "delayed": "delayed", "slipped": "delayed", "behind": "delayed",
+    "not started": "not_started", "not accepted": "not_accepted", "rejected": "not_accepted",
+}
+RAG = {"red": "red", "amber": "amber", "green": "green"}
+
+
+def reference_due(timescale: str) -> str | None:
+    """The due date of a plain "Month YYYY" or "dd/mm/yyyy" timescale, or None for any other form."""
+    text = timescale.strip()
+    m = re.fullmatch(r"([A-Za-z]+) (\d{4})", text)
+    if m and m.group(1).lower() in MONTHS:
+        year, month = int(m.group(2)), MONTHS[m.group(1).lower()]
+        return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+    m = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", text)
+    if m:
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+    return None
+
+
+@pytest.fixture(scope="module")
+def pairs():
+    """(truth row, extracted row or None) for every truth row of the corpus."""
+    from extract import extract_paths
+
+    extracted: dict[str, list] = {}
+    for result in extract_paths([CORPUS]):
+        extracted[Path(result.path).name] = result.rows
+    out = []
+    for truth_file in sorted((CORPUS / "truth").glob("*.json")):
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        rows = list(extracted.get(truth["source"], []))
+        for i, want in enumerate(truth["rows"]):
+            got = rows[i] if i < len(rows) and rows[i].rec_id == want["rec_id"] else None
+            if got is None:
+                got = next((r for r in rows if r.rec_id == want["rec_id"]), None)
+            out.append((want, got))
+    return out
+
+
+def _report(name: str, hits: int, total: int) -> float:
+    share = hits / total if total else 1.0
+    print(f"\n{name}: {hits}/{total} = {share:.1%}")
+    return share
+
+
+def test_plain_due_dates(pairs):
+    checked = [(reference_due(want["timescale"]), got) for want, got in pairs if reference_due(want["timescale"])]
+    assert len(checked) >= 40
+    hits = sum(1 for due, got in checked if got is not None and got.due_date == due)
+    assert _report("plain month-year and dd/mm/yyyy due dates", hits, len(checked)) >= 0.98
+
+
+def test_status_words(pairs):
+    checked = [(WORD_STATUS[want["status"].strip().lower()], got) for want, got in pairs
+               if want["status"].strip().lower() in WORD_STATUS]
+    assert len(checked) >= 30
+    hits = sum(1 for norm, got in checked if got is not None and got.status_norm == norm
+               and got.status_source == "status_column")
+    assert _report("status_norm agrees with the status word", hits, len(checked)) >= 0.95
+
+
+def test_rag_words(pairs):
+    checked = [(RAG[want["status"].strip().lower()], got) for want, got in pairs
+               if want["status"].strip().lower() in RAG]
+    assert len(checked) >= 20
+    hits = sum(1 for rag, got in checked if got is not None and got.rag == rag)
+    assert _report("rag agrees with Red/Amber/Green", hits, len(checked)) >= 0.95
+
+
+def test_owner_types_on_the_corpus(pairs):
+    owners = {}
+    for _, got in pairs:
+        if got is not None:
+            for owner in got.owners:
+                owners.setdefault(owner["name"], owner["type"])
+    assert owners.get("Head of Planning and Assets") == "post"
+    assert owners.get("DCI Ashton") == "person"
+    assert owners.get("Safe Durham Partnership") == "organisation"
+    assert owners.get("Waste Management Team") == "team"
+
+
+def test_every_corpus_row_is_enriched(pairs):
+    rows = [got for _, got in pairs if got is not None]
+    assert rows
+    for got in rows:
+        assert got.due_date is not None or got.due_date_note
+        if got.timescale and got.due_date is None:
+            assert got.due_date_note != "unparsed", got.timescale

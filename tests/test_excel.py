@@ -1,0 +1,646 @@
+"""The Excel tracker: layout, formula-injection safety, re-runs that keep the analyst's work, crash safety."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.filters import FilterColumn, Filters, SortCondition, SortState
+
+from conftest import SAMPLES
+from extract import __version__, extract_paths
+from extract.cli import main
+from extract.errors import WriterError
+from extract.records import FileResult, Issue, Recommendation
+from extract.writers import write
+from extract.writers.excel import STATUSES, backup_path
+from extract.writers.keys import keyed_rows, normalise_text, paper_id
+
+RISKY = ['=HYPERLINK("http://evil.example/x","click me")', "+44 20 7946 0000", "-", "@SUM(A1:A9)",
+         "\tindented", "\rcarriage return", "-2+3"]
+REQUIRED_HEADERS = ("Recommendation", "Progress", "Responsible", "Timescale", "Status")
+SEED = "Progress of Recommendations following the Overview and Scrutiny Review of Organised Crime"
+
+
+def rec(source: str, rec_id: str, text: str, **extra) -> Recommendation:
+    base = dict(source=source, rec_id=rec_id, recommendation=text, progress=f"Progress on {rec_id}",
+                responsible="Jo Bloggs", timescale="March 2024", status="", committee="Audit Committee",
+                meeting_date="2024-05-01", title="Internal Audit Follow-up", format="docx")
+    return Recommendation(**{**base, **extra})
+
+
+def risky_result() -> FileResult:
+    rows = [rec("risky.docx", str(i), text, progress=text, responsible=text, timescale=text, status=text,
+                title="Formula injection test paper") for i, text in enumerate(RISKY, 1)]
+    return FileResult(path="risky.docx", format="docx", rows=rows, tables=1)
+
+
+def enriched_result() -> FileResult:
+    rows = [
+        rec("enriched.pdf", "1", "Publish the register.", format="pdf", page_first=2, page_last=3,
+            due_date="2024-03-31", status="On track", status_norm="in_progress", status_source="status_column",
+            rag="amber", overdue=True, owners=({"name": "Jo Bloggs", "type": "person"},)),
+        rec("enriched.pdf", "2", "Train the staff.", format="pdf", page_first=3, status="Done",
+            status_norm="complete", rag="green", due_date="2023-12-31"),
+        rec("enriched.pdf", "3", "Review the policy.", format="pdf", page_first=3, status="Green"),
+        rec("enriched.pdf", "4", "Report back.", format="pdf", page_first=4),
+    ]
+    return FileResult(path="enriched.pdf", format="pdf", pages=4, tables=1, rows=rows)
+
+
+def failed_result() -> FileResult:
+    return FileResult(path="broken.pdf", issues=[Issue("error", "broken.pdf", "not a PDF (the file is damaged)")])
+
+
+@pytest.fixture(scope="module")
+def sample_results() -> list[FileResult]:
+    return list(extract_paths([SAMPLES]))
+
+
+@pytest.fixture(scope="module")
+def all_results(sample_results) -> list[FileResult]:
+    return [*sample_results, risky_result(), enriched_result(), failed_result()]
+
+
+@pytest.fixture(scope="module")
+def tracker(tmp_path_factory, all_results) -> Path:
+    dest = tmp_path_factory.mktemp("tracker") / "tracker.xlsx"
+    write(all_results, dest, command="rectrack extract samples -o tracker.xlsx")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def book(tracker):
+    """The sample tracker, opened once for the tests that only read it."""
+    return load_workbook(tracker)
+
+
+def header_map(ws) -> dict[str, int]:
+    return {cell.value: cell.column for cell in ws[1] if cell.value is not None}
+
+
+def data_rows(ws) -> list[dict[str, object]]:
+    """Each data row as {header: cell}."""
+    headers = header_map(ws)
+    return [{name: ws.cell(row, col) for name, col in headers.items()} for row in range(2, ws.max_row + 1)
+            if ws.cell(row, headers["Key"]).value]
+
+
+def by_key(ws) -> dict[str, dict[str, object]]:
+    return {row["Key"].value: row for row in data_rows(ws)}
+
+
+# --- 1. the workbook ----------------------------------------------------------------------------------
+
+
+def test_sheets_in_order(book):
+    visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+    assert visible == ["Recommendations", "Summary", "Sources", "About"]
+    assert book.active.title == "Recommendations"
+
+
+def test_recommendations_table_frozen_header_and_columns(book):
+    ws = book["Recommendations"]
+    headers = header_map(ws)
+    assert set(REQUIRED_HEADERS) <= headers.keys()
+    assert {"Key", "Meeting date", "Due date", "Source", "Still in source", "Last seen"} <= headers.keys()
+    assert ws.freeze_panes == "A2"
+    (table,) = ws.tables.values()
+    last = f"{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
+    assert table.ref == f"A1:{last}" and ws.max_column == len(headers)
+    assert table.autoFilter is not None and table.autoFilter.ref == table.ref
+    assert table.tableStyleInfo.showRowStripes
+    assert [c.name for c in table.tableColumns] == [ws.cell(1, c).value for c in range(1, ws.max_column + 1)]
+
+
+def test_wrapped_text_and_widths_suit_content(book):
+    ws = book["Recommendations"]
+    headers = header_map(ws)
+    widths = {name: ws.column_dimensions[ws.cell(1, col).column_letter].width for name, col in headers.items()}
+    assert all(w and w > 3 for w in widths.values())
+    assert widths["Recommendation"] >= 40 and widths["Progress"] >= 40
+    assert widths["Ref"] < 10 and widths["Recommendation"] > widths["Timescale"] > widths["Ref"]
+    for row in data_rows(ws)[:5]:
+        assert row["Recommendation"].alignment.wrap_text and row["Progress"].alignment.wrap_text
+        lines = row["Progress"].value.count("\n") + 1
+        assert ws.row_dimensions[row["Key"].row].height >= 15 * lines  # tall enough for the wrapped text
+
+
+def test_rows_once_per_recommendation_same_paper_in_three_formats(book, sample_results):
+    ws = book["Recommendations"]
+    rows = data_rows(ws)
+    keys = [r["Key"].value for r in rows]
+    assert len(keys) == len(set(keys))
+    seed = [r for r in rows if r["Paper"].value == SEED]
+    assert len(seed) == 6  # the seed paper as .docx, .pdf and .txt gives its 6 rows once
+    distinct = {(normalise_text(r.committee), r.meeting_date, normalise_text(r.title), r.table_index, r.rec_id)
+                for result in sample_results for r in result.rows}
+    assert sum(len(r.rows) for r in sample_results) > len(distinct)
+    assert len(rows) == len(distinct) + len(RISKY) + len(enriched_result().rows)
+    for row in seed:
+        names = {row["Source"].value.split(",")[0], *(l.split(",")[0] for l in row["Also in"].value.splitlines())}
+        assert names == {"seed-organised-crime.docx", "seed-organised-crime.pdf", "seed-organised-crime.txt"}
+    sources = book["Sources"]
+    ids = {r[5] for r in sources.iter_rows(min_row=2, values_only=True) if "seed-organised-crime" in r[0]}
+    assert len(ids) == 1 and ids != {None}
+
+
+def test_dates_are_real_excel_dates(book):
+    rows = by_key(book["Recommendations"])
+    for row in rows.values():
+        assert isinstance(row["Meeting date"].value, datetime) and row["Meeting date"].is_date
+        assert isinstance(row["Last seen"].value, datetime)
+    enriched = [r for r in rows.values() if r["Source"].value.startswith("enriched.pdf")]
+    assert [r["Due date"].value for r in enriched] == [datetime(2024, 3, 31), datetime(2023, 12, 31), None, None]
+    assert all(r["Due date"].is_date for r in enriched[:2])
+
+
+def test_status_drop_down_and_fallback_to_the_papers_words(book):
+    ws = book["Recommendations"]
+    headers = header_map(ws)
+    letter = ws.cell(1, headers["Status"]).column_letter
+    (validation,) = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert validation.formula1.strip('"').split(",") == list(STATUSES)
+    assert str(validation.sqref) == f"{letter}2:{letter}{ws.max_row}"
+    assert not validation.showDropDown  # (True would hide the arrow)
+    rows = list(by_key(ws).values())
+    housing = [(r["Status"].value, r["Status in paper"].value) for r in rows if "Private Rented" in r["Paper"].value]
+    assert housing and all(status in STATUSES or status == words for status, words in housing)
+    enriched = [r for r in rows if r["Source"].value.startswith("enriched.pdf")]
+    # the normalised status where there is one, else the paper's own words, else "unknown"
+    assert [r["Status"].value for r in enriched] == ["in_progress", "complete", "Green", "unknown"]
+    assert [r["Status in paper"].value for r in enriched] == ["On track", "Done", "Green", None]
+    assert [r["Overdue"].value for r in enriched] == ["yes", "no", "no", "no"]
+    assert [r["RAG"].value for r in enriched] == ["amber", "green", None, None]
+    assert enriched[0]["Owners"].value == "Jo Bloggs"
+    risky = [r for r in rows if r["Source"].value == "risky.docx"]
+    assert [r["Status"].value for r in risky] == RISKY
+
+
+def test_conditional_formatting_status_overdue_and_rag(book):
+    ws = book["Recommendations"]
+    headers = header_map(ws)
+    col = {n: ws.cell(1, headers[n]).column_letter for n in ("Status", "Overdue", "RAG", "Due date")}
+    rules: dict[str, list] = {}
+    for formatting in ws.conditional_formatting:
+        for cell_range in str(formatting.sqref).split():
+            rules.setdefault(cell_range.split(":")[0].rstrip("0123456789"), []).extend(formatting.rules)
+    status_values = {r.formula[0].strip('"') for r in rules[col["Status"]] if r.type == "cellIs"}
+    assert {"complete", "in_progress", "not_started", "delayed", "red", "amber", "green"} <= status_values
+    overdue = [r for r in rules[col["Status"]] if r.type == "expression"]
+    assert overdue and overdue[0].formula == [f'${col["Overdue"]}2="yes"'] and overdue[0].stopIfTrue
+    assert any(r.type == "expression" for r in rules[col["Due date"]])
+    assert {r.formula[0] for r in rules[col["RAG"]]} == {'"red"', '"amber"', '"green"'}
+    assert all(r.dxf is not None and r.dxf.fill is not None for r in rules[col["Status"]])
+
+
+def test_each_row_links_to_its_source_file_without_a_formula(tracker, book):
+    ws = book["Recommendations"]
+    rows = data_rows(ws)
+    for row in rows:
+        cell = row["Source"]
+        assert cell.hyperlink is not None and cell.hyperlink.target and cell.data_type == "s"
+        assert not str(cell.value).upper().startswith("=HYPERLINK")
+    flood = [r for r in rows if r["Source"].value.startswith("flood-risk-progress.pdf")]
+    assert flood and all(", p" in r["Source"].value for r in flood)  # pages in the label
+    target = tracker.parent / unquote(flood[0]["Source"].hyperlink.target)
+    assert target.resolve() == (SAMPLES / "flood-risk-progress.pdf").resolve()
+    assert [r["Source"].value for r in rows if r["Source"].value.startswith("enriched")][0] == "enriched.pdf, pp. 2–3"
+
+
+def test_no_formulas_anywhere(tracker, book):
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", f"{ws.title}!{cell.coordinate} is a formula"
+    with zipfile.ZipFile(tracker) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                xml = archive.read(name).decode("utf-8")
+                assert "<f>" not in xml and "<f " not in xml, name
+
+
+def test_formula_triggers_are_stored_as_text(book):
+    rows = [r for r in data_rows(book["Recommendations"]) if r["Source"].value == "risky.docx"]
+    assert [r["Recommendation"].value for r in rows] == RISKY
+    for row in rows:
+        for name in ("Recommendation", "Progress", "Responsible", "Timescale", "Status"):
+            assert row[name].data_type == "s" and row[name].value in RISKY
+
+
+def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, book):
+    ws = book["Summary"]
+    values = [list(r) for r in ws.iter_rows(values_only=True)]
+    header = next(r for r in values if r[0] == "Committee" and r[1] == STATUSES[0])
+    assert header[1:len(STATUSES) + 1] == list(STATUSES) and "Total" in header and "Overdue" in header
+    total = header.index("Total")
+    start = values.index(header) + 1
+    committees = []
+    for row in values[start:]:
+        if row[0] == "All":
+            all_row = row
+            break
+        committees.append(row)
+    assert {"Cabinet", "Audit Committee"} <= {r[0] for r in committees}
+    assert all(isinstance(v, int) for r in committees for v in r[1:total + 1])
+    assert all(sum(r[1:len(STATUSES) + 1]) == r[total] for r in committees)
+    rows = data_rows(book["Recommendations"])
+    assert all_row[total] == len(rows)
+    assert all_row[header.index("Overdue")] == sum(r["Overdue"].value == "yes" for r in rows) >= 1
+    for status in STATUSES:
+        expected = sum((r["Status"].value if r["Status"].value in STATUSES else "unknown") == status for r in rows)
+        assert all_row[1 + STATUSES.index(status)] == expected
+    paper_header = next(r for r in values if r[:3] == ["Committee", "Meeting date", "Paper"])
+    papers = values[values.index(paper_header) + 1:]
+    assert SEED in [p[2] for p in papers] and sum(p[paper_header.index("Total")] for p in papers) == len(rows)
+    with zipfile.ZipFile(tracker) as archive:
+        assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
+    assert ws._charts  # openpyxl reads the chart back
+
+
+def test_sources_sheet_lists_every_input_file(book, all_results):
+    ws = book["Sources"]
+    header = [c.value for c in ws[1]]
+    assert header[:7] == ["File", "Format", "Pages", "Tracking tables", "Rows", "Paper ID", "Error"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert set(rows) == {r.path for r in all_results}
+    flood = rows[str(SAMPLES / "flood-risk-progress.pdf")]
+    assert flood[1:5] == ("pdf", 3, 1, 9) and flood[6] is None
+    assert rows["broken.pdf"][6] == "not a PDF (the file is damaged)"
+    assert rows[str(SAMPLES / "budget-decoys-only.pdf")][3:5] == (0, 0)
+
+
+def test_about_sheet(book):
+    about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True)}
+    assert about["rectrack version"] == __version__
+    assert isinstance(about["Written"], datetime) and abs((datetime.now() - about["Written"]).days) <= 1
+    assert about["Command"] == "rectrack extract samples -o tracker.xlsx"
+    assert "command above again" in about["How to regenerate"]
+
+
+# --- 3. formula injection in the other formats -----------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet", ".sqlite", ".csv"])
+def test_other_formats_keep_exact_text_csv_neutralises(tmp_path, suffix):
+    dest = tmp_path / f"rows{suffix}"
+    write([risky_result()], dest)
+    if suffix == ".jsonl":
+        got = [json.loads(line)["recommendation"] for line in dest.read_text(encoding="utf-8").splitlines()]
+    elif suffix == ".parquet":
+        import pandas as pd
+
+        got = list(pd.read_parquet(dest)["recommendation"])
+    elif suffix == ".sqlite":
+        with sqlite3.connect(dest) as con:
+            got = [r[0] for r in con.execute("SELECT recommendation FROM recommendations ORDER BY id")]
+    else:
+        with open(dest, encoding="utf-8-sig", newline="") as stream:
+            got = [r["recommendation"] for r in csv.DictReader(stream)]
+        assert got == ["'" + t for t in RISKY]
+        return
+    assert got == RISKY
+
+
+# --- 2. re-runs keep the analyst's work -----------------------------------------------------------
+
+
+def add_notes(path: Path, notes: dict[str, str], *, status: dict[str, str] = {}) -> None:
+    """What an analyst does: a new column with values, a status changed, a width and a filter set."""
+    book = load_workbook(path)
+    ws = book["Recommendations"]
+    headers = header_map(ws)
+    col = ws.max_column + 1
+    ws.cell(1, col).value = "Analyst notes"
+    for row in range(2, ws.max_row + 1):
+        key = ws.cell(row, headers["Key"]).value
+        if key in notes:
+            ws.cell(row, col).value = notes[key]
+        if key in status:
+            ws.cell(row, headers["Status"]).value = status[key]
+    ws.column_dimensions[ws.cell(1, headers["Progress"]).column_letter].width = 99
+    table = next(iter(ws.tables.values()))
+    table.autoFilter.filterColumn.append(FilterColumn(colId=1, filters=Filters(filter=["Cabinet"])))
+    book.save(path)
+
+
+def test_rerun_keeps_notes_appends_new_paper_and_keeps_a_backup(tmp_path, tracker, all_results, paper_txt):
+    dest = tmp_path / "tracker.xlsx"
+    shutil.copyfile(tracker, dest)
+    before = by_key(load_workbook(dest)["Recommendations"])
+    keys = sorted(before)
+    notes = {keys[0]: "Chased in June", keys[5]: "Waiting for the audit", keys[-1]: "Ask the chair"}
+    add_notes(dest, notes, status={keys[1]: "complete"})
+    edited = dest.read_bytes()
+
+    count = write([*all_results, *extract_paths([paper_txt])], dest, command="rectrack extract again")
+
+    book = load_workbook(dest)
+    ws = book["Recommendations"]
+    after = by_key(ws)
+    assert count == len(before) + 2
+    assert set(before) < set(after) and len(after) == len(before) + 2
+    assert {k: r["Analyst notes"].value for k, r in after.items() if r["Analyst notes"].value} == notes
+    assert after[keys[1]]["Status"].value == "complete"  # the analyst's status stays
+    new = [r for k, r in after.items() if k not in before]
+    assert {r["Committee"].value for r in new} == {"Environment Scrutiny Committee"}
+    assert all(r["Still in source"].value == "yes" for r in after.values())
+    assert max(r["Key"].row for r in new) == ws.max_row  # appended at the bottom
+    # the table now spans the analyst's column; their width and filter survive
+    table = next(iter(ws.tables.values()))
+    assert table.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
+    assert "Analyst notes" in [c.name for c in table.tableColumns]
+    assert ws.column_dimensions[ws.cell(1, header_map(ws)["Progress"]).column_letter].width == 99
+    assert [f.colId for f in table.autoFilter.filterColumn] == [1]
+    assert backup_path(dest).read_bytes() == edited
+    assert len(list(tmp_path.glob(".tracker.xlsx*"))) == 0  # no temporary files left
+
+    # a second identical run changes nothing and does not pile up rules
+    rules = sum(len(f.rules) for f in ws.conditional_formatting)
+    write([*all_results, *extract_paths([paper_txt])], dest)
+    ws = load_workbook(dest)["Recommendations"]
+    assert len(by_key(ws)) == len(after)
+    assert sum(len(f.rules) for f in ws.conditional_formatting) == rules
+    assert len(ws.data_validations.dataValidation) == 1
+
+
+def test_sorted_tracker_with_hand_typed_rows_is_updated_in_place(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    write([risky_result(), enriched_result()], dest)
+    book = load_workbook(dest)
+    ws = book["Recommendations"]
+    headers = header_map(ws)
+    last = ws.max_row
+    # the analyst sorts the rows (Excel moves whole rows, links included) and types a row of their own
+    rows = [[(c.value, c.hyperlink, c.data_type) for c in ws[r]] for r in range(2, last + 1)]
+    for r, cells in zip(range(2, last + 1), reversed(rows)):
+        for cell, (value, link, kind) in zip(ws[r], cells):
+            cell.value, cell.hyperlink, cell.data_type = value, link, kind
+    ws.cell(last + 1, headers["Recommendation"]).value = "Typed by hand"
+    ws.cell(last + 1, headers["Committee"]).value = "Audit Committee"
+    table = next(iter(ws.tables.values()))
+    table.ref = table.autoFilter.ref = f"A1:{ws.cell(1, ws.max_column).column_letter}{last + 1}"
+    table.sortState = SortState(ref=f"A2:{ws.cell(1, ws.max_column).column_letter}{last + 1}",
+                                sortCondition=[SortCondition(ref=f"F2:F{last + 1}", descending=True)])
+    book.save(dest)
+    order = [ws.cell(r, headers["Key"]).value for r in range(2, last + 1)]
+
+    write([risky_result(), enriched_result(), FileResult(path="new.docx", rows=[rec("new.docx", "1", "New")])], dest)
+
+    ws = load_workbook(dest)["Recommendations"]
+    assert [ws.cell(r, headers["Key"]).value for r in range(2, last + 1)] == order  # rows stay where they are
+    assert ws.cell(last + 1, headers["Recommendation"]).value == "Typed by hand"
+    assert ws.cell(last + 1, headers["Key"]).value is None
+    assert ws.cell(last + 2, headers["Recommendation"]).value == "New"
+    for row in data_rows(ws):
+        source = "risky.docx" if row["Paper"].value.startswith("Formula") else None
+        assert row["Source"].hyperlink.target.endswith(source or row["Source"].value.split(",")[0])
+    table = next(iter(ws.tables.values()))
+    assert table.sortState.ref.endswith(str(last + 2)) and table.sortState.sortCondition[0].ref == f"F2:F{last + 2}"
+    summary = [r for r in load_workbook(dest)["Summary"].iter_rows(values_only=True)]
+    assert any(r[2] == "(rows added by hand)" for r in summary)
+
+
+def test_renamed_and_moved_files_keep_their_rows(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for name in ("youth-services-update.txt", "housing-review-update.docx"):
+        shutil.copyfile(SAMPLES / name, papers / name)
+    dest = tmp_path / "tracker.xlsx"
+    write(list(extract_paths([papers])), dest)
+    keys = sorted(by_key(load_workbook(dest)["Recommendations"]))
+    add_notes(dest, {k: f"note {i}" for i, k in enumerate(keys)})
+    (papers / "youth-services-update.txt").rename(papers / "renamed.txt")
+    (papers / "old").mkdir()
+    (papers / "housing-review-update.docx").rename(papers / "old" / "moved.docx")
+
+    write(list(extract_paths([papers])), dest)
+
+    rows = by_key(load_workbook(dest)["Recommendations"])
+    assert sorted(rows) == keys
+    assert {k: r["Analyst notes"].value for k, r in rows.items()} == {k: f"note {i}" for i, k in enumerate(keys)}
+    assert {r["Source"].value.split(",")[0] for r in rows.values()} == {"renamed.txt", "moved.docx"}
+
+
+def test_rows_gone_from_a_paper_are_kept_and_flagged(tmp_path):
+    first = FileResult(path="audit.docx", format="docx", tables=1,
+                       rows=[rec("audit.docx", str(i), f"Recommendation {i}") for i in (1, 2, 3)])
+    other = FileResult(path="other.docx", format="docx", tables=1,
+                       rows=[rec("other.docx", "1", "Something else", title="Another paper")])
+    dest = tmp_path / "tracker.xlsx"
+    write([first, other], dest)
+    second = FileResult(path="audit.docx", format="docx", tables=1,
+                        rows=[rec("audit.docx", str(i), f"Recommendation {i}") for i in (1, 2)])
+    write([second], dest)
+    rows = list(by_key(load_workbook(dest)["Recommendations"]).values())
+    flags = {(r["Paper"].value, r["Ref"].value): r["Still in source"].value for r in rows}
+    assert flags == {("Internal Audit Follow-up", "1"): "yes", ("Internal Audit Follow-up", "2"): "yes",
+                     ("Internal Audit Follow-up", "3"): "no", ("Another paper", "1"): "yes"}
+    summary = load_workbook(dest)["Summary"]
+    header = next(r for r in summary.iter_rows(values_only=True) if r[0] == "Committee")
+    all_row = next(r for r in summary.iter_rows(values_only=True) if r[0] == "All")
+    assert all_row[header.index("No longer in source")] == 1
+
+
+def test_paper_text_changes_refresh_cells_the_analyst_did_not_touch(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    rows = [rec("a.docx", "1", "Old text", progress="Old progress"), rec("a.docx", "2", "Second")]
+    write([FileResult(path="a.docx", rows=rows)], dest)
+    key = next(iter(by_key(load_workbook(dest)["Recommendations"])))
+    add_notes(dest, {}, status={key: "delayed"})
+    rows = [rec("a.docx", "1", "Old text", progress="New progress", status="Complete"), rec("a.docx", "2", "Second")]
+    write([FileResult(path="a.docx", rows=rows)], dest)
+    row = by_key(load_workbook(dest)["Recommendations"])[key]
+    assert row["Progress"].value == "New progress" and row["Status in paper"].value == "Complete"
+    assert row["Status"].value == "delayed"
+
+
+# --- keys ---------------------------------------------------------------------------------------------
+
+
+def test_paper_identity_ignores_case_punctuation_and_falls_back_to_file_content(tmp_path):
+    a = FileResult(path="x.pdf", rows=[rec("x.pdf", "1", "t", title="Audit  Follow-up – Progress")])
+    b = FileResult(path="y.docx", rows=[rec("y.docx", "1", "t", title="audit follow up: progress")])
+    assert paper_id(a) == paper_id(b)
+    assert normalise_text("Café – Review!") == "cafe review"
+    file = tmp_path / "paper.txt"
+    file.write_text("content")
+    untitled = FileResult(path=str(file), rows=[rec(str(file), "1", "t", title="", meeting_date="")])
+    before = paper_id(untitled)
+    moved = tmp_path / "moved.txt"
+    file.rename(moved)
+    assert paper_id(FileResult(path=str(moved), rows=untitled.rows)) == before
+    assert paper_id(FileResult(path=str(file), rows=untitled.rows)) != before  # gone: hashed from its rows
+
+
+def test_keys_disambiguate_and_never_drop_a_different_row():
+    rows = [rec("a.docx", "1", "One"), rec("a.docx", "1", "One again"), rec("a.docx", "", "No number")]
+    clash = FileResult(path="b.docx", rows=[rec("b.docx", "1", "A different recommendation entirely")])
+    same = FileResult(path="a.pdf", rows=[rec("a.pdf", "1", "One.")])
+    keyed = keyed_rows([FileResult(path="a.docx", rows=rows), same, clash])
+    suffixes = [k.key.split(":", 1)[1] for k in keyed]
+    assert suffixes[:3] == ["0:1", "0:1~2", "0:#3"]
+    assert keyed[0].sources == ("a.docx", "a.pdf")
+    assert len(keyed) == 4 and keyed[3].key.startswith(keyed[0].key + "~")
+
+
+# --- safety -----------------------------------------------------------------------------------------
+
+
+def test_failed_save_keeps_the_previous_tracker(tmp_path, monkeypatch):
+    dest = tmp_path / "tracker.xlsx"
+    write([risky_result()], dest)
+    before = dest.read_bytes()
+
+    def disk_full(self, filename):
+        Path(filename).write_bytes(b"PK half a zip")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", disk_full)
+    with pytest.raises(WriterError, match="No space left on device.*previous file is unchanged"):
+        write([risky_result(), enriched_result()], dest)
+    assert dest.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tracker.xlsx"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+def test_killed_mid_write_leaves_the_previous_tracker_intact(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    write([risky_result()], dest)
+    before = dest.read_bytes()
+    marker = tmp_path / "writing"
+    script = textwrap.dedent("""
+        import io, sys, time
+        from pathlib import Path
+        from openpyxl.workbook.workbook import Workbook
+        from extract.records import FileResult, Recommendation
+        from extract.writers import write
+
+        real_save = Workbook.save
+
+        def slow_save(self, filename):
+            buffer = io.BytesIO()
+            real_save(self, buffer)
+            data = buffer.getvalue()
+            with open(filename, "wb") as stream:
+                stream.write(data[: len(data) // 2])
+                stream.flush()
+                Path(sys.argv[2]).write_text("half written")
+                time.sleep(60)
+                stream.write(data[len(data) // 2:])
+
+        Workbook.save = slow_save
+        rows = [Recommendation(source="new.docx", rec_id=str(i), recommendation="x" * 500, progress="", responsible="",
+                               timescale="", status="", committee="C", meeting_date="2024-01-01", title="New")
+                for i in range(300)]
+        write([FileResult(path="new.docx", rows=rows)], sys.argv[1])
+    """)
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.Popen([sys.executable, "-c", script, str(dest), str(marker)], env=env, cwd=root)
+    try:
+        deadline = time.monotonic() + 30
+        while not marker.exists():
+            assert proc.poll() is None, "the writer ended before it was killed"
+            assert time.monotonic() < deadline, "the writer never started writing"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert dest.read_bytes() == before
+    assert len(by_key(load_workbook(dest)["Recommendations"])) == len(RISKY)
+    assert not backup_path(dest).exists()
+    # the next run works and clears nothing of the analyst's: the tracker is simply updated
+    write([risky_result(), enriched_result()], dest)
+    assert len(by_key(load_workbook(dest)["Recommendations"])) == len(RISKY) + len(enriched_result().rows)
+
+
+def test_refuses_a_tracker_open_in_a_spreadsheet_program(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    write([risky_result()], dest)
+    lock = tmp_path / "~$tracker.xlsx"
+    lock.write_bytes(b"")
+    with pytest.raises(WriterError, match="open in a spreadsheet program.*close it"):
+        write([risky_result()], dest)
+    lock.unlink()
+    (tmp_path / ".~lock.tracker.xlsx#").write_text("LibreOffice")
+    with pytest.raises(WriterError, match="lock file"):
+        write([risky_result()], dest)
+
+
+def test_refuses_to_overwrite_a_workbook_that_is_not_a_tracker(tmp_path):
+    dest = tmp_path / "budget.xlsx"
+    book = Workbook()
+    book.active["A1"] = "Budget line"
+    book.save(dest)
+    before = dest.read_bytes()
+    with pytest.raises(WriterError, match="not a rectrack tracker"):
+        write([risky_result()], dest)
+    assert dest.read_bytes() == before
+    dest.write_bytes(b"not a zip at all")
+    with pytest.raises(WriterError, match="cannot open the existing workbook"):
+        write([risky_result()], dest)
+
+
+def test_cli_writes_the_tracker(tmp_path, paper_txt):
+    import io
+
+    dest = tmp_path / "out" / "tracker.xlsx"
+    code = main(["extract", str(paper_txt), "-o", str(dest)], stdout=io.StringIO(), stderr=io.StringIO())
+    assert code == 0
+    about = {r[0]: r[1] for r in load_workbook(dest)["About"].iter_rows(values_only=True)}
+    assert about["Command"] == f"rectrack extract {paper_txt} -o {dest}"
+    assert len(by_key(load_workbook(dest)["Recommendations"])) == 2
+
+
+# --- LibreOffice ------------------------------------------------------------------------------------
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: cannot check that it reads the tracker")
+def test_libreoffice_reads_the_tracker_and_a_rerun_updates_its_copy(tmp_path, tracker, all_results):
+    out = tmp_path / "converted"
+    profile = (tmp_path / "profile").as_uri()
+    result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                             "--convert-to", "xlsx", "--outdir", str(out), str(tracker)],
+                            capture_output=True, text=True, timeout=120)
+    converted = out / "tracker.xlsx"
+    assert converted.exists(), result.stderr
+    book = load_workbook(converted)
+    assert [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] == \
+        ["Recommendations", "Summary", "Sources", "About"]
+    ws = book["Recommendations"]
+    original = by_key(load_workbook(tracker)["Recommendations"])
+    rows = by_key(ws)
+    assert rows.keys() == original.keys()
+    risky = [r for r in rows.values() if r["Source"].value == "risky.docx"]
+    assert [r["Recommendation"].value.replace("\n", "\r") for r in risky] == [t.replace("\n", "\r") for t in RISKY]
+    assert all(r["Recommendation"].data_type == "s" for r in risky)
+    assert all(isinstance(r["Meeting date"].value, datetime) for r in rows.values())
+    assert all(r["Source"].hyperlink is not None for r in rows.values())
+    # the analyst saved it with LibreOffice: rectrack can still update it
+    add_notes(converted, {next(iter(rows)): "kept"})
+    write(all_results, converted)
+    again = load_workbook(converted)["Recommendations"]
+    assert len(by_key(again)) == len(rows)
+    assert by_key(again)[next(iter(rows))]["Analyst notes"].value == "kept"
+    assert len([dv for dv in again.data_validations.dataValidation if dv.type == "list"]) == 1
