@@ -212,18 +212,6 @@ def _save(book: Workbook, path: Path) -> None:
         if path.exists():
             with atomic_path(backup_path(path)) as copy:
                 shutil.copy2(path, copy)
-        _keep_mode(tmp, path)
-
-
-def _keep_mode(tmp: Path, path: Path) -> None:
-    """Give the new file the old one's permissions (or the usual ones for a new file), not the temp file's."""
-    if path.exists():
-        mode = path.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
 
 
 # ---------------------------------------------------------------------------------------------------

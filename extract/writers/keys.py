@@ -22,8 +22,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
+from ..cache import file_hash
 from ..records import FileResult, Recommendation
 
 ID_LENGTH = 12  # hex digits of a paper id: 48 bits, ample for one organisation's papers
@@ -59,18 +59,6 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:ID_LENGTH]
 
 
-def file_digest(path: str | Path) -> str | None:
-    """Hash of a file's bytes, or None if it cannot be read."""
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as stream:
-            for block in iter(lambda: stream.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
 def paper_id(result: FileResult) -> str:
     """The identity of the paper ``result`` came from, or "" when it gave no rows."""
     if not result.rows:
@@ -79,7 +67,7 @@ def paper_id(result: FileResult) -> str:
     date, title = first.meeting_date.strip(), normalise_text(first.title)
     if date and title:
         return _digest("paper", normalise_text(first.committee), date, title)
-    content = file_digest(result.path)
+    content = file_hash(result.path)
     if content is None:  # the file is gone: fall back on what was read from it
         content = _digest(*(f"{r.table_index}|{r.rec_id}|{normalise_text(r.recommendation)}" for r in result.rows))
     return _digest("file", content)
@@ -124,7 +112,7 @@ def keyed_rows(results: Iterable[FileResult]) -> list[KeyedRow]:
         paper = paper_id(result)
         for key, row in zip(row_keys(result.rows, paper), result.rows):
             if key in merged and not _same_recommendation(merged[key][0], row):
-                key = f"{key}~{_digest('apart', file_digest(result.path) or result.path)[:6]}"
+                key = f"{key}~{_digest('apart', file_hash(result.path) or result.path)[:6]}"
             merged.setdefault(key, []).append(row)
             papers[key] = paper
     return [KeyedRow(key, papers[key], tuple(variants)) for key, variants in merged.items()]

@@ -22,7 +22,6 @@ one, so a reader never sees a half-written store and a crash leaves the old one 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
@@ -89,7 +88,6 @@ def write_sqlite(results: Sequence[FileResult], dest: str, *, command: str = "",
             raise WriterError(f"{path}: cannot update the database ({exc}); the previous file is unchanged") from exc
         finally:
             con.close()
-        _keep_mode(tmp, path)
     return len(tracked)
 
 
@@ -118,17 +116,6 @@ def _copy_existing(path: Path, tmp: Path) -> None:
     except sqlite3.Error as exc:
         raise WriterError(f"{path}: exists but cannot be read as an SQLite database ({exc}); it was left as it was: "
                           "choose another output name") from exc
-
-
-def _keep_mode(tmp: Path, path: Path) -> None:
-    """Give the new file the old one's permissions (or the usual ones for a new file)."""
-    if path.exists():
-        mode = path.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    os.chmod(tmp, mode)
 
 
 def _columns(con: sqlite3.Connection, table: str) -> list[str]:
