@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import tomllib
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SAMPLES
 from extract import FIELDS, extract_paths
-from extract.records import FileResult, Recommendation
+from extract.records import Recommendation
 from extract.schema import SCHEMA_FILE, recommendation_schema
 from extract.writers import write
 
