@@ -20,6 +20,15 @@ _FIELD_WORDS = re.compile(r"progress|update|actiontaken|responsib|resib|officer|
                           r"deadline|when|due|status|rag|comment|response")
 
 
+def _header_line(line: str) -> bool:
+    """A short line of capitalised labels naming a recommendation column and another (a borderless header)."""
+    words = line.split()
+    if not 2 <= len(words) <= 10 or "recommend" not in line.casefold():
+        return False
+    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    return capitalised >= 0.7 * len(words) and bool(_FIELD_WORDS.search(line.casefold().replace(" ", "")))
+
+
 @dataclass(slots=True)
 class PagePlan:
     """Per page (1-based): whether it has rulings, whether it is a candidate, and its text lines."""
@@ -28,8 +37,10 @@ class PagePlan:
     candidate: dict[int, bool] = field(default_factory=dict)
     text: dict[int, list[str]] = field(default_factory=dict)
 
-    def wanted(self, number: int, follows_table: bool) -> bool:
-        return self.candidate.get(number, True) or (follows_table and self.ruled.get(number, True))
+    def wanted(self, number: int, follows_table: bool, borderless_runs_on: bool = False) -> bool:
+        """Parse this page in full? Candidates, ruled pages after a table, any page a borderless table runs onto."""
+        return (self.candidate.get(number, True) or (follows_table and self.ruled.get(number, True))
+                or borderless_runs_on)
 
     def lines(self, number: int) -> list[str]:
         return self.text.get(number, [])
@@ -62,8 +73,10 @@ def scan_pages(path: str | Path, password: str | None = None) -> PagePlan | None
             number = index + 1
             squashed = re.sub(r"\s+", "", text).casefold()
             plan.ruled[number] = paths >= _MIN_PATHS
-            plan.candidate[number] = plan.ruled[number] and "recommend" in squashed and bool(_FIELD_WORDS.search(squashed))
-            plan.text[number] = [t for t in (tidy_line(line) for line in text.splitlines()) if t]
+            lines = [t for t in (tidy_line(line) for line in text.splitlines()) if t]
+            ruled_candidate = plan.ruled[number] and "recommend" in squashed and bool(_FIELD_WORDS.search(squashed))
+            plan.candidate[number] = ruled_candidate or any(_header_line(line) for line in lines)
+            plan.text[number] = lines
     except Exception:
         return None
     finally:
