@@ -23,14 +23,15 @@ FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"recno|recommendation (?:no|number|ref|reference)|para(?:graph)?(?: no)?|id)$")),
     ("accepted", re.compile(r"^(?:accepted|agreed|accept(?:ed)? or reject(?:ed)?|accepted rejected|"
                             r"accepted not accepted|cabinet decision|decision|agreed by cabinet|response accepted)$")),
-    ("status", re.compile(r"\bstatus\b|^rag\b|\brag$|\brag rating\b|^position$|^current position$|"
+    ("status", re.compile(r"\bstatus\b|^rag\b|\brag$|\brag rating\b|^position$|"
                           r"^progress rating$|^(?:complete|completed|achieved)\??$|^% complete$|^rating$")),
     ("progress", re.compile(r"\bprogress\b|\bupdate\b|\baction(?:s)? taken\b|^action(?:s)?$|\bcomment(?:s|ary)?\b|"
                             r"\bresponse\b|\bposition statement\b|\bactions? (?:to date|agreed|planned|proposed)\b|"
-                            r"\bimplementation\b|\boutcome\b|\bevidence\b|^notes?$|\bcurrent position\b")),
+                            r"\b(?:agreed|planned|proposed|management|further) actions?\b|"
+                            r"\bimplementation\b(?! (?:date|by))|\boutcome\b|\bevidence\b|^notes?$|\bcurrent position\b")),
     ("responsible", re.compile(r"respons|resib|\bofficer\b|\blead\b|\bowner\b|^who\b|\baccountab|"
                                r"\bportfolio holder\b|\bcontact\b|\bby whom\b|\bservice area\b|\bdirectorate\b")),
-    ("timescale", re.compile(r"\btime ?scales?\b|\btimeframe\b|\btimetable\b|\btarget\b|\bdeadline\b|^when\b|"
+    ("timescale", re.compile(r"\btime ?scales?\b|\btime ?frames?\b|\btimetable\b|\btimeline\b|\btarget\b|\bdeadline\b|^when\b|"
                              r"\bdue\b|\bcompletion date\b|\bdate\b|\bby when\b|\bdelivery date\b")),
     ("recommendation", re.compile(r"\brecommendations?\b|^recs?$|\bproposal\b|\bscrutiny finding\b")),
 )

@@ -24,9 +24,11 @@ _REC_ID_RE = re.compile(
     r"|(?P<d>\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*[.):](?=\s|$)"
     r"|(?P<e>\d{1,2}\.\d{1,2}[a-z]?)(?=\s+[A-Z])"
     r"|(?P<f>\d{1,3}[a-z]?)\s*[\u2013-](?=\s)"
+    r"|\(?(?P<g>[a-h])\)(?=\s)"
     r")\s*",
     re.I,
 )
+_CONTINUED_RE = re.compile(r"^\(?(?:cont(?:inued|'d|d)?\.?|continuation|ditto|as above)\)?\.?$", re.I)
 _ID_CELL_RE = re.compile(r"^\s*(?:(?:recommendation|rec)\s*\.?\s*(?:no\.?\s*)?|r)?\(?\s*(\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*\)?\s*[.:)]?\s*$", re.I)
 
 
@@ -118,6 +120,8 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
         rec_text = values.get("recommendation", "")
         rec_id = id_from_cell(values.get("rec_id", ""))
         stripped_id, rec_text = split_rec_id(rec_text)
+        if _CONTINUED_RE.match(rec_text):
+            rec_text = ""  # "(continued)": the row goes on with the recommendation above
         rec_id = rec_id or stripped_id
         numbered += bool(rec_id)
         current = out[-1] if out else None

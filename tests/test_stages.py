@@ -249,3 +249,23 @@ def test_work_programme_is_not_a_tracker():
     table = Table(rows=(row("Theme", "Item", "Lead Officer", "Meeting date"), row("Housing", "Rents", "Jo", "May")),
                   order=0)
     assert find_header(table) is None
+
+
+@pytest.mark.parametrize("label, field", [
+    ("Implementation Date", "timescale"),
+    ("Proposed Action", "progress"),
+    ("Management Response", "progress"),
+    ("Current Position", "progress"),
+    ("Timeline", "timescale"),
+    ("Progress RAG", "status"),
+])
+def test_more_labels(label, field):
+    assert classify_label(label) == field
+
+
+def test_letter_ids_and_continued_rows():
+    doc = paged_doc([HEAD, row("a) First", "p1", "A", "2017"), row("(continued)", "more", "B", "2017"),
+                     row("b) Second", "p2", "C", "2018")])
+    recs = [r.fields() for r in recommendations(tracking_tables(doc)[0])]
+    assert [(r["rec_id"], r["recommendation"], r["progress"]) for r in recs] == [
+        ("a", "First", "p1\nmore"), ("b", "Second", "p2")]
