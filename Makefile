@@ -6,9 +6,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench samples score clean
+.PHONY: setup system-packages demo test bench samples score clean
 
-setup: $(STAMP)
+setup: $(STAMP) system-packages
+
+# LibreOffice Writer (legacy .doc, .rtf, .odt) and Tesseract (scanned PDF pages), installed with apt-get
+# when missing. Without apt-get (or root) setup still succeeds: those formats then report how to install.
+system-packages:
+	@missing=""; \
+	office=$$(command -v soffice || command -v libreoffice); program=$$(dirname "$$(readlink -f "$$office")"); \
+	if [ -z "$$office" ] || { [ -e "$$program/soffice.bin" ] && ! ls "$$program"/libswlo.* >/dev/null 2>&1; }; \
+	then missing=" libreoffice-writer-nogui"; fi; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+		echo "note: apt-get not found; install$$missing yourself to read .doc/.rtf/.odt and scanned PDFs"; exit 0; fi; \
+	sudo=""; [ "$$(id -u)" = 0 ] || { command -v sudo >/dev/null 2>&1 && sudo="sudo -n"; }; \
+	if $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	then :; else echo "note: could not install$$missing (needs root); .doc/.rtf/.odt or scanned PDFs will report how to install them"; fi
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,6 +35,7 @@ demo: setup
 	mkdir -p output
 	$(BIN)/rectrack extract samples -o output/recommendations.jsonl -o output/recommendations.csv \
 		-o output/recommendations.parquet -o output/recommendations.sqlite
+	$(BIN)/python notebooks/execute.py notebooks/rectrack-tour.ipynb
 	@echo "demo: outputs written to output/"
 
 test: setup

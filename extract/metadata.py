@@ -69,12 +69,33 @@ def extract_metadata(doc: Document, before_order: int | None = None) -> Metadata
     if len(paras) < 3:
         paras = doc.paragraphs[:_FRONT_MATTER]
     texts = [p.text for p in paras if len(p.text) <= 300]
+    labelled = _labelled(texts)
     date_at, meeting = _find_date(texts)
-    committee = _find_committee(texts, date_at)
-    title = _find_title(texts, date_at, committee) or _title_from_hint(doc.title_hint)
+    if meeting is None and labelled.get("date"):
+        meeting = parse_meeting_date(labelled["date"])
+    committee = labelled.get("committee") or _find_committee(texts, date_at)
+    title = labelled.get("title") or _find_title(texts, date_at, committee) or _title_from_hint(doc.title_hint)
     report_of = next((_REPORT_OF_RE.sub("", t).strip() for t in texts if _REPORT_OF_RE.match(t)), "")
     return Metadata(committee=committee, meeting_date=meeting.isoformat() if meeting else "", title=title,
                     report_of=report_of)
+
+
+_LABELS = (
+    ("committee", re.compile(r"^(?:committee|meeting|report to|decision maker|meeting of|to)\s*:\s*(.+)$", re.I)),
+    ("date", re.compile(r"^(?:date of meeting|meeting date|date)\s*:\s*(.+)$", re.I)),
+    ("title", re.compile(r"^(?:subject|title|report title|report subject)\s*:\s*(.+)$", re.I)),
+)
+
+
+def _labelled(texts: list[str]) -> dict[str, str]:
+    """Front matter laid out as "Committee: …", "Date: …", "Subject: …"."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for name, pattern in _LABELS:
+            match = pattern.match(text)
+            if match and name not in found and len(match.group(1)) <= 200:
+                found[name] = match.group(1).strip()
+    return found
 
 
 def _find_date(texts: list[str]) -> tuple[int | None, date | None]:

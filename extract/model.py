@@ -24,6 +24,8 @@ class Cell:
     merged: bool = False  # True for the covered part of a merged cell (its text is read once, at the anchor)
     overflows: bool = False  # PDF: the text runs to the bottom edge, so a page break may have cut it
     fill: str = ""  # background colour as RRGGBB where the format gives one (cell shading)
+    ocr: bool = False  # read from a scanned page by OCR
+    ocr_confidence: float | None = None  # OCR: mean word confidence, 0-1 (None: not OCR'd, or no words)
 
 
 @dataclass(frozen=True, slots=True)

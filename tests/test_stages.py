@@ -269,3 +269,15 @@ def test_letter_ids_and_continued_rows():
     recs = [r.fields() for r in recommendations(tracking_tables(doc)[0])]
     assert [(r["rec_id"], r["recommendation"], r["progress"]) for r in recs] == [
         ("a", "First", "p1\nmore"), ("b", "Second", "p2")]
+
+
+def test_labelled_front_matter():
+    doc = Document(path="x.pdf", format="pdf", paragraphs=[
+        Paragraph(text=t, order=i) for i, t in enumerate([
+            "Borough Council", "Report to: Audit and Governance Committee", "Date: Tuesday, 12th March 2019",
+            "Subject: Internal Audit Recommendations – Follow-up", "Report of: Chief Internal Auditor"])])
+    meta = extract_metadata(doc)
+    assert meta.committee == "Audit and Governance Committee"
+    assert meta.meeting_date == "2019-03-12"
+    assert meta.title == "Internal Audit Recommendations – Follow-up"
+    assert meta.report_of == "Chief Internal Auditor"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument, UnsupportedFormat
 from ..model import Document
+from .convert import read_doc, read_odt, read_rtf
 from .docx_reader import read_docx
 from .html_reader import read_html
 from .pdf_reader import read_pdf
@@ -18,6 +19,9 @@ from .txt_reader import read_txt
 READERS: dict[str, tuple[str, Callable[..., Document]]] = {
     ".pdf": ("pdf", read_pdf),
     ".docx": ("docx", read_docx),
+    ".doc": ("doc", read_doc),  # .doc, .rtf, .odt: converted to .docx with LibreOffice
+    ".rtf": ("rtf", read_rtf),
+    ".odt": ("odt", read_odt),
     ".html": ("html", read_html),
     ".htm": ("html", read_html),
     ".txt": ("txt", read_txt),
@@ -67,7 +71,7 @@ _BY_FORMAT = {fmt: fn for fmt, fn in READERS.values()}
 
 
 def sniff(path: Path) -> str | None:
-    """The format the file's first bytes show: "pdf", "docx", or None (text-like or unknown)."""
+    """The format the file's first bytes show: "pdf", "docx", "odt", "doc", "rtf", or None (text-like or unknown)."""
     try:
         with open(path, "rb") as f:
             head = f.read(1024)
@@ -76,5 +80,9 @@ def sniff(path: Path) -> str | None:
     if b"%PDF-" in head:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "docx"
+        return "odt" if b"mimetypeapplication/vnd.oasis.opendocument.text" in head else "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2 compound file: legacy Word
+        return "doc"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
     return None

@@ -96,7 +96,7 @@ def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
     follow = False  # the page before held a table, so this page may continue it
     carry: Columns | None = None  # a borderless table's columns, when it ran to the foot of the page
     for number, page in enumerate(pdf.pages, start=1):
-        if plan is not None and not (number == 1 or plan.wanted(number, follow)) and plan.lines(number):
+        if plan is not None and not (number == 1 or plan.wanted(number, follow, carry is not None)) and plan.lines(number):
             for line in plan.lines(number):
                 doc.paragraphs.append(Paragraph(text=line, order=order, page=number))
                 order += 1
@@ -303,7 +303,7 @@ def _broken_word(line: list[dict], text: str, following: str, edge: float) -> bo
         return False
     word = line[0]
     char = (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
-    if word["x1"] + char < edge:
+    if word["x1"] + char < edge - 1.0:
         return False
     if following.split()[0].casefold() in _SHORT_WORDS and len(following.split()) > 1:
         return False

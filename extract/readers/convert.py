@@ -1,0 +1,117 @@
+"""Legacy Word (.doc), Rich Text (.rtf) and OpenDocument (.odt) papers, via LibreOffice.
+
+LibreOffice converts the paper to .docx in headless mode; the .docx reader then
+reads it, so these formats get the same tables, merged cells, bullets and shading
+as Word papers. Each conversion runs in its own temporary folder with its own
+LibreOffice profile, so parallel workers never share (or lock) a profile, and
+everything is removed afterwards. The converter is run without a shell, with a
+time limit; on timeout its whole process group is ended.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import UnreadableDocument
+from ..model import Document
+from .docx_reader import read_docx
+
+CONVERT_TIMEOUT = 120.0  # seconds for one conversion (LibreOffice starts in about 2 s)
+_INSTALL_HINT = "install it with `apt-get install libreoffice-writer-nogui` or run `make setup`"
+_DOCX_FILTER = "docx:MS Word 2007 XML"
+
+
+def find_soffice() -> str | None:
+    """The LibreOffice binary on PATH (``soffice`` or ``libreoffice``), or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def read_doc(path: Path) -> Document:
+    return read_converted(path, "doc")
+
+
+def read_rtf(path: Path) -> Document:
+    return read_converted(path, "rtf")
+
+
+def read_odt(path: Path) -> Document:
+    return read_converted(path, "odt")
+
+
+def read_converted(path: Path, fmt: str, *, timeout: float = CONVERT_TIMEOUT) -> Document:
+    """Convert ``path`` to .docx with LibreOffice and read it; the Document keeps ``path`` and says ``fmt``."""
+    path = Path(path)
+    binary = find_soffice()
+    if binary is None:
+        raise UnreadableDocument(f"LibreOffice is needed to read .{fmt} files: {_INSTALL_HINT}")
+    with tempfile.TemporaryDirectory(prefix="rectrack-convert-") as tmp:
+        work = Path(tmp)
+        source = work / f"paper.{fmt}"  # a plain name: the paper's own name may start with "-" or hold odd bytes
+        shutil.copyfile(path, source)
+        out = work / "out"
+        out.mkdir()
+        argv = [
+            binary,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless", "--invisible", "--nologo", "--nodefault", "--norestore", "--nolockcheck",
+            "--convert-to", _DOCX_FILTER, "--outdir", str(out), str(source),
+        ]
+        stderr = _run(argv, timeout, fmt, cwd=work)
+        converted = out / "paper.docx"
+        if not converted.is_file() or converted.stat().st_size == 0:
+            if not _has_writer(binary):
+                raise UnreadableDocument(f"LibreOffice Writer is needed to read .{fmt} files: {_INSTALL_HINT}")
+            detail = _last_line(stderr)
+            raise UnreadableDocument(f"LibreOffice could not convert this .{fmt} file"
+                                     f"{f' ({detail})' if detail else ' (damaged or password-protected?)'}")
+        try:
+            doc = read_docx(converted)
+        except UnreadableDocument as exc:
+            raise UnreadableDocument(f"converted .{fmt} file could not be read: {exc}") from exc
+    doc.path = str(path)
+    doc.format = fmt
+    return doc
+
+
+def _has_writer(binary: str) -> bool:
+    """False when the LibreOffice install visibly lacks Writer (Debian's core package without the writer one)."""
+    program = Path(binary).resolve().parent
+    return not (program / "soffice.bin").exists() or any(program.glob("libswlo.*"))
+
+
+def _run(argv: list[str], timeout: float, fmt: str, cwd: Path) -> str:
+    """Run the converter in its own process group; return its stderr. Raises UnreadableDocument on timeout."""
+    env = dict(os.environ, HOME=str(cwd))  # nothing is written to the user's home
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                cwd=cwd, env=env, start_new_session=True)
+    except OSError as exc:
+        raise UnreadableDocument(f"LibreOffice could not be started to read .{fmt} files ({exc.strerror or exc})") from exc
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _kill_group(proc)
+        raise UnreadableDocument(f"LibreOffice took over {timeout:g} s to convert this .{fmt} file") from None
+    except BaseException:  # e.g. the batch runner's own time limit: never leave LibreOffice behind
+        _kill_group(proc)
+        raise
+    return err.decode("utf-8", "replace")
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)  # soffice starts soffice.bin as a child: end both
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.communicate()
+
+
+def _last_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines()
+             if ln.strip() and "javaldx" not in ln and not ln.startswith("convert ")]
+    return lines[-1][:160] if lines else ""
