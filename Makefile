@@ -34,7 +34,7 @@ $(STAMP): pyproject.toml
 demo: setup
 	mkdir -p output
 	$(BIN)/rectrack extract samples -o output/recommendations.jsonl -o output/recommendations.csv \
-		-o output/recommendations.parquet -o output/recommendations.sqlite
+		-o output/recommendations.parquet -o output/recommendations.sqlite -o output/tracker.xlsx
 	$(BIN)/python notebooks/execute.py notebooks/rectrack-tour.ipynb
 	@echo "demo: outputs written to output/"
 
