@@ -34,6 +34,7 @@ def extract_document(doc: Document, source: str | None = None) -> tuple[list[Rec
                 committee=meta.committee, meeting_date=meta.meeting_date, title=meta.title,
                 report_of=meta.report_of, format=doc.format, table_index=index, section=table.section if rec.section is None else rec.section,
                 page_first=rec.first_page, page_last=rec.last_page, status_fill=rec.status_fill,
+                ocr=rec.ocr, ocr_confidence=rec.ocr_confidence,
             ))
     return enrich_rows(rows), len(tables)
 

@@ -29,6 +29,8 @@ class Recommendation:
     page_first: int | None = None
     page_last: int | None = None
     status_fill: str = ""  # shading of the row's status cell (RRGGBB), where the paper colours it
+    ocr: bool = False  # read from a scanned page by OCR
+    ocr_confidence: float | None = None  # OCR: mean word confidence of its cells, 0-1
     # -- enrichment (extract.enrich): meaning added beside the paper's own text --
     due_date: str | None = None
     due_date_note: str = ""

@@ -47,7 +47,22 @@ class RawRecommendation:
     rows: int = 1
     status_fill: str = ""
     accepted: list[str] = field(default_factory=list)
+    ocr_confidences: list[float] = field(default_factory=list)
+    ocr: bool = False
     section: str | None = None  # the group heading row above it ("" before the first), where the table has them
+
+    def add_cells(self, row: Row) -> None:
+        """Note whether the row was read by OCR, and its cells' confidences."""
+        for cell in row.cells:
+            self.ocr = self.ocr or cell.ocr
+            if cell.ocr_confidence is not None and cell.text:
+                self.ocr_confidences.append(cell.ocr_confidence)
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        if not self.ocr_confidences:
+            return None
+        return round(sum(self.ocr_confidences) / len(self.ocr_confidences), 3)
 
     def add(self, values: dict[str, str], page: int | None, glue: set[str] = frozenset()) -> None:
         """Add a row's values; for ``glue`` fields the text continues the last value (a cut cell)."""
@@ -133,11 +148,13 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
                 sep = " " if "recommendation" in cut else "\n"
                 current.recommendation = f"{current.recommendation}{sep}{rec_text}".strip()
             current.add(values, row.page, glue=cut)
+            current.add_cells(row)
             current.rows += 1
         elif rec_text or rec_id:
             rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text, status_fill=_status_fill(row, table.header),
                                     section=section)
             rec.add(values, row.page)
+            rec.add_cells(row)
             out.append(rec)
         previous = row
     _fill_missing_ids(out)
