@@ -108,7 +108,7 @@ def _is_rec_label(text: str) -> bool:
     return norm_key(text) in ("rec", "recs")
 
 
-def find_header(table: Table, max_rows: int = 3) -> HeaderMap | None:
+def find_header(table: Table, max_rows: int = 5) -> HeaderMap | None:
     """The tracking-table header among the first rows of ``table``, if any."""
     for index, row in enumerate(table.rows[:max_rows]):
         header = map_header(row, index)

@@ -79,3 +79,30 @@ def test_txt_markup_cells(tmp_path):
     [row] = extract_file(path).rows
     assert row.recommendation == "Do this:\n• first\n• second"
     assert row.progress == "Done."
+
+
+def test_layout_tables_are_opened_up(tmp_path):
+    document = docx.Document()
+    outer = document.add_table(rows=1, cols=1)
+    cell = outer.cell(0, 0)
+    cell.paragraphs[0].text = "Audit Committee"
+    cell.add_paragraph("3 March 2021")
+    cell.add_paragraph("Progress on Internal Audit Recommendations")
+    inner = cell.add_table(rows=2, cols=3)
+    for c, text in zip(inner.rows[0].cells, ["Recommendation", "Update", "Owner"]):
+        c.text = text
+    for c, text in zip(inner.rows[1].cells, ["1. Tighten controls", "Done", "Head of Finance"]):
+        c.text = text
+    path = tmp_path / "layout.docx"
+    document.save(path)
+    [row] = extract_file(path).rows
+    assert (row.rec_id, row.recommendation, row.responsible) == ("1", "Tighten controls", "Head of Finance")
+    assert row.committee == "Audit Committee" and row.meeting_date == "2021-03-03"
+
+    page = ("<html><body><table><tr><td><h1>Cabinet</h1><p>1 June 2022</p><h2>Parks Review Update</h2>"
+            "<table><tr><th>Recommendation</th><th>Progress</th></tr><tr><td>1) Open longer</td><td>Agreed</td></tr>"
+            "</table></td></tr></table></body></html>")
+    html = tmp_path / "layout.html"
+    html.write_text(page)
+    [row] = extract_file(html).rows
+    assert (row.recommendation, row.progress, row.committee) == ("Open longer", "Agreed", "Cabinet")

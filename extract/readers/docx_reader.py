@@ -33,7 +33,7 @@ def read_docx(path: Path) -> Document:
         raise UnreadableDocument(f"damaged Word file ({str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})") from exc
     doc = Document(path=str(path), format="docx")
     doc.title_hint = source.core_properties.title or ""
-    for order, block in enumerate(source.iter_inner_content()):
+    for order, block in enumerate(_blocks(source, DocxTable)):
         if isinstance(block, DocxTable):
             doc.tables.append(_table(block, order))
         else:
@@ -77,6 +77,20 @@ def check_package(path: Path) -> None:
         raise UnreadableDocument(f"damaged Word file ({exc})") from exc
     except (OSError, EOFError, zlib.error, NotImplementedError) as exc:
         raise UnreadableDocument(f"damaged Word file ({exc or type(exc).__name__})") from exc
+
+
+def _blocks(container, table_type, depth: int = 0):
+    """Paragraphs and tables in document order; a layout table (one holding tables) is opened up, not read."""
+    for block in container.iter_inner_content():
+        if isinstance(block, table_type) and depth < 5 and block._tbl.xpath("./w:tr/w:tc//w:tbl"):
+            seen: set[int] = set()
+            for row in block.rows:
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:  # merged cells repeat the same cell
+                        seen.add(id(cell._tc))
+                        yield from _blocks(cell, table_type, depth + 1)
+        else:
+            yield block
 
 
 def _table(table, order: int) -> Table:

@@ -35,10 +35,13 @@ def read_html(path: Path) -> Document:
     body = soup.body or soup
     order = 0
     for el in body.find_all(["table", *_TEXT_BLOCKS[:-1]]):
-        if el.find_parent("table") is not None:
-            continue  # text inside tables belongs to the cells
         if el.name == "table":
-            doc.tables.append(html_table(el, order))
+            if el.find("table") is None:  # a layout table holding other tables is not read as a table
+                doc.tables.append(html_table(el, order))
+            order += 1
+            continue
+        if _in_data_table(el):
+            continue  # text inside a data table belongs to its cells
         elif el.name in ("p", "li") and el.find_parent(["p", "li"]) is not None:
             continue
         else:
@@ -61,6 +64,12 @@ def looks_binary(raw: bytes) -> bool:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return controls > len(head) * 0.05
+
+
+def _in_data_table(el) -> bool:
+    """Inside a table that holds no other table (text in a layout table is page text)."""
+    parent = el.find_parent("table")
+    return parent is not None and parent.find("table") is None
 
 
 def parse_html(markup: str | bytes):
