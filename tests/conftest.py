@@ -57,7 +57,7 @@ def paper_docx(tmp_path: Path) -> Path:
 
 
 def make_pdf(path: Path, *, encrypt: str | None = None, owner_only: bool = False, rows=ROWS, front=FRONT,
-             grid: bool = True, repeat_header: bool = True) -> Path:
+             grid: bool | str = True, repeat_header: bool = True) -> Path:
     """A table PDF paper built with reportlab: ruled (``grid``) or borderless; optionally encrypted."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -79,7 +79,9 @@ def make_pdf(path: Path, *, encrypt: str | None = None, owner_only: bool = False
     table = Table(data, colWidths=[140, 180, 90, 80], repeatRows=1 if repeat_header else 0)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
-    if grid:
+    if grid == "rows":  # horizontal rules between rows only, no column lines
+        style.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black))
+    elif grid:
         style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     table.setStyle(TableStyle(style))
     story.append(table)

@@ -50,3 +50,10 @@ def test_borderless_pdf_table(tmp_path, repeat_header):
     assert [r.rec_id for r in result.rows] == [str(n) for n in range(1, 40)]
     assert result.rows[-1].page_last >= 2
     assert result.rows[-1].responsible == "Officer 39"
+
+
+def test_table_with_row_rules_only(tmp_path):
+    from conftest import make_pdf
+
+    result = extract_file(make_pdf(tmp_path / "rules.pdf", grid="rows"))
+    assert [{k: r.to_dict()[k] for k in EXPECTED[0]} for r in result.rows] == EXPECTED

@@ -137,10 +137,11 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
     tables: list[tuple[float, Table | object]] = [(t.bbox[1], t) for t in found]
     used: set[int] = set()
     next_carry = None
-    if not found and words:
-        borderless, used, next_carry = _borderless(words, number, carry, page.height)
-        tables.extend((t.bbox[1], t) for t in borderless)
     boxes = [t.bbox for t in found]
+    loose = [w for w in words if not any(_inside(w, b) for b in boxes)] if found else words
+    if loose and (not found or any("ecommend" in w["text"] for w in loose)):
+        borderless, used, next_carry = _borderless(loose, number, carry if not found else None, page.height)
+        tables.extend((t.bbox[1], t) for t in borderless)
     outside = [w for w in words if id(w) not in used and not any(_inside(w, b) for b in boxes)]
     blocks: list[tuple[float, object]] = [(para[0][0]["top"], para) for para in _paragraphs(_lines(outside))]
     blocks.extend(tables)
