@@ -162,9 +162,10 @@ def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
     """Run ``batch`` in one pool. Returns None, or (files in flight at a crash, files not started)."""
     import multiprocessing
 
-    from .enrich import preload
+    if len(batch) > size:  # several files per worker: load the NLP pipeline once, forked workers inherit it
+        from .enrich import preload
 
-    preload()  # load the NLP pipeline once here: forked workers inherit it instead of each paying for it
+        preload()
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
     executor = ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_init_worker,
                                    initargs=(options.max_memory_mb,))
