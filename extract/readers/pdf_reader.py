@@ -103,7 +103,8 @@ def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
             follow, carry = False, None
             continue
         if not page.chars and _ocr().needs_ocr(page):  # a scanned page: no text layer, an image over it
-            (order, found), carry = _ocr().read_scanned_page(page, number, order, doc), None
+            tables_only = plan is not None and number > 1  # a long paper: OCR only pages with ruled tables
+            (order, found), carry = _ocr().read_scanned_page(page, number, order, doc, tables_only=tables_only), None
         else:
             order, found, carry = _read_page(page, number, order, doc, carry)
         follow = found > 0
