@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 import hard_layouts
+import scanned
 from samplekit import BULLET, RENDERERS, Action, Grid, Paper, Rec, Tracking
 
 HERE = Path(__file__).resolve().parent
@@ -327,7 +328,13 @@ def main():
     for p in hard:
         p.write(HERE / p.file)
         write_golden(p)
-    for p in [seed] + papers + hard:
+    scan = scanned.scanned()
+    scanned.write(scan, HERE / scan.file)
+    EXPECTED.mkdir(exist_ok=True)
+    with open(EXPECTED / f"{scan.file}.json", "w", encoding="utf-8", newline="\n") as f:
+        json.dump(scanned.golden(scan), f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    for p in [seed] + papers + hard + [scan]:
         print(f"{p.file:32} {len(p.golden()['rows']):2} golden rows")
 
 
