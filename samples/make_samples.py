@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 import hard_layouts
+import legacy
 import scanned
 from samplekit import BULLET, RENDERERS, Action, Grid, Paper, Rec, Tracking
 
@@ -336,6 +337,8 @@ def main():
         f.write("\n")
     for p in [seed] + papers + hard + [scan]:
         print(f"{p.file:32} {len(p.golden()['rows']):2} golden rows")
+    for name in legacy.write_all(HERE, EXPECTED):
+        print(f"{name:32} (LibreOffice conversion of {legacy.SOURCE})")
 
 
 if __name__ == "__main__":
