@@ -89,11 +89,14 @@ def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_on
         _note(doc, _SKIPPED, number)
         return order, 0
     gray, scale = _render(page)
-    gray = _straighten(gray)
+    gray = _even_out(_straighten(gray), scale * 72)
     ink = threshold(gray)
     h_lines, v_lines, mask = _rulings(gray <= rule_threshold(gray, ink), scale * 72)
-    # ruling lines erased, paper made white, specks removed: Tesseract sees only the text
-    gray[mask | (gray > ink) | _specks(gray <= ink, scale * 72)] = 255
+    # Tesseract gets dark text on white paper: contrast stretched from the ink to the paper's level (so the
+    # paper's grain becomes white), ruling lines erased and specks removed
+    specks = _specks(gray <= ink, scale * 72)
+    gray = _stretch(gray, ink)
+    gray[mask | specks] = 255
     found = _find_tables(page, h_lines, v_lines, scale)
     # One Tesseract run over a stack of regions: the page with its tables blanked, then every cell on its own,
     # so that lines of text in neighbouring cells (at different heights) are never read as one line.
@@ -129,7 +132,7 @@ def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_on
 def _has_table(page) -> bool:
     """A quick look at low resolution: does the page have a ruled table at all?"""
     gray, scale = _render(page, _SKIM_DPI)
-    gray = _straighten(gray)
+    gray = _even_out(_straighten(gray), scale * 72)
     h_lines, v_lines, _ = _rulings(gray <= rule_threshold(gray, threshold(gray)), scale * 72)
     return bool(_find_tables(page, h_lines, v_lines, scale))
 
@@ -184,6 +187,41 @@ def threshold(gray) -> int:
     otsu = int(between.argmax()) if between.max() > 0 else 128
     paper = int(np.searchsorted(cum, total / 2))
     return int(min(max(min(otsu, paper - 45), 60), 220))
+
+
+def _even_out(gray, per_inch: float):
+    """Scale away uneven lighting (a shadow towards the spine, a photographed page): each pixel divided by the
+    paper's brightness around it, the brightest level in its half-inch block and the blocks next to it. Left
+    as it is when the paper is even."""
+    block = max(int(per_inch / 2), 8)
+    rows, cols = gray.shape[0] // block, gray.shape[1] // block
+    if rows < 3 or cols < 3:
+        return gray
+    tiles = gray[:rows * block, :cols * block].reshape(rows, block, cols, block)
+    paper = np.percentile(tiles, 95, axis=(1, 3))
+    padded = np.pad(paper, 1, mode="edge")
+    paper = np.max([padded[r:r + rows, c:c + cols] for r in range(3) for c in range(3)], axis=0)
+    if paper.max() - paper.min() < 24:
+        return gray
+    from PIL import Image
+
+    level = np.asarray(Image.fromarray(paper.astype(np.float32), mode="F").resize(
+        (gray.shape[1], gray.shape[0]), Image.Resampling.BILINEAR))
+    even = gray.astype(np.float32) * (float(np.median(paper)) / np.maximum(level, 1.0))
+    return np.clip(even, 0, 255).astype(np.uint8)
+
+
+def _stretch(gray, ink: int):
+    """Grey levels stretched so that the ink's darkest tenth is black and the paper's usual level is white."""
+    light = gray[gray > ink]
+    dark = gray[gray <= ink]
+    if not light.size or not dark.size:
+        return gray
+    paper, black = float(np.median(light)), float(np.percentile(dark, 10))
+    if paper - black < 16:
+        return gray
+    stretched = (gray.astype(np.float32) - black) * (255.0 / (paper - black))
+    return np.clip(stretched, 0, 255).astype(np.uint8)
 
 
 def _specks(dark, per_inch: float):
