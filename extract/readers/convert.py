@@ -91,7 +91,8 @@ def _run(argv: list[str], timeout: float, fmt: str, cwd: Path) -> str:
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 cwd=cwd, env=env, start_new_session=True)
     except OSError as exc:
-        raise UnreadableDocument(f"LibreOffice could not be started to read .{fmt} files ({exc.strerror or exc})") from exc
+        reason = exc.strerror or exc
+        raise UnreadableDocument(f"LibreOffice could not be started to read .{fmt} files ({reason})") from exc
     try:
         _, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -1,23 +1,37 @@
 """Scanned PDF pages (no text layer, an image over most of the page), read with Tesseract OCR.
 
-A page needs OCR when it has no characters and images cover much of it. The page is
-rendered with pypdfium2 and straightened (the skew that gives the sharpest row profile),
-then:
+A page needs OCR when it has no characters and images cover much of it (``needs_ocr``).
+``read_scanned_page`` then adds the page's paragraphs and tables to the Document just as
+the text-layer reader does, so the later stages see no difference:
 
-1. **Ruling lines** are found in the image: long horizontal and vertical runs of dark
-   pixels (after bridging small gaps), grouped into line segments.
-2. The ruling lines are **erased** and the page is **OCR'd once** with Tesseract (TSV
-   output: one box and one confidence per word).
-3. The ruling lines, in PDF points, go to pdfplumber's table finder as explicit lines,
-   so cells (and merged cells) come out exactly as for a PDF with a text layer; each
-   cell's text is rebuilt from the OCR words inside it with the PDF reader's
-   ``cell_text`` (paragraphs, bullets). Words outside tables become paragraphs.
+1. **Image.** The page is rendered with pypdfium2 at 300 dpi, straightened (the skew
+   whose row profile of dark pixels is sharpest) and evened out (uneven lighting scaled
+   away).
+2. **Ruling lines.** Long horizontal and vertical runs of dark pixels, grouped into
+   lines; a filled band (a shaded cell) gives its two edges; a line must meet lines of
+   the other direction at both ends, as the rules of a ruled table do (this drops
+   underlines and the feet of bold words). The lines go, in PDF points, to pdfplumber's
+   table finder as explicit lines, so cells and merged cells come out as they do for a
+   PDF with a text layer.
+3. **OCR.** Rules and specks are erased and the contrast stretched; then one Tesseract
+   run (``--psm 6``, TSV output: a box and a confidence per word) reads a stack of
+   regions: the page with its tables blanked, then every cell on its own, so that lines
+   in neighbouring cells are never read as one. Lines that start with a bullet are read
+   a second time without it (Tesseract runs the following words together otherwise).
+4. **Text.** Each word gets the box a text layer would give it (from the line's baseline
+   and font size) and the PDF reader's ``cell_text`` rebuilds each cell's paragraphs and
+   bullets; words outside tables become paragraphs.
 
-Every Cell of an OCR'd table has ``ocr=True`` and ``ocr_confidence``: the mean
-Tesseract word confidence of its words on a **0–1 scale** (Tesseract's 0–100 divided
-by 100), or None for an empty cell. Boxes are in PDF points on the page as given;
-on a straightened page they are off by at most the skew (about 1 pt per degree per
-60 pt from the page centre).
+Every Cell of an OCR'd table has ``ocr=True`` and ``ocr_confidence``: the mean Tesseract
+word confidence of its words on a **0–1 scale** (Tesseract's 0–100 divided by 100), or
+None for an empty cell. Boxes are in PDF points; on a straightened page they may be off
+by up to about 1 pt per degree of skew per 60 pt from the page centre. The Document gets
+one warning naming the OCR'd pages and their mean word confidence (0–100).
+
+On a long paper (the PDF reader's fast path) pages after the first are OCR'd only when a
+quick look at 200 dpi finds a ruled table; the others are named in a second warning.
+Tesseract is needed only when a page needs OCR; without it reading stops with a message
+saying how to install it.
 """
 
 from __future__ import annotations
@@ -30,6 +44,7 @@ import signal
 import statistics
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -91,12 +106,13 @@ def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_on
     gray, scale = _render(page)
     gray = _even_out(_straighten(gray), scale * 72)
     ink = threshold(gray)
-    h_lines, v_lines, mask = _rulings(gray <= rule_threshold(gray, ink), scale * 72)
-    # Tesseract gets dark text on white paper: contrast stretched from the ink to the paper's level (so the
-    # paper's grain becomes white), ruling lines erased and specks removed
-    specks = _specks(gray <= ink, scale * 72)
+    rule = rule_threshold(gray, ink)
+    h_lines, v_lines, mask = _rulings(gray <= rule, scale * 72)
+    # Tesseract gets dark text on white paper: the contrast stretched from the ink to the paper's level,
+    # the paper's grain made white, ruling lines and specks erased
+    erase = mask | (gray > rule) | _specks(gray <= ink, scale * 72)
     gray = _stretch(gray, ink)
-    gray[mask | specks] = 255
+    gray[erase] = 255
     found = _find_tables(page, h_lines, v_lines, scale)
     # One Tesseract run over a stack of regions: the page with its tables blanked, then every cell on its own,
     # so that lines of text in neighbouring cells (at different heights) are never read as one line.
@@ -151,15 +167,9 @@ def _find_tables(page, h_lines, v_lines, scale: float) -> list:
 def _pixels(bbox, page, scale: float, shape) -> tuple[int, int, int, int]:
     x0, top = page.bbox[0], page.bbox[1]
     left, upper = max(int((bbox[0] - x0) * scale), 0), max(int((bbox[1] - top) * scale), 0)
-    right, lower = min(int(round((bbox[2] - x0) * scale)), shape[1]), min(int(round((bbox[3] - top) * scale)), shape[0])
+    right = min(int(round((bbox[2] - x0) * scale)), shape[1])
+    lower = min(int(round((bbox[3] - top) * scale)), shape[0])
     return left, upper, max(right, left), max(lower, upper)
-
-
-def row_ocr(cells) -> tuple[bool, float | None]:
-    """For rows built from ``cells``: (any cell OCR'd, mean confidence 0–1 of the non-empty OCR'd cells)."""
-    cells = [c for c in cells if getattr(c, "ocr", False)]
-    scores = [c.ocr_confidence for c in cells if c.ocr_confidence is not None]
-    return bool(cells), (round(sum(scores) / len(scores), 3) if scores else None)
 
 
 # -- rendering and ruling lines --------------------------------------------------------------------------
@@ -205,7 +215,7 @@ def _even_out(gray, per_inch: float):
         return gray
     from PIL import Image
 
-    level = np.asarray(Image.fromarray(paper.astype(np.float32), mode="F").resize(
+    level = np.asarray(Image.fromarray(paper.astype(np.float32)).resize(
         (gray.shape[1], gray.shape[0]), Image.Resampling.BILINEAR))
     even = gray.astype(np.float32) * (float(np.median(paper)) / np.maximum(level, 1.0))
     return np.clip(even, 0, 255).astype(np.uint8)
@@ -302,7 +312,7 @@ def _close(mask, gap: int):
     return filled
 
 
-def _segments(mask, min_len: int, max_thick: int, margin: tuple[int, int]) -> list[tuple[float, int, int, int, int]]:
+def _segments(mask, min_len: int, max_thick: int, margin: tuple[int, int]) -> list[tuple]:
     """Candidate ruling lines along rows of ``mask``: (position, start, end, first row, last row) in pixels.
 
     Long runs on neighbouring rows with the same ends make one line. A band thicker than ``max_thick`` is a
@@ -338,21 +348,31 @@ def _segments(mask, min_len: int, max_thick: int, margin: tuple[int, int]) -> li
             middle = (top + bottom) / 2
             if margin[0] <= middle <= across - margin[0]:
                 out.append((middle, s, e, top, bottom))
-    return _join_collinear(out, gap=min_len // 2)
+    return _join_collinear(out, gap=min_len // 2, near=3)
 
 
-def _join_collinear(lines: list[tuple], gap: int) -> list[tuple]:
-    """Join pieces of one line (same position within 3 pixels) separated by less than ``gap``: a scanned
-    rule is often broken."""
+def _join_collinear(lines: list[tuple], gap: int, near: int) -> list[tuple]:
+    """Join the pieces of one line (positions within ``near`` pixels, less than ``gap`` apart): a scanned rule
+    is often broken, and a filled cell's edge runs along the rule beside it. The longest piece gives the
+    position."""
     out: list[list] = []
-    for line in sorted(lines, key=lambda ln: (round(ln[0] / 3), ln[1])):
-        last = out[-1] if out else None
-        if last is not None and abs(last[0] - line[0]) <= 3 and line[1] - last[2] <= gap:
-            if line[2] - line[1] > last[2] - last[1]:
-                last[0] = line[0]  # the longer piece holds the line's position
-            last[1:] = min(last[1], line[1]), max(last[2], line[2]), min(last[3], line[3]), max(last[4], line[4])
-        else:
-            out.append(list(line))
+    cluster: list[tuple] = []
+    for line in sorted(lines, key=lambda ln: ln[0]) + [None]:
+        if line is not None and (not cluster or line[0] - cluster[-1][0] <= near):
+            cluster.append(line)
+            continue
+        merged: list[list] = []
+        for piece in sorted(cluster, key=lambda ln: ln[1]):
+            last = merged[-1] if merged else None
+            if last is not None and piece[1] - last[2] <= gap:
+                if piece[2] - piece[1] > last[2] - last[1]:
+                    last[0] = piece[0]
+                last[1:] = (min(last[1], piece[1]), max(last[2], piece[2]),
+                            min(last[3], piece[3]), max(last[4], piece[4]))
+            else:
+                merged.append(list(piece))
+        out.extend(merged)
+        cluster = [line] if line is not None else []
     return [tuple(ln) for ln in out]
 
 
@@ -535,7 +555,7 @@ def _junk(word: dict) -> bool:
 # -- words to text -------------------------------------------------------------------------------------------
 
 _DESCENDERS = frozenset("gjpqy,;()[]{}|/@$§")
-_TALL = frozenset("bdfhiklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!?'\"&%#£€£")
+_TALL = frozenset("bdfhiklt0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ!?'\"&%#£€")
 
 
 def _glyph_share(text: str) -> float:
@@ -543,6 +563,10 @@ def _glyph_share(text: str) -> float:
     chars = set(text)
     tall, deep = bool(chars & _TALL), bool(chars & _DESCENDERS)
     return 0.93 if tall and deep else 0.72 if tall or deep else 0.52
+
+
+def _size(word: dict) -> float:
+    return (word["bottom"] - word["top"]) / _glyph_share(word["text"])
 
 
 def _group_lines(words: list[dict]) -> list[list[dict]]:
@@ -566,10 +590,9 @@ def _line_sizes(lines: list[list[dict]]) -> list[float]:
     paragraph keep one size (as they do in a text layer) and headings keep theirs."""
     raw: list[float | None] = []
     for line in lines:
-        found = [(w["bottom"] - w["top"]) / _glyph_share(w["text"]) for w in line if any(c.isalnum() for c in w["text"])]
+        found = [_size(w) for w in line if any(c.isalnum() for c in w["text"])]
         raw.append(statistics.median(found) if found else None)
-    every = [(w["bottom"] - w["top"]) / _glyph_share(w["text"]) for line in lines for w in line
-             if any(c.isalnum() for c in w["text"])]
+    every = [_size(w) for line in lines for w in line if any(c.isalnum() for c in w["text"])]
     usual = statistics.median(every) if every else statistics.median(w["bottom"] - w["top"] for ln in lines for w in ln)
     sizes = [usual if r is None or usual / 1.18 <= r <= usual * 1.18 else r for r in raw]
     others = sorted(i for i, size in enumerate(sizes) if size != usual)
@@ -602,7 +625,10 @@ def _settle(regions: list[list[dict]]) -> list[list[dict]]:
             size = next(sizes)
             letters = [w for w in line if any(c.isalnum() for c in w["text"])] or line  # not "—" (mid-height)
             plain = [w["bottom"] for w in letters if not set(w["text"]) & _DESCENDERS]
-            baseline = statistics.median(plain) if plain else statistics.median(w["bottom"] for w in letters) - 0.21 * size
+            if plain:
+                baseline = statistics.median(plain)
+            else:  # every word has a descender
+                baseline = statistics.median(w["bottom"] for w in letters) - 0.21 * size
             top, bottom = baseline - 0.8 * size, baseline + 0.2 * size
             for i, word in enumerate(line):
                 text = word["text"]
@@ -649,8 +675,8 @@ def _table(found, in_cell: dict, page: int, order: int) -> Table:
             confidence = round(statistics.fmean(w["conf"] for w in mine) / 100, 3) if mine else None
             # no bbox for cell_text: the longest line's end is a safer right edge than the ruling line, since
             # OCR boxes are a point or two off and would turn wrapped lines into paragraph breaks
-            cells.append(Cell(text=_number_cell(cell_text(mine)), page=page, bbox=tuple(bbox), overflows=_overflows(mine, bbox),
-                              ocr=True, ocr_confidence=confidence))
+            cells.append(Cell(text=_number_cell(cell_text(mine)), page=page, bbox=tuple(bbox),
+                              overflows=_overflows(mine, bbox), ocr=True, ocr_confidence=confidence))
         rows.append(Row(cells=tuple(cells), page=page))
     return Table(rows=tuple(rows), order=order, page=page, bbox=tuple(found.bbox))
 
@@ -661,7 +687,7 @@ _PAGES_RE = re.compile(r"^pages? ([\d, -]+)")
 _MEAN_RE = re.compile(r"mean word confidence (\d+)% over (\d+) words")
 
 
-def _note(doc: Document, kind: str, number: int, confidences: list[float] = ()) -> None:
+def _note(doc: Document, kind: str, number: int, confidences: Sequence[float] = ()) -> None:
     """Keep one warning per kind and document, naming its pages (and for OCR'd pages the mean word
     confidence, 0–100), updated as pages are read."""
     pages, total, count = [number], sum(confidences), len(confidences)
@@ -702,4 +728,4 @@ def _parse_pages(text: str) -> list[int]:
     return pages
 
 
-__all__ = ["needs_ocr", "read_scanned_page", "row_ocr", "find_tesseract"]
+__all__ = ["needs_ocr", "read_scanned_page", "find_tesseract"]
