@@ -50,9 +50,8 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import UnreadableDocument
-from ..model import Cell, Document, Paragraph, Row, Table
-from ..text import BULLET, tidy_line
-from .pdf_reader import _join_lines, _lines, _overflows, _paragraphs, cell_text
+from ..model import Cell, Document, Row, Table
+from .pdf_reader import _overflows, cell_text, place_blocks
 
 OCR_DPI = 300  # render resolution; Tesseract reads body text best at about 300 dpi
 _SKIM_DPI = 200  # resolution for the quick look for ruled tables on the pages of a long paper
@@ -130,17 +129,8 @@ def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_on
                  if not _junk(w)] for ws, (x0, y0, _, _) in zip(found_words, regions)]
     words_of = _settle(words_of)
     in_cell = {bbox: words for (bbox, _), words in zip(cells, words_of[1:])}
-    blocks: list[tuple[float, object]] = [(p[0][0]["top"], p) for p in _paragraphs(_lines(words_of[0]))]
-    blocks.extend((t.bbox[1], t) for t in found)
-    blocks.sort(key=lambda b: b[0])
-    for _, block in blocks:
-        if isinstance(block, list):
-            text = _join_lines([tidy_line(" ".join(w["text"] for w in line)) for line in block])
-            if text:
-                doc.paragraphs.append(Paragraph(text=text, order=order, page=number))
-        else:
-            doc.tables.append(_table(block, in_cell, number, order))
-        order += 1
+    order = place_blocks(doc, number, order, words_of[0], [(t.bbox[1], t) for t in found],
+                         lambda block, at: _table(block, in_cell, number, at))
     _note(doc, _READ, number, [w["conf"] for ws in words_of for w in ws])
     return order, len(found)
 

@@ -144,7 +144,18 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
         borderless, used, next_carry = _borderless(loose, number, carry if not found else None, page.height)
         tables.extend((t.bbox[1], t) for t in borderless)
     outside = [w for w in words if id(w) not in used and not any(_inside(w, b) for b in boxes)]
-    blocks: list[tuple[float, object]] = [(para[0][0]["top"], para) for para in _paragraphs(_lines(outside))]
+
+    def make_table(block, at: int) -> Table:
+        return replace(block, order=at) if isinstance(block, Table) else _table(block, words, number, at)
+
+    order = place_blocks(doc, number, order, outside, tables, make_table)
+    return order, len(tables), next_carry
+
+
+def place_blocks(doc: Document, number: int, order: int, words: list[dict], tables: list[tuple[float, object]],
+                 make_table) -> int:
+    """Add a page's text (as paragraphs) and its tables to ``doc`` in reading order; return the next order."""
+    blocks: list[tuple[float, object]] = [(para[0][0]["top"], para) for para in _paragraphs(_lines(words))]
     blocks.extend(tables)
     blocks.sort(key=lambda b: b[0])
     for _, block in blocks:
@@ -152,12 +163,10 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
             text = _join_lines([tidy_line(" ".join(w["text"] for w in line)) for line in block])
             if text:
                 doc.paragraphs.append(Paragraph(text=text, order=order, page=number))
-        elif isinstance(block, Table):
-            doc.tables.append(replace(block, order=order))
         else:
-            doc.tables.append(_table(block, words, number, order))
+            doc.tables.append(make_table(block, order))
         order += 1
-    return order, len(tables), next_carry
+    return order
 
 
 def _borderless(words: list[dict], number: int, carry: Columns | None, page_height: float
