@@ -16,6 +16,7 @@ from ..model import BBox, Cell, Document, Paragraph, Row, Table
 from ..text import BULLET, tidy_line, tidy_text
 from . import pdf_borderless as borderless
 from .pdf_borderless import Columns
+from .pdf_rotate import reading_page
 from .pdf_scan import PagePlan, scan_pages
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
@@ -106,7 +107,7 @@ def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
             tables_only = plan is not None and number > 1  # a long paper: OCR only pages with ruled tables
             (order, found), carry = _ocr().read_scanned_page(page, number, order, doc, tables_only=tables_only), None
         else:
-            order, found, carry = _read_page(page, number, order, doc, carry)
+            order, found, carry = _read_page(reading_page(page), number, order, doc, carry)  # sideways text turned
         follow = found > 0
         page.flush_cache()
     return doc
