@@ -1,10 +1,12 @@
 """Table classification: is this a recommendation tracking table, and which column is which?
 
-A header cell is matched against ``FIELD_PATTERNS`` in order; the first field whose
-pattern matches wins, so "Progress Status" is a status column and "Progress Report
-of Action taken to implement recommendation" is a progress column, not a
-recommendation column. A tracking table needs a recommendation column and at least
-one of progress, responsible, timescale or status.
+A header row is a row of short labels, at least two of which name a role in the
+header vocabulary (``vocab``), one of them a recommendation. Which column is which is
+then decided from the labels and the cells together (``columns.assign``). A tracking
+table needs a recommendation column and at least one of progress, responsible,
+timescale or status; a recommendation column whose label is only suggestive ("Action",
+"Proposal") must also read like recommendations. A header split over two rows
+("Completion" over "Date") is joined first.
 """
 
 from __future__ import annotations
@@ -12,41 +14,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .columns import assign, profile
 from .model import Row, Table
 from .text import norm_key
+from .vocab import ROLES, best_role
+from .vocab import label_scores as vocab_scores
 
-FIELDS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status", "accepted")
-
-# Checked in this order; each pattern runs on norm_key(header text) (casefolded, punctuation as spaces).
-FIELD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("rec_id", re.compile(r"^(?:no|nos|number|num|#|ref|refs|reference|ref no|item no|rec no|rec ref|rec|"
-                          r"recno|recommendation (?:no|number|ref|reference)|para(?:graph)?(?: no)?|id)$")),
-    ("accepted", re.compile(r"^(?:accepted|agreed|accept(?:ed)? or reject(?:ed)?|accepted rejected|"
-                            r"accepted not accepted|cabinet decision|decision|agreed by cabinet|response accepted)$")),
-    ("status", re.compile(r"\bstatus\b|^rag\b|\brag$|\brag rating\b|^position$|"
-                          r"^progress rating$|^(?:complete|completed|achieved)\??$|^% complete$|^rating$")),
-    ("progress", re.compile(r"\bprogress\b|\bupdate\b|\baction(?:s)? taken\b|^action(?:s)?$|\bcomment(?:s|ary)?\b|"
-                            r"\bresponse\b|\bposition statement\b|\bactions? (?:to date|agreed|planned|proposed)\b|"
-                            r"\b(?:agreed|planned|proposed|management|further) actions?\b|"
-                            r"\bimplementation\b(?! (?:date|by))|\boutcome\b|\bevidence\b|^notes?$|\bcurrent position\b")),
-    ("responsible", re.compile(r"respons|resib|\bofficer\b|\blead\b|\bowner\b|^who\b|\baccountab|"
-                               r"\bportfolio holder\b|\bcontact\b|\bby whom\b|\bservice area\b|\bdirectorate\b")),
-    ("timescale", re.compile(r"\btime ?scales?\b|\btime ?frames?\b|\btimetable\b|\btimeline\b|\btarget\b|\bdeadline\b|^when\b|"
-                             r"\bdue\b|\bcompletion date\b|\bdate\b|\bby when\b|\bdelivery date\b")),
-    ("recommendation", re.compile(r"\brecommendations?\b|^recs?$|\bproposal\b|\bscrutiny finding\b")),
-)
+FIELDS = ROLES
 
 _MAX_HEADER_LEN = 90  # a longer cell is content, not a column label
 _NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.)]|r\d{1,3}\b|recommendation\s+\d)", re.I)
+_PROFILE_ROWS = 40  # body rows looked at to profile the columns
+_STRONG_REC = 0.7
+_ID_VALUE_RE = re.compile(r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$", re.I)  # a label this sure names the recommendation column on its own
 
 
 @dataclass(frozen=True, slots=True)
 class HeaderMap:
-    """Which column holds which field; ``row`` is the header row's index in its table."""
+    """Which column holds which field; ``row`` is the (last) header row's index in its table.
+
+    ``labels`` are the header texts per column (two header rows joined), ``extra`` the columns
+    with a label but no role (kept as ``extra`` on each row), ``notes`` what was uncertain.
+    """
 
     columns: dict[str, int]
     row: int
     labels: tuple[str, ...]
+    extra: tuple[tuple[int, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    label_rows: tuple[tuple[str, ...], ...] = ()
 
     def col(self, field: str) -> int | None:
         return self.columns.get(field)
@@ -57,81 +53,114 @@ class HeaderMap:
 
 
 def classify_label(text: str) -> str | None:
-    """The field a header label names, or None.
-
-    A label squeezed into a narrow column may be broken mid-word over lines
-    ("Recommendati / ons", "Re / c / No"), so the lines are also tried joined up.
-    """
+    """The field a header label names on its own, or None."""
     if not text.strip() or len(text) > _MAX_HEADER_LEN:
         return None
     if text.strip() == "#":
         return "rec_id"
-    text = re.sub(r"\[\w{1,5}\]|\(\w{1,3}\)$|[*\u2020\u2021]+$", "", text)  # footnote markers: "Timetable[iv]"
-    lines = text.split("\n")
-    keys = [norm_key(" ".join(lines)), norm_key("".join(lines))]
-    if len(text) <= 24:
-        keys.append(norm_key(text).replace(" ", ""))  # "Re c No ." from a label wrapped letter by letter
-    for key in keys:
-        for field, pattern in FIELD_PATTERNS:
-            if key and pattern.search(key):
-                return field
-    return None
+    return best_role(text)
 
 
-def map_header(row: Row, index: int) -> HeaderMap | None:
-    """Map a candidate header row; None unless it is a tracking-table header."""
-    columns: dict[str, int] = {}
-    for col, cell in enumerate(row.cells):
-        if not cell.text.strip():
-            continue
-        if _is_content(cell.text):
-            return None  # a numbered recommendation or a sentence: this is a data row
-        field = classify_label(cell.text)
-        if field is None:
-            continue
-        if field == "rec_id" and "recommendation" not in columns and _is_rec_label(cell.text):
-            field = "recommendation"
-        columns.setdefault(field, col)
-    if "recommendation" not in columns:
+def _header_like(texts: tuple[str, ...]) -> bool:
+    """A row of column labels: short cells, most of them words of the vocabulary, none a value (a date, an id)."""
+    filled = [t.strip() for t in texts if t.strip()]
+    if len(filled) < 2 or not all(_label_like(t) and len(t.split()) <= 12 for t in filled):
+        return False
+    known = [t for t in filled if vocab_scores(t)]
+    if len(known) < 0.5 * len(filled):
+        return False
+    return not any(_value_like(t) for t in filled if t not in known)
+
+
+_VALUE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|"
+                       r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^[\d,.\s£$%()-]+$", re.I)
+
+
+def _value_like(text: str) -> bool:
+    return bool(_VALUE_RE.search(text)) or bool(_ID_VALUE_RE.match(text))
+
+
+def _label_like(text: str) -> bool:
+    """Could this cell be a column label (short, not a numbered recommendation or a sentence)?"""
+    text = text.strip()
+    if not text:
+        return True
+    if len(text) > _MAX_HEADER_LEN or looks_numbered(text) or (len(text) > 40 and text.endswith(".")):
+        return False
+    return True
+
+
+def map_header(row: Row, index: int, body: tuple[Row, ...] | list[Row] = (), labels: tuple[str, ...] | None = None,
+               label_rows: tuple[tuple[str, ...], ...] = ()) -> HeaderMap | None:
+    """Map a candidate header row (``body``: the rows below it, to read the columns' content); None unless
+    it heads a tracking table."""
+    texts = labels if labels is not None else tuple(c.text for c in row.cells)
+    if not _header_like(texts):
         return None
-    if not {"progress", "responsible", "timescale", "status"} & columns.keys():
+    named = [classify_label(t) for t in texts]
+    if sum(1 for r in named if r) < 2 or not any(vocab_scores(t).get("recommendation", 0) >= 0.4 or
+                                                 r == "recommendation" for t, r in zip(texts, named)):
         return None
-    return HeaderMap(columns=columns, row=index, labels=tuple(c.text for c in row.cells))
+    width = len(texts)
+    values = [[r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in body[:_PROFILE_ROWS]]
+              for c in range(width)]
+    profiles = [profile(v) for v in values]
+    columns = assign(texts, profiles)
+    rec = columns.get("recommendation")
+    if rec is None or not {"progress", "responsible", "timescale", "status"} & columns.keys():
+        return None
+    rec_label = vocab_scores(texts[rec]).get("recommendation", 0.0)
+    notes: list[str] = []
+    if rec_label < _STRONG_REC:
+        p = profiles[rec]
+        if body and max(p.recommend, p.numbered) < 0.5:
+            return None  # "Action" over imperative tasks: a delivery plan, not recommendations
+        notes.append(f"column {texts[rec]!r} taken as the recommendation (its label is not explicit); check the rows")
+    extra = tuple((c, " ".join(t.split())) for c, t in enumerate(texts)
+                  if t.strip() and c not in columns.values())
+    return HeaderMap(columns=columns, row=index, labels=texts, extra=extra, notes=tuple(notes),
+                     label_rows=label_rows or (texts,))
 
 
 def _is_content(text: str) -> bool:
     text = text.strip()
-    return looks_numbered(text) or (len(text) > 15 and text.endswith(".")) or bool(re.search(r"\d{4}", text))
-
-
-def _is_rec_label(text: str) -> bool:
-    return norm_key(text) in ("rec", "recs")
+    return looks_numbered(text) or (len(text) > 15 and text.endswith("."))
 
 
 def find_header(table: Table, max_rows: int = 5) -> HeaderMap | None:
-    """The tracking-table header among the first rows of ``table``, if any."""
-    for index, row in enumerate(table.rows[:max_rows]):
-        header = map_header(row, index)
-        if header is not None:
-            return _infer_blank_id_column(header, table)
+    """The tracking-table header among the first rows of ``table``, if any (a label split over two rows joined)."""
+    rows = table.rows
+    for index, row in enumerate(rows[:max_rows]):
+        one = map_header(row, index, rows[index + 1:])
+        two = None
+        if index + 1 < len(rows) and _continues_header(row, rows[index + 1]):
+            joined = tuple(_join_labels(a, b) for a, b in zip_cells(row, rows[index + 1]))
+            two = map_header(row, index + 1, rows[index + 2:], labels=joined,
+                             label_rows=(tuple(c.text for c in row.cells), tuple(c.text for c in rows[index + 1].cells)))
+        chosen = max((h for h in (one, two) if h is not None), key=lambda h: len(h.columns), default=None)
+        if chosen is not None:
+            return chosen
     return None
 
 
-_ID_VALUE_RE = re.compile(r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$", re.I)
+def zip_cells(a: Row, b: Row):
+    width = max(len(a.cells), len(b.cells))
+    for i in range(width):
+        yield (a.cells[i].text if i < len(a.cells) and not a.cells[i].merged else "",
+               b.cells[i].text if i < len(b.cells) and not b.cells[i].merged else "")
 
 
-def _infer_blank_id_column(header: HeaderMap, table: Table) -> HeaderMap:
-    """A header cell left blank (or lost in conversion) over a column of numbers is the number column."""
-    if "rec_id" in header.columns:
-        return header
-    body = table.rows[header.row + 1:]
-    for col, label in enumerate(header.labels):
-        if label.strip() or col in header.columns.values():
-            continue
-        values = [r.cells[col].text.strip() for r in body if col < len(r.cells) and r.cells[col].text.strip()]
-        if len(values) >= 2 and sum(bool(_ID_VALUE_RE.match(v)) for v in values) >= 0.8 * len(values):
-            return HeaderMap(columns={**header.columns, "rec_id": col}, row=header.row, labels=header.labels)
-    return header
+def _join_labels(top: str, bottom: str) -> str:
+    return " ".join(t for t in (top.strip(), bottom.strip()) if t)
+
+
+def _continues_header(top: Row, below: Row) -> bool:
+    """Is ``below`` the second line of a header split over two rows ("Completion" over "Date")?"""
+    texts = [c.text.strip() for c in below.cells if not c.merged]
+    filled = [t for t in texts if t]
+    if not filled or not all(_label_like(t) and len(t.split()) <= 4 and not _value_like(t) for t in filled):
+        return False
+    return sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled)
 
 
 def key_value_table(table: Table) -> Table | None:
@@ -162,8 +191,9 @@ def is_header_repeat(row: Row, header: HeaderMap) -> bool:
     labels = [norm_key(t) for t in header.labels]
     if texts == labels:
         return True
+    known = set(labels) | {norm_key(t) for r in header.label_rows for t in r}
     filled = [t for t in texts if t]
-    return bool(filled) and len(filled) >= 2 and all(t in labels for t in filled)
+    return bool(filled) and len(filled) >= 2 and all(t in known for t in filled)
 
 
 def looks_numbered(text: str) -> bool:

@@ -8,7 +8,7 @@ header or has no header and the same number of columns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .headers import HeaderMap, find_header, is_header_repeat, key_value_table
 from .model import Cell, Document, Paragraph, Row, Table
@@ -84,6 +84,7 @@ def _numbered(kv: Table, doc: Document) -> Table:
                 break
     if not number:
         return kv
+    labels = tuple(replace(c, text=_REC_HEADING_RE.sub("Recommendation", c.text.strip(), count=1)) for c in labels)
     head = Row(cells=(Cell(text="No."), *labels), page=kv.rows[0].page, is_header=True)
     body = Row(cells=(Cell(text=number), *kv.rows[1].cells), page=kv.rows[1].page)
     return Table(rows=(head, body), order=kv.order, page=kv.page, bbox=kv.bbox)

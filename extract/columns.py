@@ -1,0 +1,183 @@
+"""Column roles from the header and the cells together.
+
+Every column gets a score for every role: what its header label says (``vocab``) plus
+what its cells look like (numbers, dates, owner-like names, prose, status words).
+Roles are then assigned jointly, one column per role and the best total, so two
+columns cannot both be the timescale and a weak label loses to a column whose cells
+clearly fit. Columns left without a role are kept as ``extra`` by the row stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .vocab import OTHER, ROLES, label_scores
+
+_ID_RE = re.compile(r"^\(?(?:r|rec\.?\s*|recommendation\s*)?[a-z]?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]?$", re.I)
+_LETTER_ID_RE = re.compile(r"^\(?[a-z]{1,4}\s?\d{1,3}[a-z]?[.):]?$", re.I)
+_NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]\s|r\d{1,3}\b|(?:recommendation|rec)\.?\s*\d)", re.I)
+_MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
+_DATE_WORDS_RE = re.compile(
+    r"\b(?:(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|q[1-4]|quarter|ongoing|on-going|immediate(?:ly)?|"
+    r"spring|summer|autumn|winter|annual(?:ly)?|monthly|quarterly|weekly|tbc|tba|end of|by end|"
+    r"short|medium|long term|complete[d]?|year|month|weeks?)\b", re.I)
+_STATUS_RE = re.compile(
+    r"^(?:(?:b?rag\s*)?(?:red|amber|green|blue|grey|gray|r|a|g|b)|complete[d]?|achieved|implemented|done|"
+    r"on track|off track|in progress|under way|underway|ongoing|on-going|delayed|behind|not started|not yet started|"
+    r"partially (?:complete|implemented|achieved)|partial|closed|open|superseded|no longer applicable|yes|no|"
+    r"\d{1,3}\s?%|overdue|at risk|not due)\b", re.I)
+_ACCEPT_RE = re.compile(r"^(?:accepted|not accepted|partially accepted|rejected|agreed|not agreed|partially agreed|"
+                        r"yes|no|partially|partly|noted|accepted in principle|agreed in principle)\b", re.I)
+_RECOMMEND_RE = re.compile(r"\b(?:should|recommend\w*|must|ought|that (?:the|a|an|all|[A-Z]\w+)\b.*\bbe\b|"
+                           r"to (?:review|consider|develop|ensure|explore|introduce|work|improve|establish))", re.I)
+_OWNER_WORDS_RE = re.compile(
+    r"\b(?:officer|manager|director|head|lead|chief|executive|member|councillor|cllr|portfolio|holder|team|service|"
+    r"services|unit|board|group|partnership|council|cabinet|committee|department|directorate|commissioner|"
+    r"coordinator|co-ordinator|adviser|advisor|clerk|secretary|chair|chairman|leader|police|nhs|trust|"
+    r"superintendent|inspector|sergeant|mr|mrs|ms|dr|all)\b", re.I)
+
+MIN_ROLE_SCORE = 0.45  # below this a column is not given a role
+_HEADER_WEIGHT = 1.0
+_CONTENT_WEIGHT = 0.7
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnProfile:
+    """What a column's cells look like (shares over its non-empty cells)."""
+
+    fill: float = 0.0
+    ids: float = 0.0
+    numbered: float = 0.0
+    dates: float = 0.0
+    owners: float = 0.0
+    status: float = 0.0
+    accept: float = 0.0
+    recommend: float = 0.0
+    words: float = 0.0  # mean words per cell
+    distinct: float = 1.0  # share of distinct values
+
+
+def profile(values: Sequence[str]) -> ColumnProfile:
+    """Profile a column from its body cells (empty strings count for ``fill`` only)."""
+    if not values:
+        return ColumnProfile()
+    filled = [v.strip() for v in values if v.strip()]
+    if not filled:
+        return ColumnProfile()
+    n = len(filled)
+
+    def share(test) -> float:
+        return sum(1 for v in filled if test(v)) / n
+
+    return ColumnProfile(
+        fill=n / len(values),
+        ids=share(lambda v: bool(_ID_RE.match(v) or _LETTER_ID_RE.match(v))),
+        numbered=share(lambda v: bool(_NUMBERED_RE.match(v))),
+        dates=share(_date_like),
+        owners=share(_owner_like),
+        status=share(lambda v: len(v) <= 40 and bool(_STATUS_RE.match(v.strip("• ")))),
+        accept=share(lambda v: len(v) <= 60 and bool(_ACCEPT_RE.match(v))),
+        recommend=share(lambda v: bool(_RECOMMEND_RE.search(v))),
+        words=sum(len(v.split()) for v in filled) / n,
+        distinct=len({v.casefold() for v in filled}) / n,
+    )
+
+
+def _date_like(value: str) -> bool:
+    lines = [ln.strip("• ") for ln in value.split("\n") if ln.strip()]
+    if not lines or len(value.split()) > 14 * len(lines):
+        return False
+    return sum(bool(_MONTH_RE.search(ln) or _DATE_WORDS_RE.search(ln)) for ln in lines) >= 0.5 * len(lines)
+
+
+def _owner_like(value: str) -> bool:
+    value = value.strip()
+    if len(value.split()) > 16 or _date_like(value) and not _OWNER_WORDS_RE.search(value):
+        return False
+    if value.endswith(".") and len(value.split()) > 8:
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", value)
+    if not words:
+        return bool(re.fullmatch(r"[A-Z]{2,5}(?:\s*[/,&]\s*[A-Z]{2,5})*", value))
+    capitals = sum(w[0].isupper() for w in words) / len(words)
+    return bool(_OWNER_WORDS_RE.search(value)) or capitals >= 0.6
+
+
+def content_scores(p: ColumnProfile) -> dict[str, float]:
+    """How well the cells fit each role, 0-1."""
+    if p.fill == 0:
+        return {}
+    prose = min(p.words / 12.0, 1.0)
+    short = 1.0 if p.words <= 8 else max(0.0, 1.0 - (p.words - 8) / 12.0)
+    repeated = p.distinct <= 0.34 and p.fill > 0.6  # one value down the column: a property of the table
+    scores = {
+        "rec_id": p.ids * (1.0 if p.words <= 2 else 0.3),
+        "recommendation": max(prose * (0.5 + 0.5 * max(p.recommend, p.numbered)), p.numbered * 0.8),
+        "progress": prose * 0.8,
+        "responsible": p.owners * short * (1.0 - 0.6 * p.dates),
+        "timescale": 0.0 if repeated else p.dates * short,
+        "status": p.status * (1.0 if p.words <= 4 else 0.4),
+        "accepted": p.accept * (1.0 if p.words <= 5 else 0.5),
+    }
+    return {role: score * (0.4 + 0.6 * p.fill) for role, score in scores.items()}
+
+
+def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
+    """Header and content evidence combined, per role. A label of the "other" kind vetoes weaker role words."""
+    header = label_scores(label)
+    content = content_scores(p)
+    other = header.get(OTHER, 0.0)
+    out: dict[str, float] = {}
+    for role in ROLES:
+        h = header.get(role, 0.0)
+        if other >= max(h, 0.01):
+            out[role] = 0.0
+            continue
+        c = content.get(role, 0.0)
+        if h:
+            out[role] = _HEADER_WEIGHT * h + _CONTENT_WEIGHT * c - 0.35 * (1.0 - c) * (role in _CONTENT_CHECKED)
+        elif not label.strip():
+            out[role] = _CONTENT_WEIGHT * c  # no label: the cells alone
+        else:
+            out[role] = 0.35 * c if role in _CONTENT_ONLY else 0.0  # an unknown label: only strong content counts
+    return out
+
+
+_CONTENT_CHECKED = frozenset({"rec_id", "timescale", "responsible", "status"})  # short-value roles the cells must fit
+_CONTENT_ONLY = frozenset({"rec_id", "timescale", "responsible", "status"})
+
+
+def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str, int]:
+    """Role -> column, chosen jointly: each role once, each column once, the best total score.
+
+    A dynamic programme over the columns left to right, keyed by the roles already used. The first
+    prose column gets a small bonus as the recommendation, and a progress column left of the
+    recommendation a penalty (papers put what was recommended before what was done about it).
+    """
+    n = len(labels)
+    table = [role_scores(labels[i], profiles[i]) for i in range(n)]
+    first_prose = next((i for i in range(n) if profiles[i].words >= 6), None)
+    memo: dict[tuple[int, frozenset[str]], tuple[float, tuple[tuple[str, int], ...]]] = {}
+
+    def best(col: int, used: frozenset[str]) -> tuple[float, tuple[tuple[str, int], ...]]:
+        if col == n:
+            return 0.0, ()
+        key = (col, used)
+        if key in memo:
+            return memo[key]
+        result = best(col + 1, used)  # no role for this column
+        for role, score in table[col].items():
+            if role in used or score < MIN_ROLE_SCORE:
+                continue
+            if role == "recommendation":
+                score += 0.1 if col == first_prose else 0.0
+                score -= 0.3 if "progress" in used else 0.0
+            rest, chosen = best(col + 1, used | {role})
+            if score + rest > result[0]:
+                result = (score + rest, ((role, col), *chosen))
+        memo[key] = result
+        return result
+
+    return dict(best(0, frozenset())[1])

@@ -1,0 +1,120 @@
+"""The header vocabulary: which words in a column label name which role.
+
+The phrases live in ``data/header_vocab.csv`` (role, phrase, weight), one table that the
+classifier, the borderless-table finder and the page pre-scan all read. A label is
+matched on its words with plurals folded, so "Recommendations", "Responsibilities"
+and "Timescales" need no entry of their own; a phrase ending in ``*`` matches any
+word that starts so. Where two matched phrases overlap, the longer
+one wins ("Meeting Date" is a meeting date, not a timescale; "Recommendation made to"
+names an owner, not a recommendation). Words after the first preposition only qualify
+the label's head ("Progress report of action taken to implement recommendation" is a
+progress column), so a phrase found only there counts for half its weight.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+ROLES = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status", "accepted")
+OTHER = "other"
+_PREPOSITIONS = frozenset("of for to on against by in from with as at".split())
+_TOKEN_RE = re.compile(r"[a-z0-9#%]+(?:'[a-z]+)?\*?")
+_DATEISH_RE = re.compile(
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?=\s+(?:19|20)\d{2})", re.I)
+_NOTE_RE = re.compile(r"\[\w{1,5}\]|\(\w{1,3}\)\s*$|[*\u2020\u2021]+\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    role: str
+    words: tuple[str, ...]  # stemmed; a trailing "*" on a word marks a prefix
+    weight: float
+
+
+@lru_cache(maxsize=1)
+def phrases() -> tuple[Phrase, ...]:
+    """The vocabulary table, parsed once."""
+    text = resources.files("extract.data").joinpath("header_vocab.csv").read_text(encoding="utf-8")
+    out = []
+    for row in csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#")):
+        role, phrase, weight = row["role"].strip(), row["phrase"].strip(), float(row["weight"])
+        if role not in ROLES and role != OTHER:
+            raise ValueError(f"header vocabulary: unknown role {role!r}")
+        words = tuple(w if w.endswith("*") else stem(w) for w in _tokens(phrase))
+        out.append(Phrase(role, words, weight))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def stem(word: str) -> str:
+    """Fold plurals only ("Timescales", "Responsibilities"); word families go in the table as prefixes
+    ("accountab*"), since a real stemmer joins words that label different columns (response / responsible)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _tokens(text: str) -> list[str]:
+    text = text.casefold().replace("\u2019", "'")
+    return [t.replace("'", "") if len(t) > 3 else t for t in _TOKEN_RE.findall(text)]
+
+
+def clean_label(text: str) -> str:
+    """A header label without footnote markers, bracketed asides and dates ("Update (as at 31/03/2024)")."""
+    text = _NOTE_RE.sub("", text)
+    text = re.sub(r"\([^)]*\)", " ", text)
+    return _DATEISH_RE.sub(" ", text)
+
+
+def _word_match(pattern: str, word: str) -> bool:
+    return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+
+@lru_cache(maxsize=8192)
+def label_scores(label: str) -> dict[str, float]:
+    """Role -> strength (0-1) of what the label's words say; empty when they say nothing."""
+    words = [stem(w) for w in _tokens(clean_label(label))]
+    if not words:
+        return {}
+    squashed = "".join(_tokens(label))
+    matches: list[tuple[int, int, Phrase]] = []  # (start, end, phrase)
+    for phrase in phrases():
+        n = len(phrase.words)
+        for start in range(len(words) - n + 1):
+            if all(_word_match(p, w) for p, w in zip(phrase.words, words[start:start + n])):
+                matches.append((start, start + n, phrase))
+                break
+    if not matches:  # a label broken mid-word by a narrow column ("Recommendati on", "Resp onsible")
+        for phrase in phrases():
+            joined = "".join(w.rstrip("*") for w in phrase.words)
+            if len(joined) >= 6 and joined in squashed:
+                matches.append((0, len(words), phrase))
+    kept = [m for m in matches if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0]
+                                          for o in matches)]
+    head_end = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+    scores: dict[str, float] = {}
+    for start, end, phrase in kept:
+        weight = phrase.weight if start < head_end or end - start > 1 and start <= head_end else phrase.weight * 0.5
+        scores[phrase.role] = max(scores.get(phrase.role, 0.0), weight)
+    return scores
+
+
+def best_role(label: str) -> str | None:
+    """The role a label names most strongly on its own, or None (also for "other" labels)."""
+    scores = label_scores(label)
+    if not scores:
+        return None
+    role = max(scores, key=lambda r: (scores[r], -ROLES.index(r) if r in ROLES else -99))
+    return None if role == OTHER else role
+
+
+def names_role(text: str) -> bool:
+    """Does any phrase of a tracking-table role (not rec_id or other) occur in ``text``? For quick page scans."""
+    return any(r in ROLES and r != "rec_id" for r in label_scores(text))
