@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-packages demo test bench samples score clean
+.PHONY: setup system-packages demo test bench samples score clean fuzz
 
 setup: $(STAMP) system-packages
 
@@ -56,3 +56,10 @@ clean:
 # Speed: rectrack against plain pdfplumber on samples/ and ../shared/corpus/perf (when present).
 bench: setup
 	$(BIN)/python -m extract.bench
+
+# Layout fuzzer: N random papers (default 300) written to output/fuzz from seed SEED, extracted, and row F1
+# printed per layout dimension (tests/fuzz/README.md). A benchmark, not a test: it never fails on low scores.
+N ?= 300
+SEED ?= 1
+fuzz: setup
+	$(BIN)/python tests/fuzz/run.py --n $(N) --seed $(SEED)
