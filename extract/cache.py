@@ -100,6 +100,7 @@ def _from_json(data: dict, path: str) -> FileResult | None:
             values = {k: v for k, v in row.items() if k in _ROW_FIELDS}
             values["owners"] = tuple(values.get("owners") or ())
             values["mentions"] = tuple(values.get("mentions") or ())
+            values["extra"] = tuple((str(k), str(v)) for k, v in (values.get("extra") or {}).items())
             rows.append(Recommendation(source=path, **values))
         issues = [Issue(level, path, reason) for level, reason in data["issues"]]
         return FileResult(path=path, format=data["format"], rows=rows, issues=issues, pages=data["pages"],

@@ -21,9 +21,16 @@ from .rows import recommendations
 from .stitch import tracking_tables
 
 
-def extract_document(doc: Document, source: str | None = None) -> tuple[list[Recommendation], int]:
-    """Rows from an already-read Document, and how many tracking tables it has."""
+def extract_document(doc: Document, source: str | None = None,
+                     notes: list[str] | None = None) -> tuple[list[Recommendation], int]:
+    """Rows from an already-read Document, and how many tracking tables it has.
+
+    What was uncertain about a table (a column role guessed) is added to ``notes`` when given.
+    """
     tables = tracking_tables(doc)
+    if notes is not None:
+        for index, table in enumerate(tables):
+            notes.extend(f"tracking table {index + 1}: {note}" for note in table.header.notes)
     first_order = tables[0].order if tables else None
     meta = extract_metadata(doc, before_order=first_order)
     rows: list[Recommendation] = []
@@ -34,7 +41,7 @@ def extract_document(doc: Document, source: str | None = None) -> tuple[list[Rec
                 committee=meta.committee, meeting_date=meta.meeting_date, title=meta.title,
                 report_of=meta.report_of, format=doc.format, table_index=index, section=table.section if rec.section is None else rec.section,
                 page_first=rec.first_page, page_last=rec.last_page, status_fill=rec.status_fill,
-                ocr=rec.ocr, ocr_confidence=rec.ocr_confidence,
+                ocr=rec.ocr, ocr_confidence=rec.ocr_confidence, extra=rec.extra_items(),
             ))
     return enrich_rows(rows), len(tables)
 
@@ -56,7 +63,9 @@ def extract_file(path: str | os.PathLike, *, password: str | None = None) -> Fil
     result.format, result.pages = doc.format, doc.pages
     result.issues.extend(Issue("warning", shown, w) for w in doc.warnings)
     try:
-        result.rows, result.tables = extract_document(doc, source=shown)
+        notes: list[str] = []
+        result.rows, result.tables = extract_document(doc, source=shown, notes=notes)
+        result.issues.extend(Issue("warning", shown, note) for note in notes)
     except Exception as exc:
         result.issues.append(Issue("error", shown, f"unexpected failure while extracting ({type(exc).__name__}: {exc})"))
         return result

@@ -40,16 +40,19 @@ class Recommendation:
     overdue: bool = False
     owners: tuple[dict, ...] = ()
     mentions: tuple[dict, ...] = ()
+    # the table's other columns ("Meeting Date", "Cabinet Member", ...): (header text, cell text) pairs
+    extra: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["owners"] = [dict(o) for o in self.owners]
         data["mentions"] = [dict(m) for m in self.mentions]
+        data["extra"] = dict(self.extra)
         return data
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Recommendation))
-LIST_FIELDS = frozenset({"owners", "mentions"})
+LIST_FIELDS = frozenset({"owners", "mentions", "extra"})
 
 
 def flat_dict(row: Recommendation) -> dict:

@@ -50,6 +50,7 @@ class RawRecommendation:
     ocr_confidences: list[float] = field(default_factory=list)
     ocr: bool = False
     section: str | None = None  # the group heading row above it ("" before the first), where the table has them
+    extra: dict[str, list[str]] = field(default_factory=dict)  # the table's other columns, by header text
 
     def add_cells(self, row: Row) -> None:
         """Note whether the row was read by OCR, and its cells' confidences."""
@@ -78,6 +79,14 @@ class RawRecommendation:
         if page is not None:
             self.first_page = page if self.first_page is None else self.first_page
             self.last_page = page
+
+    def add_extra(self, values: dict[str, str]) -> None:
+        for label, value in values.items():
+            if value:
+                self.extra.setdefault(label, []).append(value)
+
+    def extra_items(self) -> tuple[tuple[str, str], ...]:
+        return tuple((label, join_distinct(parts, sep="\n")) for label, parts in self.extra.items())
 
     def fields(self) -> dict[str, str]:
         return {
@@ -119,6 +128,12 @@ def row_values(row: Row, header: HeaderMap) -> dict[str, str]:
     return values
 
 
+def extra_values(row: Row, header: HeaderMap) -> dict[str, str]:
+    """The row's cells in the columns that have a header but none of the roles."""
+    return {label: row.cells[col].text.strip() if col < len(row.cells) and not row.cells[col].merged else ""
+            for col, label in header.extra}
+
+
 def recommendations(table: TrackingTable) -> list[RawRecommendation]:
     """Fold a tracking table's rows into recommendations."""
     out: list[RawRecommendation] = []
@@ -148,12 +163,14 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
                 sep = " " if "recommendation" in cut else "\n"
                 current.recommendation = f"{current.recommendation}{sep}{rec_text}".strip()
             current.add(values, row.page, glue=cut)
+            current.add_extra(extra_values(row, table.header))
             current.add_cells(row)
             current.rows += 1
         elif rec_text or rec_id:
             rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text, status_fill=_status_fill(row, table.header),
                                     section=section)
             rec.add(values, row.page)
+            rec.add_extra(extra_values(row, table.header))
             rec.add_cells(row)
             out.append(rec)
         previous = row
