@@ -139,7 +139,7 @@ def progress_text(r, team, long=False):
     paras = []
     for _ in range(n_par):
         k = r.randint(3, 6) if long else r.randint(1, 3)
-        paras.append(" ".join(_fill(r, t, team) for t in r.sample(W.PROGRESS_SENTENCES, k)))
+        paras.append(" ".join(_sentence_case(_fill(r, t, team)) for t in r.sample(W.PROGRESS_SENTENCES, k)))
     if r.random() < (0.5 if long else 0.2):
         items = [_sentence_case(_fill(r, t, team)) for t in r.sample(W.PROGRESS_BULLETS, r.randint(2, 4))]
         paras.insert(r.randint(1, len(paras)), "\n".join(BULLET + i for i in items))

@@ -56,12 +56,12 @@ def pct(x) -> str:
     return "   -" if x is None else f"{100 * x:4.0f}"
 
 
-HEAD = f"{'':<26}{'papers':>7}{'rows':>6}{'pred':>6}{'exact':>6}{'P':>6}{'R':>6}{'F1':>7}   " \
+HEAD = f"{'':<34}{'papers':>7}{'rows':>6}{'pred':>6}{'exact':>6}{'P':>6}{'R':>6}{'F1':>7}   " \
        + " ".join(f"{f[:6]:>6}" for f in FIELDS)
 
 
 def line(name: str, t: Tally) -> str:
-    return (f"{name:<26}{t.papers:>7}{t.rows_true:>6}{t.rows_pred:>6}{t.exact:>6}{t.precision:>6.2f}{t.recall:>6.2f}"
+    return (f"{name:<34}{t.papers:>7}{t.rows_true:>6}{t.rows_pred:>6}{t.exact:>6}{t.precision:>6.2f}{t.recall:>6.2f}"
             f"{t.f1:>7.3f}   " + " ".join(f"{pct(t.field_acc(f)):>6}" for f in FIELDS))
 
 
@@ -94,7 +94,7 @@ def report(results: list, out=sys.stdout) -> dict:
     worst = sorted(((t.f1, role, label, t) for (role, label), t in labels.items() if t.papers >= 3))[:15]
     p("-- header wordings with the lowest row F1 (at least 3 papers)")
     for _, role, label, t in worst:
-        p(line(f"   {role}: {label}"[:26], t))
+        p(line(f"   {role}: {label}"[:34], t))
     # negatives
     kinds = defaultdict(Tally)
     for t, s in neg:
