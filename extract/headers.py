@@ -26,6 +26,7 @@ _MAX_HEADER_LEN = 90  # a longer cell is content, not a column label
 _NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.)]|r\d{1,3}\b|recommendation\s+\d)", re.I)
 _PROFILE_ROWS = 40  # body rows looked at to profile the columns
 _STRONG_REC = 0.7
+_NUMBERED_LABEL_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b.*$", re.I)
 _ID_VALUE_RE = re.compile(r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$", re.I)  # a label this sure names the recommendation column on its own
 
 
@@ -137,7 +138,8 @@ def find_header(table: Table, max_rows: int = 5) -> HeaderMap | None:
             joined = tuple(_join_labels(a, b) for a, b in zip_cells(row, rows[index + 1]))
             two = map_header(row, index + 1, rows[index + 2:], labels=joined,
                              label_rows=(tuple(c.text for c in row.cells), tuple(c.text for c in rows[index + 1].cells)))
-        chosen = max((h for h in (one, two) if h is not None), key=lambda h: len(h.columns), default=None)
+        # the two-row reading wins a tie: its labels are the whole labels
+        chosen = max((h for h in (two, one) if h is not None), key=lambda h: len(h.columns), default=None)
         if chosen is not None:
             return chosen
     return None
@@ -177,7 +179,7 @@ def key_value_table(table: Table) -> Table | None:
         cells = [c for c in r.cells if not c.merged]
         labels.append(cells[0])
         values.append(cells[1])
-    fields = [classify_label(c.text) for c in labels]
+    fields = [classify_label(_NUMBERED_LABEL_RE.sub("Recommendation", c.text.strip(), count=1)) for c in labels]
     if "recommendation" not in fields or len({f for f in fields if f}) < 2:
         return None
     header = Row(cells=tuple(labels), page=rows[0].page, is_header=True)

@@ -53,13 +53,17 @@ def is_blank(text: str | None) -> bool:
 
 
 def join_distinct(values: list[str], sep: str = "; ") -> str:
-    """Join the non-empty values, each once, in order of first appearance (case-insensitive)."""
+    """Join the non-empty values (cells) with ``sep``, dropping lines an earlier value already gave.
+
+    One cell is kept as written, its line breaks and any repeated lines included ("• July 2023" twice in
+    a list of milestones); only a later cell's repeats of earlier lines are dropped (case-insensitive).
+    """
     seen: set[str] = set()
     out: list[str] = []
     for value in values:
-        for part in (p.strip() for p in value.split("\n")):
-            key = norm_key(part)
-            if part and key not in seen:
-                seen.add(key)
-                out.append(part)
+        lines = [p.strip() for p in value.split("\n") if p.strip()]
+        fresh = [line for line in lines if norm_key(line) not in seen]
+        seen.update(norm_key(line) for line in lines)
+        if fresh:
+            out.append("\n".join(fresh))
     return sep.join(out)
