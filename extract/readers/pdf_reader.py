@@ -142,12 +142,13 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
     boxes = [t.bbox for t in found]
     loose = [w for w in words if not any(_inside(w, b) for b in boxes)] if found else words
     if loose and (not found or any("ecommend" in w["text"] for w in loose)):
-        borderless, used, next_carry = _borderless(loose, number, carry if not found else None, page.height)
+        borderless, used, next_carry = _borderless(loose, number, carry if not found else None, page.height,
+                                                   _rules(page))
         tables.extend((t.bbox[1], t) for t in borderless)
     outside = [w for w in words if id(w) not in used and not any(_inside(w, b) for b in boxes)]
 
     def make_table(block, at: int) -> Table:
-        return replace(block, order=at) if isinstance(block, Table) else _table(block, words, number, at)
+        return replace(block, order=at) if isinstance(block, Table) else _table(block, words, number, at, page.width)
 
     order = place_blocks(doc, number, order, outside, tables, make_table)
     return order, len(tables), next_carry
@@ -170,9 +171,13 @@ def place_blocks(doc: Document, number: int, order: int, words: list[dict], tabl
     return order
 
 
-def _borderless(words: list[dict], number: int, carry: Columns | None, page_height: float
-                ) -> tuple[list[Table], set[int], Columns | None]:
-    """Whitespace-aligned tracking tables on a page with no ruled table (see pdf_borderless)."""
+def _borderless(words: list[dict], number: int, carry: Columns | None, page_height: float,
+                rules: list[borderless.Rule] | None = None) -> tuple[list[Table], set[int], Columns | None]:
+    """Whitespace-aligned tracking tables on a page with no ruled table (see pdf_borderless).
+
+    ``rules`` are the page's horizontal rules: a table ruled between its rows only is read here too.
+    """
+    rules = rules or []
     lines = _lines(words)
     tables: list[Table] = []
     used: set[int] = set()
@@ -183,7 +188,7 @@ def _borderless(words: list[dict], number: int, carry: Columns | None, page_heig
                       if not carry.crosses(ln)), None)
         if first is not None:
             table, count = borderless.build_table(lines[first:found[0] if found else len(lines)], carry, number, 0,
-                                                  None)
+                                                  None, rules)
             if count:
                 tables.append(table)
                 used.update(id(w) for ln in lines[first:first + count] for w in ln)
@@ -195,7 +200,7 @@ def _borderless(words: list[dict], number: int, carry: Columns | None, page_heig
             break
         at, size, columns = found
         at += start
-        table, count = borderless.build_table(lines[at + size:], columns, number, 0, lines[at:at + size])
+        table, count = borderless.build_table(lines[at + size:], columns, number, 0, lines[at:at + size], rules)
         if count == 0:
             start = at + size
             continue
@@ -208,6 +213,15 @@ def _borderless(words: list[dict], number: int, carry: Columns | None, page_heig
     if tables and last_columns is None and carry is not None and start >= len(lines) - 2:
         return tables, used, carry  # a middle page of a long borderless table
     return tables, used, last_columns if runs_on else None
+
+
+def _rules(page) -> list[borderless.Rule]:
+    """The page's horizontal rules (lines, and the edges of thin boxes) as (y, x0, x1)."""
+    try:
+        edges = page.horizontal_edges
+    except Exception:  # an odd drawing object should not cost the page its text
+        return []
+    return [(float(e["top"]), float(e["x0"]), float(e["x1"])) for e in edges if e["x1"] - e["x0"] > 20]
 
 
 def _paragraphs(lines: list[list[dict]]) -> list[list[list[dict]]]:
@@ -232,8 +246,12 @@ def _inside(word: dict, box: BBox) -> bool:
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
-def _table(found, words: list[dict], page: int, order: int) -> Table:
-    in_table = [w for w in words if _inside(w, found.bbox)]
+def _table(found, words: list[dict], page: int, order: int, page_width: float | None = None) -> Table:
+    box = found.bbox
+    clipped = page_width is not None and box[2] >= page_width - 1.0  # a wide table cut off by the page edge
+    if clipped:
+        box = (box[0], box[1], max([box[2], *(w["x1"] for w in words)]) + 1.0, box[3])
+    in_table = [w for w in words if _inside(w, box)]
     rows = []
     for row in found.rows:
         cells = []
@@ -241,6 +259,8 @@ def _table(found, words: list[dict], page: int, order: int) -> Table:
             if bbox is None:  # covered by a cell merged from the left or above
                 cells.append(Cell(text="", page=page, merged=True))
                 continue
+            if clipped and bbox[2] >= page_width - 1.0:  # the last column runs on past the edge
+                bbox = (bbox[0], bbox[1], box[2], bbox[3])
             mine = [w for w in in_table if _inside(w, bbox)]
             cells.append(Cell(text=cell_text(mine, bbox), page=page, bbox=tuple(bbox), overflows=_overflows(mine, bbox)))
         rows.append(Row(cells=tuple(cells), page=page))
