@@ -471,6 +471,113 @@ def test_paper_text_changes_refresh_cells_the_analyst_did_not_touch(tmp_path):
     assert row["Status"].value == "delayed"
 
 
+# --- the papers' other columns (Recommendation.extra) ------------------------------------------------
+
+
+def extra_paper(name: str, title: str, extras: dict[str, dict[str, str]]) -> FileResult:
+    """A paper whose rows carry other columns: {rec_id: {header: cell text}}."""
+    rows = [rec(name, rid, f"{title} recommendation {rid}", title=title, extra=tuple(cells.items()))
+            for rid, cells in extras.items()]
+    return FileResult(path=name, format="docx", tables=1, rows=rows)
+
+
+CABINET = extra_paper("cabinet.docx", "Cabinet follow-up", {
+    "1": {"Select Committee": "Resources", "Meeting Date": "12 May 2004", "Outcome": "Agreed"},
+    "2": {"Select Committee": "Environment", "Outcome": "Deferred"},
+})
+SCRUTINY = extra_paper("scrutiny.docx", "Scrutiny follow-up", {
+    "1": {"Cabinet Member": "Cllr Smith", "OUTCOME ": "Noted", "Scrutiny  comments": "Revisit in March"},
+})
+EXTRA_TITLES = ["Select Committee", "Meeting Date (paper)", "Outcome", "Cabinet Member", "Scrutiny comments"]
+
+
+def extras_by_paper(ws, titles=EXTRA_TITLES) -> dict[tuple[str, str], list[object]]:
+    return {(r["Paper"].value, r["Ref"].value): [r[t].value for t in titles] for r in data_rows(ws)}
+
+
+def test_other_columns_of_the_tables_become_extra_columns(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    write([CABINET, SCRUTINY], dest)
+    ws = load_workbook(dest)["Recommendations"]
+    headers = [c.value for c in ws[1]]
+    # after the fixed columns, in order of first appearance; "OUTCOME " is "Outcome"; a clash with a fixed title
+    assert headers[headers.index("Last seen") + 1:] == EXTRA_TITLES
+    assert extras_by_paper(ws) == {
+        ("Cabinet follow-up", "1"): ["Resources", "12 May 2004", "Agreed", None, None],
+        ("Cabinet follow-up", "2"): ["Environment", None, "Deferred", None, None],
+        ("Scrutiny follow-up", "1"): [None, None, "Noted", "Cllr Smith", "Revisit in March"],
+    }
+    (table,) = ws.tables.values()
+    assert table.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}" and ws.max_column == len(headers)
+    assert [c.name for c in table.tableColumns] == headers
+    for title in EXTRA_TITLES:
+        col = headers.index(title) + 1
+        assert ws.cell(1, col).alignment.wrap_text and ws.cell(2, col).alignment.wrap_text
+        assert 3 < ws.column_dimensions[ws.cell(1, col).column_letter].width <= 30
+
+
+def test_rerun_appends_new_extra_columns_and_keeps_the_analysts_edits(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    write([CABINET, SCRUTINY], dest)
+    book = load_workbook(dest)
+    ws = book["Recommendations"]
+    headers = header_map(ws)
+    rows = {(r["Paper"].value, r["Ref"].value): r for r in data_rows(ws)}
+    rows["Cabinet follow-up", "1"]["Outcome"].value = "Agreed; see minutes"  # the analyst's edit
+    ws.cell(1, ws.max_column + 1).value = "Decision"  # the analyst's own column, named like a paper's
+    ws.cell(rows["Cabinet follow-up", "2"]["Key"].row, ws.max_column).value = "Mine"
+    book.save(dest)
+    before = [c.value for c in ws[1]]
+
+    cabinet = extra_paper("cabinet.docx", "Cabinet follow-up", {
+        "1": {"Select Committee": "Resources", "Outcome": "Agreed in part", "Decision": "Approved"},
+        "2": {"Select Committee": "Environment", "Outcome": "Rejected"},
+    })
+    for _ in range(2):  # a second identical run changes nothing
+        write([cabinet, SCRUTINY], dest)
+        ws = load_workbook(dest)["Recommendations"]
+        assert [c.value for c in ws[1]] == [*before, "Decision (paper)"]  # appended; nothing moved
+        assert header_map(ws) == {**headers, "Decision": len(before), "Decision (paper)": len(before) + 1}
+        assert extras_by_paper(ws, ["Outcome", "Meeting Date (paper)", "Decision", "Decision (paper)"]) == {
+            ("Cabinet follow-up", "1"): ["Agreed; see minutes", None, None, "Approved"],  # edit kept, gone date cleared
+            ("Cabinet follow-up", "2"): ["Rejected", None, "Mine", None],  # refreshed from the paper
+            ("Scrutiny follow-up", "1"): ["Noted", None, None, None],
+        }
+        (table,) = ws.tables.values()
+        assert [c.name for c in table.tableColumns] == [c.value for c in ws[1]]
+
+
+def test_an_extra_column_typed_in_on_rows_of_an_earlier_run_is_kept(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    write([extra_paper("old.docx", "Old paper", {"1": {}})], dest)
+    write([CABINET], dest)  # adds the Outcome column; the old paper's row was not in this run
+    book = load_workbook(dest)
+    ws = book["Recommendations"]
+    row = next(r for r in data_rows(ws) if r["Paper"].value == "Old paper")
+    row["Outcome"].value = "Typed by the analyst"
+    book.save(dest)
+    write([extra_paper("old.docx", "Old paper", {"1": {}}), CABINET], dest)
+    row = next(r for r in data_rows(load_workbook(dest)["Recommendations"]) if r["Paper"].value == "Old paper")
+    assert row["Outcome"].value == "Typed by the analyst"
+
+
+def test_formula_like_extra_values_and_headers_are_text(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    risky = extra_paper("risky.docx", "Risky", {str(i): {"Outcome": text, "=SUM(A1:A9)": text}
+                                                for i, text in enumerate(RISKY, 1)})
+    write([risky], dest)
+    write([risky], dest)  # and on updating
+    ws = load_workbook(dest)["Recommendations"]
+    assert ws.cell(1, ws.max_column).value == "=SUM(A1:A9)" and ws.cell(1, ws.max_column).data_type == "s"
+    cells = [r[t] for r in data_rows(ws) for t in ("Outcome", "=SUM(A1:A9)")]
+    assert sorted(c.value for c in cells) == sorted(RISKY * 2) and all(c.data_type == "s" for c in cells)
+    with zipfile.ZipFile(dest) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/sheet"):
+                xml = archive.read(name).decode("utf-8")
+                assert "<f>" not in xml and "<f " not in xml, name
+
+
 # --- keys ---------------------------------------------------------------------------------------------
 
 

@@ -4,8 +4,9 @@ Sheets:
 
 - **Recommendations**: one row per recommendation in an Excel Table anchored at A1 (banded, with
   filters), frozen header, wrapped text, real dates, a Status drop-down, conditional formatting
-  (status, overdue, RAG) and a link from each row to its source file. Every value is a constant:
-  text is always stored as text, so nothing from a paper can run as a formula.
+  (status, overdue, RAG) and a link from each row to its source file. After rectrack's columns, one
+  column per other column of the papers' tables ("Meeting Date", "Outcome", ...: :mod:`.excel_extra`).
+  Every value is a constant: text is always stored as text, so nothing from a paper can run as a formula.
 - **Summary**: counts by status per committee and per paper (plain numbers) and a chart.
 - **Sources**: every input file of the last run, with what was found in it or why it failed.
 - **About**: the rectrack version, when and how the file was made and how to regenerate it.
@@ -47,6 +48,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import WriterError
 from ..records import FileResult, Recommendation
+from . import excel_extra as extra
 from ._atomic import atomic_path
 from .keys import KeyedRow, keyed_rows, paper_id, paper_of
 
@@ -101,7 +103,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("first_seen", "First seen", 12, "date", tracked=False),
     Column("last_seen", "Last seen", 12, "date", tracked=False),
 )
-TRACKED = tuple(c for c in COLUMNS if c.tracked)
+EXTRA_WIDTH = 30  # widest fitted width of a column holding one of the papers' other columns (excel_extra)
 
 # Conditional formatting: (fill, font colour) per value.
 STATUS_COLOURS = {
@@ -132,10 +134,11 @@ def write_xlsx(results: Sequence[FileResult], dest: str, *, command: str = "", *
     book = _open_tracker(path) if path.exists() else _new_tracker()
     sheet = book[ROWS_SHEET]
     state = _read_state(book)
-    layout = _layout(sheet, fresh=not path.exists())
+    layout = _layout(sheet, run, extra.read_titles(book), fresh=not path.exists())
     _merge_rows(sheet, layout, run, state)
     _finish_rows_sheet(sheet, layout)
-    _write_state(book, state, _keys_in_sheet(sheet, layout))
+    _write_state(book, state, _keys_in_sheet(sheet, layout), layout)
+    extra.write_titles(book, {c.id: c.title for c in layout.ours if extra.is_extra(c.id)})
     tracker_rows = _sheet_records(sheet, layout)
     _replace_sheet(book, SUMMARY_SHEET, 1, lambda ws: _fill_summary(ws, tracker_rows, run))
     _replace_sheet(book, SOURCES_SHEET, 2, lambda ws: _fill_sources(ws, run))
@@ -319,6 +322,7 @@ def row_values(item: KeyedRow) -> dict[str, object]:
         "owners": "; ".join(str(o.get("name", "")) for o in row.owners if o.get("name")),
         "source": source_label(row),
         "other_sources": "\n".join(source_label(v) for v in item.variants[1:]),
+        **extra.row_extra(row),
     }
     return {name: _clean_text(v) if isinstance(v, str) else v for name, v in values.items()}
 
@@ -334,6 +338,7 @@ class Layout:
     columns: dict[str, int]
     width: int
     last_row: int
+    ours: list[Column] = field(default_factory=lambda: list(COLUMNS))  # rectrack's columns: fixed, then extra
     added: list[Column] = field(default_factory=list)  # rectrack columns created by this run
     touched: set[int] = field(default_factory=set)  # rows whose text rectrack wrote (their height is re-fitted)
 
@@ -358,8 +363,11 @@ def _last_row(sheet: Worksheet, width: int) -> int:
     return 1
 
 
-def _layout(sheet: Worksheet, *, fresh: bool) -> Layout:
-    """Find rectrack's columns by their headers; add any that are missing after the last column."""
+def _layout(sheet: Worksheet, run: Run, extra_titles: dict[str, str], *, fresh: bool) -> Layout:
+    """Find rectrack's columns by their headers; add any that are missing after the last column.
+
+    Then the extra columns (the papers' other columns): those of earlier runs where they are, new ones added
+    after the last column."""
     found: dict[str, int] = {}
     if fresh:
         width = 0
@@ -372,11 +380,24 @@ def _layout(sheet: Worksheet, *, fresh: bool) -> Layout:
     layout = Layout(found, width, _last_row(sheet, width) if width else 1)
     for column in COLUMNS:
         if column.id not in found:
-            layout.width += 1
-            layout.columns[column.id] = layout.width
-            layout.added.append(column)
-            put(sheet.cell(1, layout.width), column.title)
+            _add_column(sheet, layout, column)
+    headers = extra.run_headers(item.row for item in run.tracked)
+    for column_id, title, col in extra.place(headers, extra_titles, _headers(sheet)):
+        column = Column(column_id, title, EXTRA_WIDTH)
+        layout.ours.append(column)
+        if col is None:
+            _add_column(sheet, layout, column)
+        else:
+            layout.columns[column_id] = col
+            layout.width = max(layout.width, col)
     return layout
+
+
+def _add_column(sheet: Worksheet, layout: Layout, column: Column) -> None:
+    layout.width += 1
+    layout.columns[column.id] = layout.width
+    layout.added.append(column)
+    put(sheet.cell(1, layout.width), column.title)
 
 
 def _existing_rows(sheet: Worksheet, layout: Layout) -> dict[str, int]:
@@ -395,7 +416,7 @@ def _merge_rows(sheet: Worksheet, layout: Layout, run: Run, state: dict[str, dic
     existing = _existing_rows(sheet, layout)
     found: set[str] = set()
     for item in run.tracked:
-        values = row_values(item)
+        values = {**dict.fromkeys(layout.columns, ""), **row_values(item)}  # blank where the row has no extra cell
         row = existing.get(item.key)
         if row is None:
             layout.last_row += 1
@@ -404,7 +425,7 @@ def _merge_rows(sheet: Worksheet, layout: Layout, run: Run, state: dict[str, dic
             layout.touched.add(row)
         else:
             _update_row(sheet, layout, row, item, values, run, state.get(item.key))
-        state[item.key] = {c.id: canon(values[c.id]) for c in TRACKED}
+        state[item.key] = {c.id: canon(values[c.id]) for c in layout.ours if c.tracked}
         found.add(item.key)
     for key, row in existing.items():
         if key not in found and paper_of(key) in run.papers:
@@ -423,7 +444,7 @@ def _write_cell(sheet: Worksheet, layout: Layout, row: int, column: Column, valu
 def _write_new_row(sheet: Worksheet, layout: Layout, row: int, item: KeyedRow, values: dict[str, object],
                    run: Run) -> None:
     cells = {**values, "key": item.key, "in_source": "yes", "first_seen": run.today, "last_seen": run.today}
-    for column in COLUMNS:
+    for column in layout.ours:
         _write_cell(sheet, layout, row, column, cells[column.id], item, run)
         _style(sheet.cell(row, layout.columns[column.id]), column)
 
@@ -431,7 +452,7 @@ def _write_new_row(sheet: Worksheet, layout: Layout, row: int, item: KeyedRow, v
 def _update_row(sheet: Worksheet, layout: Layout, row: int, item: KeyedRow, values: dict[str, object],
                 run: Run, last_written: dict[str, str] | None) -> None:
     """Refresh rectrack's cells, except those the analyst changed since rectrack last wrote them."""
-    for column in TRACKED:
+    for column in (c for c in layout.ours if c.tracked):
         cell = sheet.cell(row, layout.columns[column.id])
         current = canon(cell.value)
         analyst_changed = last_written is not None and not _same(current, last_written.get(column.id, current))
@@ -629,7 +650,7 @@ def _column_width(sheet: Worksheet, col: int) -> float:
 def _row_height(sheet: Worksheet, layout: Layout, row: int) -> float:
     """A height that shows the row's wrapped text (spreadsheet programs do not all fit heights on opening)."""
     lines = 1
-    for column in COLUMNS:
+    for column in layout.ours:
         col = layout.columns[column.id]
         text = canon(sheet.cell(row, col).value)
         if column.kind == "date" or not text:
@@ -660,12 +681,12 @@ def _read_state(book: Workbook) -> dict[str, dict[str, str]]:
     return state
 
 
-def _write_state(book: Workbook, state: dict[str, dict[str, str]], keys: set[str]) -> None:
+def _write_state(book: Workbook, state: dict[str, dict[str, str]], keys: set[str], layout: Layout) -> None:
     if STATE_SHEET in book.sheetnames:
         del book[STATE_SHEET]
     sheet = book.create_sheet(STATE_SHEET)
     sheet.sheet_state = "veryHidden"
-    ids = ["key", *(c.id for c in TRACKED)]
+    ids = ["key", *(c.id for c in layout.ours if c.tracked)]
     for col, name in enumerate(ids, 1):
         put(sheet.cell(1, col), name)
     row = 1
