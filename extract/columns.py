@@ -159,25 +159,30 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
     n = len(labels)
     table = [role_scores(labels[i], profiles[i]) for i in range(n)]
     first_prose = next((i for i in range(n) if profiles[i].words >= 6), None)
-    memo: dict[tuple[int, frozenset[str]], tuple[float, tuple[tuple[str, int], ...]]] = {}
+    memo: dict[tuple[int, frozenset[str], bool], tuple[float, tuple[tuple[str, int], ...]]] = {}
 
-    def best(col: int, used: frozenset[str]) -> tuple[float, tuple[tuple[str, int], ...]]:
+    def best(col: int, used: frozenset[str], passed: bool) -> tuple[float, tuple[tuple[str, int], ...]]:
+        """``passed``: a prose column has been seen since the recommendation column."""
         if col == n:
             return 0.0, ()
-        key = (col, used)
+        key = (col, used, passed)
         if key in memo:
             return memo[key]
-        result = best(col + 1, used)  # no role for this column
+        prose = profiles[col].words >= 6
+        after = passed or ("recommendation" in used and prose)
+        result = best(col + 1, used, after)  # no role for this column
         for role, score in table[col].items():
             if role in used or score < MIN_ROLE_SCORE:
                 continue
             if role == "recommendation":
                 score += 0.1 if col == first_prose else 0.0
                 score -= 0.3 if "progress" in used else 0.0
-            rest, chosen = best(col + 1, used | {role})
+            elif role == "progress" and "recommendation" in used and not passed:
+                score += 0.2  # the first prose column after the recommendation: what was done about it
+            rest, chosen = best(col + 1, used | {role}, after)
             if score + rest > result[0]:
                 result = (score + rest, ((role, col), *chosen))
         memo[key] = result
         return result
 
-    return dict(best(0, frozenset())[1])
+    return dict(best(0, frozenset(), False)[1])
