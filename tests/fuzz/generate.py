@@ -315,6 +315,7 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
         "extra_cols": "yes" if [x for x in extras if x != "Accepted?"] else "no",
         "header_rows": spec.header,
         "rotated": "yes" if spec.rotated else ("no" if fmt in PAGED else "n/a"),
+        "page": "landscape" if spec.paper.landscape else "portrait",
         "layout": spec.layout,
         "response": "yes" if response else "no",
         "merged": spec.merged if any(len(x.actions) > 1 for x in recs) else "single",

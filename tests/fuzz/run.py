@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 from fuzz.generate import FORMATS, write_papers  # noqa: E402
 from fuzz.score import FIELDS, Tally, score_paper  # noqa: E402
 
-DIMENSIONS = ["format", "borders", "wording", "order", "extra_cols", "header_rows", "rotated", "layout", "response",
+DIMENSIONS = ["format", "borders", "wording", "order", "extra_cols", "header_rows", "rotated", "page", "layout", "response",
               "merged", "page_broken", "numbering", "status_col", "decoy"]
 ROW_KEYS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status")
 
@@ -86,6 +86,15 @@ def report(results: list, out=sys.stdout) -> dict:
         for value in sorted(groups):
             p(line(f"   {value}", groups[value]))
             summary["by"].setdefault(dim, {})[value] = {"f1": groups[value].f1, "papers": groups[value].papers}
+    # the same per dimension, PDF papers only (the formats where layout matters most)
+    pdf = [(t, s) for t, s in pos if t["dims"]["format"].startswith("pdf")]
+    if pdf:
+        p(f"-- PDF papers only ({len(pdf)}): row F1 (papers) per value")
+        for dim in DIMENSIONS[1:]:
+            groups = defaultdict(Tally)
+            for t, s in pdf:
+                groups[t["dims"].get(dim, "?")].add(s)
+            p(f"   {dim:<14}" + "  ".join(f"{v} {g.f1:.2f} ({g.papers})" for v, g in sorted(groups.items())))
     # header wording: per role and label
     labels = defaultdict(Tally)
     for t, s in pos:
