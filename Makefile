@@ -10,13 +10,16 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP) system-packages
 
-# LibreOffice Writer (legacy .doc, .rtf, .odt) and Tesseract (scanned PDF pages), installed with apt-get
+# LibreOffice Writer (legacy .doc, .rtf, .odt), LibreOffice Calc (the tracker test opens the .xlsx) and
+# Tesseract (scanned PDF pages), installed with apt-get
 # when missing. Without apt-get (or root) setup still succeeds: those formats then report how to install.
 system-packages:
 	@missing=""; \
 	office=$$(command -v soffice || command -v libreoffice); program=$$(dirname "$$(readlink -f "$$office")"); \
 	if [ -z "$$office" ] || { [ -e "$$program/soffice.bin" ] && ! ls "$$program"/libswlo.* >/dev/null 2>&1; }; \
 	then missing=" libreoffice-writer-nogui"; fi; \
+	if [ -z "$$office" ] || { [ -e "$$program/soffice.bin" ] && ! ls "$$program"/libsclo.* >/dev/null 2>&1; }; \
+	then missing="$$missing libreoffice-calc-nogui"; fi; \
 	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \

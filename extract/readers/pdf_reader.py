@@ -135,7 +135,8 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
     foot of the page, its columns (for the next page to continue).
     """
     found = page.find_tables(TABLE_SETTINGS)
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
+    mark_line_ends(words, page.chars)
     tables: list[tuple[float, Table | object]] = [(t.bbox[1], t) for t in found]
     used: set[int] = set()
     next_carry = None
@@ -306,7 +307,8 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     for i, text in enumerate(texts):
         new_para = (i == 0 or text.startswith(BULLET) or bool(usual and gaps[i - 1] > usual + max(1.5, _PARA_GAP * height))
                     or _hard_break(lines[i - 1], line_words[i], widest))
-        if i and not new_para and _broken_word(lines[i - 1], texts[i - 1], text, widest):
+        spaced = lines[i - 1][-1].get("space_after") if i else None
+        if i and not new_para and not spaced and _broken_word(lines[i - 1], texts[i - 1], text, widest):
             paragraphs[-1][-1] += text  # a word too long for the column, wrapped mid-word
         elif new_para or not paragraphs:
             paragraphs.append([text])
@@ -323,6 +325,33 @@ def _hard_break(above: list[dict], line: list[dict], edge: float) -> bool:
     first = line[0]
     space = 0.3 * (first["bottom"] - first["top"])
     return above[-1]["x1"] + space + (first["x1"] - first["x0"]) < edge - 1.0
+
+
+def mark_line_ends(words: list[dict], chars: list[dict]) -> None:
+    """Set ``space_after`` on each word that ends a printed line with a space character after it.
+
+    A space kept at a soft line break says the word ended there, so it is never glued to the next
+    line's first word ("Touri" / "sm" / "and" is "Tourism and", not "Tourismand"). Its absence says
+    nothing (producers drop it at many ordinary breaks), so the shape of the line decides then
+    (``_broken_word``). Each word's ``chars`` (from ``return_chars``) is dropped.
+    """
+    index = {id(c): i for i, c in enumerate(chars)}
+    ends: list[tuple[dict, bool]] = []
+    for word in words:
+        own = word.pop("chars", None)
+        if not own:
+            continue
+        at = index.get(id(own[-1]))
+        if at is None or at + 1 >= len(chars):
+            continue
+        after = chars[at + 1]
+        spaced = not after["text"].strip()
+        following = (chars[at + 2] if at + 2 < len(chars) else None) if spaced else after
+        if following is not None and abs(following["top"] - own[-1]["top"]) > 0.5 * own[-1]["size"]:
+            ends.append((word, spaced))
+    for word, spaced in ends:
+        if spaced:
+            word["space_after"] = True
 
 
 def _broken_word(line: list[dict], text: str, following: str, edge: float) -> bool:
