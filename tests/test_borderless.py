@@ -1,0 +1,218 @@
+"""Borderless PDF tables: one row per recommendation however many printed lines its cells wrap to.
+
+The papers are drawn here with reportlab: tables without any rules, and tables ruled between
+rows only. Columns may print on different baselines (another font size or leading), as word
+processors often do, so a page "line" can hold the second line of one cell and the first of another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.readers.pdf_reader import read_pdf
+
+HEADER = ("No.", "Recommendation", "Progress", "Lead", "Due")
+WIDTHS = (30, 150, 190, 70, 60)
+
+NUMBERED = [
+    ("1", "The library service extends weekend opening hours at the four busiest branches by spring.",
+     "Sunday opening was tried.\nVisitor numbers rose by a fifth during the pilot.",
+     "Head of Libraries", "April 2025"),
+    ("2", "Volunteers are recruited to run reading groups for older residents.",
+     "Twelve volunteers have been trained.", "Community Officer", "June 2025"),
+    ("3", ("The council publishes a yearly report on the condition of its parks, playgrounds and sports pitches "
+           "so that residents can follow the repairs."),
+     "The first report went to the cabinet in March.", "Parks Manager", "Yearly"),
+    ("4", "Free wifi is offered in every community centre.",
+     "Installed in nine of eleven centres; the last two follow after the rewiring work.", "IT Lead", "2026"),
+]
+
+
+def _draw(path: Path, header, rows, *, widths=WIDTHS, sizes=None, leadings=None, spacing=None, row_gap=14.0,
+          rules=False, header_size=9.0) -> Path:
+    """A one-page paper with a whitespace table drawn line by line; cells top aligned.
+
+    Per column: type ``sizes``, ``leadings`` (line pitch) and ``spacing`` (extra space before a
+    paragraph after the first of a cell). Paragraphs are separated by "\n" in the cell texts.
+    """
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    sizes = sizes or [9.0] * len(header)
+    leadings = leadings or [11.0] * len(header)
+    spacing = spacing or [0.0] * len(header)
+    lefts = [50.0]
+    for width in widths[:-1]:
+        lefts.append(lefts[-1] + width + 8)
+    right = lefts[-1] + widths[-1]
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(50, 790, "Culture Scrutiny Panel: progress on the review recommendations")
+    y = 750.0
+    c.setFont("Helvetica-Bold", header_size)
+    for x, label in zip(lefts, header):
+        c.drawString(x, y, label)
+    y -= 22
+    if rules:
+        c.line(lefts[0], y + header_size + 4, right, y + header_size + 4)
+    for row in rows:
+        height = 0.0
+        for x, width, size, leading, space, text in zip(lefts, widths, sizes, leadings, spacing, row):
+            c.setFont("Helvetica", size)
+            line_y = y
+            for n, paragraph in enumerate(text.split("\n") if text else []):
+                line_y -= space if n else 0.0
+                for line in simpleSplit(paragraph, "Helvetica", size, width):
+                    c.drawString(x, line_y, line)
+                    line_y -= leading
+            height = max(height, y - line_y)
+        y -= height + row_gap
+        if rules:
+            c.line(lefts[0], y + leading + row_gap / 2, right, y + leading + row_gap / 2)
+    c.setFont("Helvetica", 10)
+    c.drawString(50, y - 30, "The panel is asked to note the progress made.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def _cells(path: Path) -> list[list[str]]:
+    doc = read_pdf(path)
+    assert len(doc.tables) == 1
+    return [[cell.text for cell in row.cells] for row in doc.tables[0].rows]
+
+
+def _expected(rows) -> list[list[str]]:
+    return [list(row) for row in rows]
+
+
+def test_numbered_column_wrapped_cells(tmp_path):
+    rows = _cells(_draw(tmp_path / "numbered.pdf", HEADER, NUMBERED))
+    assert rows[0] == list(HEADER)
+    assert rows[1:] == _expected(NUMBERED)
+
+
+OFFSET = [
+    ("1", ("Library opening hours are extended at weekends at the four busiest branches.\n"
+           "The change is reviewed after a year with the staff and the users."),
+     "Sunday opening was tried.\nVisitors rose by a fifth.\nThe unions agreed the new rota in June.",
+     "Head of Libraries", "April 2025"),
+    ("2", "Volunteers are recruited to run reading groups for older residents in the evenings.",
+     "Twelve volunteers have been trained.\nThe first groups meet in May.", "Community Officer",
+     "June 2025 and then every year"),
+    ("3", "Mobile library stops are reviewed.\nStops with few visits are moved to the new estates.",
+     "Done.\nFour stops moved.", "Service Manager", "Complete"),
+]
+# other type sizes and leadings in the lead and due columns, paragraphs spaced differently in the
+# recommendation and progress columns: lines of different columns fall a few points apart
+OFFSET_STYLE = {"sizes": [9.0, 9.0, 9.0, 8.0, 8.0], "leadings": [11.0, 11.0, 11.0, 9.5, 9.5],
+                "spacing": [0.0, 3.0, 6.0, 0.0, 0.0], "row_gap": 12.0}
+
+
+def test_columns_on_offset_baselines(tmp_path):
+    """A paragraph of progress starts while the recommendation cell runs on: still one row."""
+    path = _draw(tmp_path / "offset.pdf", HEADER, OFFSET, **OFFSET_STYLE)
+    assert _cells(path)[1:] == _expected(OFFSET)
+
+
+def test_unnumbered_columns_on_offset_baselines(tmp_path):
+    rows = [row[1:] for row in OFFSET]
+    style = {key: value[1:] if isinstance(value, list) else value for key, value in OFFSET_STYLE.items()}
+    path = _draw(tmp_path / "offset-plain.pdf", HEADER[1:], rows, widths=WIDTHS[1:], **style)
+    assert _cells(path)[1:] == _expected(rows)
+
+
+def test_running_text_that_starts_with_a_number_is_not_an_entry(tmp_path):
+    """Numbers open the recommendation cells; a wrapped line that happens to start with "4." does not."""
+    rows = [("1. Parking permits can be renewed online.", "Live since March.", "Parking Manager", "Complete"),
+            (("2. Waiting times are reported to the panel each quarter using the measures agreed in section 4. "
+              "of the annual plan, starting this year."), "First report due in July.", "Performance Lead", "July 2025")]
+    got = _cells(_draw(tmp_path / "running.pdf", HEADER[1:], rows, widths=(127, 180, 80, 60), row_gap=6.0))
+    assert got[1:] == _expected(rows)
+
+
+def test_numbers_open_the_recommendation_cell(tmp_path):
+    """No number column: "R1:" opens each recommendation, sometimes with no space after it."""
+    header = HEADER[1:]
+    rows = [(f"R{n}:{'' if n % 2 else ' '}{rec}", progress, lead, due)
+            for n, (_, rec, progress, lead, due) in enumerate(NUMBERED, start=1)]
+    got = _cells(_draw(tmp_path / "rnum.pdf", header, rows, widths=WIDTHS[1:], row_gap=9.0))
+    assert len(got) == 1 + len(NUMBERED)
+    for (_, rec, progress, lead, due), row, n in zip(NUMBERED, got[1:], range(1, 10)):
+        assert row == [f"R{n}: {rec}", progress, lead, due]
+
+
+def test_numbered_table_rows_start_at_numbers_not_gaps(tmp_path):
+    """Blank lines between paragraphs inside a cell do not start a row when the table is numbered."""
+    rows = [("1", "Signage in the town centre car parks is renewed.",
+             "Survey finished.\n\nNew signs ordered.\n\nFitting starts in the autumn.", "Transport Lead", "2025"),
+            ("2", "Charging points are added at the leisure centre.",
+             "Six points are now in use.", "Energy Officer", "2024")]
+    got = _cells(_draw(tmp_path / "paras.pdf", HEADER, rows, row_gap=10.0))
+    assert [r[0] for r in got[1:]] == ["1", "2"]
+    assert got[1][2] == "Survey finished.\nNew signs ordered.\nFitting starts in the autumn."
+    assert got[2][1] == "Charging points are added at the leisure centre."
+
+
+UNNUMBERED = [
+    ("The museum trust agrees a five year plan for the collection store and the reading room.",
+     "A draft plan was shared with trustees in January and comments are being gathered.",
+     "Museum Director", "December 2025"),
+    ("Schools are offered free visits to the art gallery.",
+     "Forty schools visited last year.\nA booking page opened in March.", "Learning Officer", "Ongoing"),
+    ("The arts grant scheme is simplified.",
+     "The application form is now two pages long and decisions are made within six weeks of the deadline.",
+     "Arts Officer", "Complete"),
+]
+
+
+def test_unnumbered_rows_from_white_bands(tmp_path):
+    header = HEADER[1:]
+    got = _cells(_draw(tmp_path / "plain.pdf", header, UNNUMBERED, widths=WIDTHS[1:], row_gap=12.0))
+    assert got[1:] == _expected(UNNUMBERED)
+
+
+def test_unnumbered_paragraph_gap_is_not_a_row(tmp_path):
+    """A blank line inside the recommendation cell, with the other cells running on beside it."""
+    rows = [("The council reviews its allotment rules.\n\nTenants are consulted before any change.",
+             ("The review started in spring and a survey of all tenants went out in June; the results will be "
+              "reported to the panel with the draft rules later in the year."), "Allotments Officer", "2025"),
+            ("Waiting lists are published online.", "Published monthly since May.", "Web Team", "Complete")]
+    got = _cells(_draw(tmp_path / "para.pdf", HEADER[1:], rows, widths=(150, 180, 80, 60), row_gap=14.0))
+    assert len(got) == 3
+    assert got[1][0] == "The council reviews its allotment rules.\nTenants are consulted before any change."
+    assert got[2][0] == "Waiting lists are published online."
+
+
+def test_rules_between_rows(tmp_path):
+    """Rules between the rows, none between the columns, and rows hardly further apart than lines."""
+    header = HEADER[1:]
+    got = _cells(_draw(tmp_path / "rules.pdf", header, UNNUMBERED, widths=WIDTHS[1:], row_gap=4.0, rules=True))
+    assert got[1:] == _expected(UNNUMBERED)
+
+
+@pytest.mark.parametrize("rules", [False, True])
+def test_whole_paper_gives_one_recommendation_per_row(tmp_path, rules):
+    from extract.pipeline import extract_file
+
+    result = extract_file(_draw(tmp_path / "paper.pdf", HEADER, OFFSET, rules=rules, **OFFSET_STYLE))
+    assert [r.rec_id for r in result.rows] == ["1", "2", "3"]
+    assert [r.recommendation for r in result.rows] == [row[1] for row in OFFSET]
+    assert [r.timescale for r in result.rows] == [row[4] for row in OFFSET]
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_row_with_empty_recommendation_stays_a_row(tmp_path, numbered):
+    """A row of its own with nothing in the number and recommendation cells (a second owner and
+    date for the recommendation above) is kept apart, for the row stage to fold in."""
+    rows = [("1", "Grit bins are refilled before the first frost.", "Refilled in October.", "Highways", "Yearly"),
+            ("", "", "The hill routes are checked weekly.", "Area Teams", "Winter"),
+            ("2", "Footpath repairs are listed online.", "The list is updated monthly.", "Web Team", "Complete")]
+    header, widths = HEADER, WIDTHS
+    if not numbered:
+        rows, header, widths = [row[1:] for row in rows], HEADER[1:], WIDTHS[1:]
+    got = _cells(_draw(tmp_path / "cont.pdf", header, rows, widths=widths, row_gap=12.0))
+    assert got[1:] == _expected(rows)
