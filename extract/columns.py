@@ -38,6 +38,9 @@ _OWNER_WORDS_RE = re.compile(
     r"coordinator|co-ordinator|adviser|advisor|clerk|secretary|chair|chairman|leader|police|nhs|trust|"
     r"superintendent|inspector|sergeant|mr|mrs|ms|dr|all)\b", re.I)
 
+_MEMBER_RE = re.compile(r"\b(?:cllr|councillor|cabinet member|portfolio holder|executive member|leader of the council|"
+                        r"mayor)\b", re.I)
+
 MIN_ROLE_SCORE = 0.45  # below this a column is not given a role
 _HEADER_WEIGHT = 1.0
 _CONTENT_WEIGHT = 0.7
@@ -55,6 +58,7 @@ class ColumnProfile:
     status: float = 0.0
     accept: float = 0.0
     recommend: float = 0.0
+    members: float = 0.0  # councillors and cabinet posts (an elected member's column, beside the officers')
     words: float = 0.0  # mean words per cell
     distinct: float = 1.0  # share of distinct values
 
@@ -80,6 +84,7 @@ def profile(values: Sequence[str]) -> ColumnProfile:
         status=share(lambda v: len(v) <= 40 and bool(_STATUS_RE.match(v.strip("• ")))),
         accept=share(lambda v: len(v) <= 60 and bool(_ACCEPT_RE.match(v))),
         recommend=share(lambda v: bool(_RECOMMEND_RE.search(v))),
+        members=share(lambda v: bool(_MEMBER_RE.search(v))),
         words=sum(len(v.split()) for v in filled) / n,
         distinct=len({v.casefold() for v in filled}) / n,
     )
@@ -116,7 +121,7 @@ def content_scores(p: ColumnProfile) -> dict[str, float]:
         "rec_id": p.ids * (1.0 if p.words <= 2 else 0.3),
         "recommendation": max(prose * (0.5 + 0.5 * max(p.recommend, p.numbered)), p.numbered * 0.8),
         "progress": prose * 0.8,
-        "responsible": p.owners * short * (1.0 - 0.6 * p.dates),
+        "responsible": p.owners * short * (1.0 - 0.6 * p.dates) * (1.0 - 0.3 * p.members),
         "timescale": 0.0 if repeated else p.dates * short,
         "status": p.status * (1.0 if p.words <= 4 else 0.4),
         "accepted": p.accept * (1.0 if p.words <= 5 else 0.5),
@@ -140,8 +145,8 @@ def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
             out[role] = _HEADER_WEIGHT * h + _CONTENT_WEIGHT * c - 0.35 * (1.0 - c) * (role in _CONTENT_CHECKED)
         elif not label.strip():
             out[role] = _CONTENT_WEIGHT * c  # no label: the cells alone
-        else:
-            out[role] = 0.35 * c if role in _CONTENT_ONLY else 0.0  # an unknown label: only strong content counts
+        else:  # a label naming another role (or none): only cells that clearly fit count ("Rec" over numbers)
+            out[role] = 0.55 * c if role in _CONTENT_ONLY and c >= 0.8 else 0.0
     return out
 
 

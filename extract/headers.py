@@ -114,7 +114,7 @@ def map_header(row: Row, index: int, body: tuple[Row, ...] | list[Row] = (), lab
     notes: list[str] = []
     if rec_label < _STRONG_REC:
         p = profiles[rec]
-        if body and max(p.recommend, p.numbered) < 0.5:
+        if body and max(p.recommend, p.numbered) < 0.34:
             return None  # "Action" over imperative tasks: a delivery plan, not recommendations
         notes.append(f"column {texts[rec]!r} taken as the recommendation (its label is not explicit); check the rows")
     extra = tuple((c, " ".join(t.split())) for c, t in enumerate(texts)
