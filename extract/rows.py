@@ -156,7 +156,8 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
         numbered += bool(rec_id)
         current = out[-1] if out else None
         page_break = index in table.part_starts
-        continues = current is not None and not rec_id and (not rec_text or (page_break and numbered > 0))
+        continues = current is not None and not rec_id and (
+            not rec_text or (page_break and (numbered > 0 or _reads_on(previous, row, table.header))))
         if continues:
             cut = _cut_fields(previous, table.header) if page_break else set()
             if rec_text:
@@ -198,6 +199,27 @@ def _status_fill(row: Row, header: HeaderMap) -> str:
         if col is not None and col < len(row.cells) and row.cells[col].fill:
             return row.cells[col].fill
     return ""
+
+
+_FUNCTION_WORDS = frozenset("a an and as at by for from in into of on or the their to with its is are be".split())
+
+
+def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
+    """After a page break in an unnumbered table: does ``row`` carry on the sentences ``before`` left open?
+
+    A recommendation or progress cell that stops without closing punctuation, followed by a cell that
+    starts in lower case or after a word that cannot end a sentence ("the", "of"), is one cell cut in two.
+    """
+    if before is None:
+        return False
+    above, below = row_values(before, header), row_values(row, header)
+    for name in ("recommendation", "progress"):
+        a, b = above.get(name, ""), below.get(name, "")
+        if not a or not b or a[-1] in ".!?:;)\u201d\"" or b.startswith(BULLET):
+            continue
+        if b[0].islower() or a.split()[-1].casefold() in _FUNCTION_WORDS:
+            return True
+    return False
 
 
 def _cut_fields(row: Row | None, header: HeaderMap) -> set[str]:
