@@ -4,7 +4,10 @@ Each file runs in a worker process with a time limit and an address-space limit,
 so one pathological paper is reported (``error: PATH: timed out …``) instead of
 hanging or killing the batch; a worker that dies is replaced and only its file is
 reported. Results come back in input order whatever the number of workers, and are
-cached by content hash so a re-run only processes new or changed files.
+cached by content hash so a re-run only processes new or changed files. Failures that
+say more about this run than about the file (a limit reached, a worker killed, an
+outside program missing) are never cached: a re-run with a higher limit, or after
+installing the program, reads the file again.
 
 ``--dask ADDRESS`` (or ``local``) sends the same per-file work to a Dask cluster.
 """
@@ -25,6 +28,19 @@ from .records import FileResult, Issue
 
 DEFAULT_TIMEOUT = 60.0  # seconds per file
 DEFAULT_MAX_MEMORY_MB = 3072  # address space per worker process
+
+# How the failures that depend on the run, not the file, begin or read; none of them is cached.
+TIMED_OUT = "timed out after"
+OUT_OF_MEMORY = "ran out of memory"
+WORKER_DIED = "worker process died"
+CLUSTER_FAILED = "cluster task failed"
+_NOT_CACHED = (
+    TIMED_OUT, OUT_OF_MEMORY, WORKER_DIED,
+    "took over",  # the readers' own limits: a LibreOffice conversion, a Tesseract page
+    "apt-get install", "`make setup`",  # the readers' install hints for a missing program or its data
+    "could not be started",  # LibreOffice or Tesseract found but not runnable
+    CLUSTER_FAILED,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +72,9 @@ def process_file(path: str, password: str | None = None, timeout: float | None =
     try:
         return extract_file(path, password=password)
     except FileTimeout:
-        return _failed(path, f"timed out after {timeout:g} s (per-file limit; raise it with --timeout)")
+        return _failed(path, f"{TIMED_OUT} {timeout:g} s (per-file limit; raise it with --timeout)")
     except MemoryError:
-        return _failed(path, "ran out of memory (per-worker limit; raise it with --max-memory)")
+        return _failed(path, f"{OUT_OF_MEMORY} (per-worker limit; raise it with --max-memory)")
     except RecursionError:
         return _failed(path, "structure nested too deeply to read")
     finally:
@@ -103,7 +119,8 @@ def run_batch(files: Sequence[str | os.PathLike], options: BatchOptions = BatchO
               progress: Progress | None = None) -> Iterator[FileResult]:
     """Extract ``files``; yield one FileResult per file, in the order given."""
     paths = [str(f) for f in files]
-    cache = ResultCache(options.cache_dir or default_cache_dir(), _options_key(options)) if options.use_cache else None
+    cache = (ResultCache(options.cache_dir or default_cache_dir(), _options_key(), password=options.password)
+             if options.use_cache else None)
     hashes: dict[int, str | None] = {}
     done: dict[int, FileResult] = {}
     todo: list[int] = []
@@ -118,8 +135,9 @@ def run_batch(files: Sequence[str | os.PathLike], options: BatchOptions = BatchO
     runner = _run_dask if options.dask else _run_local
     next_index = 0
     for index, result in _with_cached(done, runner([(i, paths[i]) for i in todo], options)):
-        if not result.cached and cache and hashes.get(index) and _cacheable(result):
-            cache.put(hashes[index], result)
+        digest = hashes.get(index)
+        if not result.cached and cache and digest and _cacheable(result, cache):
+            cache.put(digest, result)
         done[index] = result
         if progress:
             progress(result)
@@ -133,16 +151,22 @@ def _with_cached(cached: dict[int, FileResult], fresh: Iterator[tuple[int, FileR
     yield from fresh
 
 
-def _options_key(options: BatchOptions) -> str:
-    """What besides the code changes results: a password, and whether a trained spaCy model is installed."""
+def _options_key() -> str:
+    """What besides the code, the password and outside programs changes results: a trained spaCy model."""
     from .enrich.people import _model_installed
 
-    return ("pw" if options.password else "") + ("model" if _model_installed() else "")
+    return "model" if _model_installed() else ""
 
 
-def _cacheable(result: FileResult) -> bool:
-    """Everything but worker crashes (which may depend on the machine, not the file) is cached."""
-    return not any("worker process died" in i.reason for i in result.issues)
+def _cacheable(result: FileResult, cache: ResultCache) -> bool:
+    """Rows, notes and failures that come from the file itself are cached; a failure that may come from this run
+    (a limit, a killed worker, a missing outside program) is not, so the next run tries again."""
+    if not result.failed:
+        return True
+    if cache.tool_missing(result.path):
+        return False
+    return not any(marker in issue.reason for issue in result.issues if issue.level == "error"
+                   for marker in _NOT_CACHED)
 
 
 def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[tuple[int, FileResult]]:
@@ -154,7 +178,7 @@ def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[
         in_flight, pending = crash
         for item in in_flight:  # find the culprit: run each file that was in flight on its own
             if (yield from _pool_run([item], options, 1)) is not None:
-                yield item[0], _failed(item[1], "worker process died while reading (killed by the system, "
+                yield item[0], _failed(item[1], f"{WORKER_DIED} while reading (killed by the system, "
                                                 "probably out of memory)")
 
 
@@ -215,7 +239,7 @@ def _run_dask(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[t
             try:
                 yield index, future.result()
             except Exception as exc:
-                yield index, _failed(path, f"cluster task failed ({type(exc).__name__}: {exc})")
+                yield index, _failed(path, f"{CLUSTER_FAILED} ({type(exc).__name__}: {exc})")
     finally:
         client.close()
         if cluster is not None:

@@ -166,12 +166,15 @@ def _report_skipped(paths: Sequence[str], skipped: list[Path], stderr: IO[str], 
 
 
 def _summary(results: list[FileResult], stderr: IO[str]) -> None:
+    """One line of counts; failures served from the cache are counted as such, with how to retry them."""
     failed = sum(r.failed for r in results)
     cached = sum(r.cached and not r.failed for r in results)
+    cached_failed = sum(r.cached and r.failed for r in results)
     processed = len(results) - failed - cached
     rows = sum(len(r.rows) for r in results)
-    print(f"rectrack: {len(results)} files, {processed} processed, {cached} cached, {failed} failed, {rows} rows",
-          file=stderr)
+    from_cache = f" ({cached_failed} from the cache; --force retries them)" if cached_failed else ""
+    print(f"rectrack: {len(results)} files, {processed} processed, {cached} cached, {failed} failed{from_cache}, "
+          f"{rows} rows", file=stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover
