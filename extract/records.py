@@ -37,11 +37,12 @@ class Recommendation:
     status_norm: str = "unknown"
     status_source: str = "none"
     rag: str = ""
-    overdue: bool = False
+    overdue: bool | None = None  # None: not known (the status is unknown, or there is no date to judge by)
     owners: tuple[dict, ...] = ()
     mentions: tuple[dict, ...] = ()
     # the table's other columns ("Meeting Date", "Cabinet Member", ...): (header text, cell text) pairs
     extra: tuple[tuple[str, str], ...] = ()
+    status_evidence: str = ""  # the sentence or cell that decided status_norm
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -222,7 +222,8 @@ def test_fill_classes(fill, kind):
     ("Work completed to date includes: a survey.", None),
     ("120 drivers have completed the safeguarding training.", None),
     ("Delayed transfers attributable to social care averaged 3 per day.", None),
-    ("The route review was completed in May 2015; 5 new stops have been added.", None),
+    # work reported done in the past tense is complete (issue 13), whatever follows
+    ("The route review was completed in May 2015; 5 new stops have been added.", "complete"),
     ("It will be completed by March.", None),
 ])
 def test_progress_cues(text, norm):
@@ -258,8 +259,8 @@ def test_status_order_of_trust():
     ("Complete", "March 2016", MEETING, False),
     ("Not accepted", "March 2016", MEETING, False),
     ("Delayed", "March 2016", MEETING, True),
-    ("", "March 2016", MEETING, True),  # unknown status, past due
-    ("In progress", "March 2016", "", False),  # no meeting date
+    ("", "March 2016", MEETING, None),  # unknown status: overdue is not known, never true
+    ("In progress", "March 2016", "", None),  # no meeting date to judge by
     ("In progress", "Ongoing", MEETING, False),
 ])
 def test_overdue(status, timescale, meeting, overdue):
@@ -403,7 +404,8 @@ def test_every_field_is_in_its_vocabulary():
                                  "unknown"}
         assert r.status_source in {"status_column", "shading", "timescale", "progress_text", "due_date", "none"}
         assert r.rag in {"red", "amber", "green", ""}
-        assert isinstance(r.overdue, bool)
+        assert r.overdue is None or isinstance(r.overdue, bool)
+        assert r.overdue is not True or r.status_norm in {"in_progress", "delayed", "not_started"}
         assert r.due_date is None or len(r.due_date) == 10
         assert r.due_date is not None or r.due_date_note
         assert all(o["type"] in {"person", "post", "team", "organisation"} and o["name"] for o in r.owners)

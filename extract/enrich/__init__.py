@@ -77,16 +77,18 @@ from datetime import date
 
 from ..records import Recommendation
 from .dates import Due, labelled_date, parse_timescale
+from .statements import read_progress
 from .status import (
+    RAG_STATUS,
+    STATUSES,
     fill_class,
     not_accepted,
     rag_from_text,
-    status_from_progress,
     status_from_text,
     status_from_timescale,
 )
 
-__all__ = ["enrich_row", "enrich_rows", "preload"]
+__all__ = ["apply_as_of", "enrich_row", "enrich_rows", "is_overdue", "preload"]
 
 
 def preload() -> None:
@@ -98,9 +100,6 @@ def preload() -> None:
     from .people import load_nlp
 
     load_nlp()
-
-_CLOSED = frozenset({"complete", "not_accepted"})
-
 
 def _due(row: Recommendation) -> Due:
     due = parse_timescale(row.timescale, row.meeting_date)
@@ -120,27 +119,84 @@ def _due(row: Recommendation) -> Due:
     return due
 
 
-def _status(row: Recommendation, due: Due) -> tuple[str, str, str]:
-    """(status_norm, status_source, rag)."""
+def _status(row: Recommendation, due: Due) -> tuple[str, str, str, str]:
+    """(status_norm, status_source, rag, status_evidence)."""
     shade = fill_class(row.status_fill)
-    rag = rag_from_text(row.status) or (shade if shade in ("red", "amber", "green") else "")
+    word_rag = rag_from_text(row.status)
+    rag = word_rag or (shade if shade in RAG_STATUS else "")
+    cell = row.status.strip()
     word = status_from_text(row.status)
     if word:
-        return word, "status_column", rag
+        return word, "status_column", rag, cell
     if not_accepted(getattr(row, "accepted", "")):
-        return "not_accepted", "status_column", rag
+        return "not_accepted", "status_column", rag, row.accepted.strip()
     if shade == "grey":
-        return "complete", "shading", rag
-    word = status_from_timescale(row.timescale)
-    if word:
-        return word, "timescale", rag
-    word = status_from_progress(row.progress)
-    if word:
-        return word, "progress_text", rag
+        return "complete", "shading", rag, f"status cell shaded grey ({row.status_fill.strip().lstrip('#').upper()})"
+    progress = read_progress(row.progress)
+    if word_rag:
+        # a RAG word in the status column: Red → delayed, Amber → in_progress, Green → in_progress unless the
+        # progress text says the work is done (or the timescale says it is done or ongoing)
+        if word_rag == "green":
+            if progress is not None and progress[0] == "complete":
+                return "complete", "progress_text", rag, progress[1]
+            timed = status_from_timescale(row.timescale)
+            if timed in ("complete", "ongoing"):
+                return timed, "timescale", rag, row.timescale.strip()
+        return RAG_STATUS[word_rag], "status_column", rag, cell
+    timed = status_from_timescale(row.timescale)
+    if timed:
+        return timed, "timescale", rag, row.timescale.strip()
+    if progress is not None:
+        return progress[0], "progress_text", rag, progress[1]
+    if rag:  # a RAG-shaded status cell with no words
+        return RAG_STATUS[rag], "shading", rag, f"status cell shaded {rag} ({row.status_fill.strip().lstrip('#').upper()})"
     meeting = _meeting(row.meeting_date)
     if due.date is not None and meeting is not None and due.date >= meeting:
-        return "in_progress", "due_date", rag
-    return "unknown", "none", rag
+        return "in_progress", "due_date", rag, f"due {due.iso}, on or after the meeting ({row.meeting_date})"
+    return "unknown", "none", rag, ""
+
+
+# Statuses that can be overdue: work known to be open. (ongoing has no due date; complete and not_accepted are
+# closed.)
+OPEN_STATUSES = frozenset({"in_progress", "delayed", "not_started"})
+
+
+def is_overdue(status_norm: str, due: date | str | None, reference: date | str | None,
+               status_source: str = "") -> bool | None:
+    """Whether a recommendation is overdue on ``reference`` (the meeting date, or the ``--as-of`` date).
+
+    True: the status is known and open (in_progress, delayed, not_started) and the due date is before
+    ``reference``. False: the status is known and the row is not overdue (complete, not_accepted, ongoing, no
+    due date, or due on or after ``reference``). None: not known — the status is unknown (or only inferred
+    from a due date that has since passed), or there is no reference date.
+    """
+    status_norm = (status_norm or "unknown").strip()
+    if status_norm not in STATUSES or status_norm == "unknown":
+        return None
+    if status_norm not in OPEN_STATUSES:
+        return False
+    due, reference = _as_date(due), _as_date(reference)
+    if due is None:
+        return False
+    if reference is None:
+        return None
+    if due >= reference:
+        return False
+    # "in_progress" read only from a due date still to come at the meeting says nothing once that date passes
+    return None if status_source == "due_date" else True
+
+
+def _as_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return _meeting(value)
+
+
+def apply_as_of(rows: list[Recommendation], as_of: date | None) -> list[Recommendation]:
+    """``rows`` with ``overdue`` judged on ``as_of`` instead of each row's meeting date (None: unchanged)."""
+    if as_of is None:
+        return rows
+    return [replace(row, overdue=is_overdue(row.status_norm, row.due_date, as_of, row.status_source)) for row in rows]
 
 
 def _meeting(value: str) -> date | None:
@@ -160,13 +216,12 @@ def enrich_row(row: Recommendation, known_people: tuple[str, ...] = (),
     from .people import mentions, owners
 
     due = _due(row)
-    status_norm, source, rag = _status(row, due)
-    meeting = _meeting(row.meeting_date)
-    overdue = bool(due.date and meeting and status_norm not in _CLOSED and due.date < meeting)
+    status_norm, source, rag, evidence = _status(row, due)
+    overdue = is_overdue(status_norm, due.date, row.meeting_date, source)
     return replace(
         row,
         due_date=due.iso, due_date_note=due.note, status_norm=status_norm, status_source=source, rag=rag,
-        overdue=overdue, owners=owners(row.responsible) if owner_list is None else owner_list,
+        overdue=overdue, status_evidence=evidence, owners=owners(row.responsible) if owner_list is None else owner_list,
         mentions=mentions(row.progress, known_people),
     )
 

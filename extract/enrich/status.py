@@ -116,35 +116,18 @@ def fill_class(fill: str) -> str:
 
 # ---------------------------------------------------------------- the progress text
 
-# Cues in the progress text, high precision only: a subject doing the whole job, not a sub-task.
-_CUES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), norm) for p, norm in (
-    (r"(?:^|(?<=[.!;:\n]))\s*(?:complete[d]?|achieved|implemented|closed)\s*(?:[.\-–—:;,(]|$|\s+(?:in|on)\b)",
-     "complete"),
-    (r"\b(?:work|action|recommendation|this)\s+(?:is\s+|was\s+|has\s+(?:now\s+)?been\s+)?(?:now\s+)?(?:fully\s+)?"
-     r"(?:complete[d]?|implemented|achieved|closed)\b(?!\s+to\s+date)", "complete"),
-    (r"\b(?:has|have)\s+(?:now\s+)?been\s+(?:fully\s+)?implemented\b", "complete"),
-    (r"\bis\s+now\s+(?:fully\s+)?(?:complete[d]?|in\s+place|operational)\b", "complete"),
-    (r"\b(?:fulfils|fulfilled|discharges|discharged|meets|has\s+met)\s+(?:the|this)\s+recommendation\b", "complete"),
-    (r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:started|commenced|begun)\b|\byet\s+to\s+(?:start|commence|begin)\b",
-     "not_started"),
-    (r"\b(?:has|have|had)\s+been\s+(?:further\s+)?(?:delayed|postponed|deferred)\b|"
-     r"\b(?:is|are|was|were)\s+(?:now\s+|currently\s+)?(?:delayed|behind\s+schedule|off\s+track)\b|"
-     r"\bdelayed\s+(?:due\s+to|by|until|because)\b|\b(?:has|have)\s+slipped\b|\bbehind\s+schedule\b",
-     "delayed"),
-    (r"\b(?:is|are)\s+(?:now\s+)?(?:well\s+)?under\s*way\b|\b(?:is|are)\s+(?:progressing|on\s+track|in\s+progress)\b|"
-     r"\bwork\s+(?:has\s+)?(?:started|commenced|begun)\b", "in_progress"),
-    (r"\b(?:is|are|remains?)\s+(?:an?\s+)?on[\s-]?going\b", "ongoing"),
-))
-
-
 def status_from_progress(text: str) -> str | None:
-    """A status cue in the progress text; when there are several, the last one (updates are appended)."""
-    best: tuple[int, str] | None = None
-    for pattern, norm in _CUES:
-        for m in pattern.finditer(text or ""):
-            if best is None or m.start() > best[0]:
-                best = (m.start(), norm)
-    return best[1] if best else None
+    """The status the progress text reports (see :mod:`.statements`), or None."""
+    from .statements import read_progress
+
+    found = read_progress(text)
+    return found[0] if found else None
+
+
+# RAG rating → status (a status column holding only a RAG word, or a RAG-shaded cell with no words):
+# Red → delayed; Amber → in_progress (at risk); Green → in_progress (on track) unless the progress text or the
+# timescale says the work is done (or ongoing). Blue is a status word (complete).
+RAG_STATUS = {"red": "delayed", "amber": "in_progress", "green": "in_progress"}
 
 
 _NOT_ACCEPTED = re.compile(r"^\s*(?:no|not\s+(?:accepted|agreed|supported|approved)|rejected|declined|refused)\b",
