@@ -12,6 +12,7 @@ import shlex
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import IO
 
@@ -61,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--dask", metavar="ADDRESS", default=None,
                      help="run the per-file work on a Dask cluster: a scheduler address (tcp://host:8786) "
                           "or 'local' for a local cluster")
+    ext.add_argument("--as-of", type=_iso_date, default=None, metavar="DATE",
+                     help="judge overdue on DATE (YYYY-MM-DD) instead of each paper's meeting date")
     ext.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary line")
     return parser
 
@@ -70,6 +73,13 @@ def _non_negative_int(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> int:
@@ -123,6 +133,11 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
         except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
             bar.write(f"rectrack: error: {exc}")
             return EXIT_FAILED
+    if args.as_of is not None:
+        from .enrich import apply_as_of
+
+        for result in results:
+            result.rows = apply_as_of(result.rows, args.as_of)
     write_failed = False
     command = "rectrack " + " ".join(shlex.quote(a) for a in argv)
     for dest in outputs:
@@ -130,7 +145,7 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
             if dest == "-":
                 _write_stdout(results, stdout)
             else:
-                write(results, dest, command=command)
+                write(results, dest, command=command, as_of=args.as_of)
         except RectrackError as exc:
             print(f"error: {exc}", file=stderr)
             write_failed = True
