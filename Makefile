@@ -1,12 +1,12 @@
 # rectrack: `make demo` runs the main job on samples/ into output/, `make test` runs the tests.
-# Both run `make setup` first, which builds .venv from pyproject.toml.
+# Both run `make setup` first, which builds .venv from pyproject.toml (with every extra) and constraints.txt.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-packages demo test bench samples score clean fuzz
+.PHONY: setup system-packages demo test bench samples score clean fuzz constraints
 
 setup: $(STAMP) system-packages
 
@@ -28,11 +28,18 @@ system-packages:
 	if $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	then :; else echo "note: could not install$$missing (needs root); .doc/.rtf/.odt or scanned PDFs will report how to install them"; fi
 
-$(STAMP): pyproject.toml
+# Every extra (notebook, dask, bench, test, dev), at the versions in constraints.txt.
+EXTRAS := notebook,dask,bench,test,dev
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
 	touch $(STAMP)
+
+# Rewrite constraints.txt from the versions installed in .venv (after an upgrade that passes lint and tests).
+constraints: setup
+	{ sed -n '/^#/p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -viE '^rectrack[=@ ]'; } \
+		> constraints.txt.new && mv constraints.txt.new constraints.txt
 
 demo: setup
 	mkdir -p output

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ResultCache, default_cache_dir, file_hash
+from .errors import MissingDependency
 from .pipeline import extract_file
 from .records import FileResult, Issue
 
@@ -215,7 +216,11 @@ def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
 
 
 def _run_dask(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[tuple[int, FileResult]]:
-    from dask.distributed import Client, LocalCluster, as_completed
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise MissingDependency(f"--dask needs Dask ({exc.name or 'dask'} is not installed): install it with "
+                                "`pip install 'rectrack[dask]'` or run `make setup`") from exc
 
     if not items:
         return

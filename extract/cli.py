@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
-from .errors import RectrackError
+from .errors import MissingDependency, RectrackError
 from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, BatchOptions, run_batch
 from .cache import ENV_VAR
 from .pipeline import expand_globs, expand_paths
@@ -130,7 +130,7 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
         except KeyboardInterrupt:
             bar.write("rectrack: interrupted; no output written (finished files are cached)")
             return 130
-        except OSError as exc:  # e.g. a Dask scheduler that cannot be reached
+        except (OSError, MissingDependency) as exc:  # e.g. a Dask scheduler that cannot be reached, or no Dask
             bar.write(f"rectrack: error: {exc}")
             return EXIT_FAILED
     if args.as_of is not None:

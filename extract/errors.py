@@ -6,7 +6,8 @@ The tree::
     ├── UnsupportedFormat         the file's type is not one rectrack reads
     ├── UnreadableDocument        the file exists but cannot be read (missing, empty, corrupt)
     │   └── EncryptedDocument     a PDF needs a password (pass one with --password)
-    └── WriterError               an output file could not be written
+    ├── WriterError               an output file could not be written
+    └── MissingDependency         an optional library (an extra such as rectrack[dask]) is not installed
 
 Every message is meant to be shown to a user as it is: it names the reason and,
 where there is one, what to do about it. The CLI prefixes it with the file path.
@@ -33,3 +34,7 @@ class EncryptedDocument(UnreadableDocument):
 
 class WriterError(RectrackError):
     """An output could not be written."""
+
+
+class MissingDependency(RectrackError):
+    """An optional feature's library is not installed; the message names the extra that brings it."""

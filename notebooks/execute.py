@@ -4,7 +4,7 @@
 
 The kernel is always the Python running this script (so the project's .venv, with rectrack installed), whatever
 other "python3" kernels Jupyter may know about. The notebook runs with the project folder as its working folder.
-Exit status 1 when a cell fails.
+Exit status 1 when a cell fails, 2 when a library of the `notebook` extra is missing.
 """
 
 from __future__ import annotations
@@ -47,7 +47,22 @@ def execute(notebook: Path, workdir: Path = ROOT, timeout: int = TIMEOUT):
     return nb
 
 
+NEEDS = ("nbformat", "nbclient", "ipykernel", "matplotlib")  # the `notebook` extra
+
+
+def missing_libraries() -> list[str]:
+    """The libraries of the `notebook` extra that are not installed."""
+    import importlib.util
+
+    return [name for name in NEEDS if importlib.util.find_spec(name) is None]
+
+
 def main(argv: list[str]) -> int:
+    missing = missing_libraries()
+    if missing:
+        print(f"error: the notebook needs {', '.join(missing)}: install them with "
+              "`pip install -e '.[notebook]'` or run `make setup`", file=sys.stderr)
+        return 2
     import nbformat
     from nbclient.exceptions import CellExecutionError
 

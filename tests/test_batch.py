@@ -138,3 +138,12 @@ def test_dask_remote_path_ships_bytes(tmp_path):
     result = batch._process_bytes("elsewhere/seed.txt", (SAMPLES / "seed-organised-crime.txt").read_bytes(), None)
     assert result.path == "elsewhere/seed.txt"
     assert {r.source for r in result.rows} == {"elsewhere/seed.txt"} and len(result.rows) == 6
+
+
+def test_dask_missing_is_a_clear_error(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "dask.distributed", None)  # as if the dask extra were not installed
+    code, _, err = cli(["extract", str(SAMPLES / "seed-organised-crime.txt"), "--dask", "local", "--no-cache"])
+    assert code == 1
+    assert "rectrack[dask]" in err

@@ -66,3 +66,17 @@ def test_notebook_is_kept_without_outputs():
     assert cells
     for cell in cells:
         assert cell["outputs"] == [] and cell["execution_count"] is None, "clear the notebook's outputs"
+
+
+def test_missing_notebook_libraries_are_named(monkeypatch, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rectrack_notebook_runner", ROOT / "notebooks" / "execute.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "matplotlib" else real(name, *a))
+    assert module.main([]) == 2
+    err = capsys.readouterr().err
+    assert "matplotlib" in err
+    assert "[notebook]" in err
