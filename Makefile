@@ -63,9 +63,9 @@ score: setup
 clean:
 	rm -rf output/*.jsonl output/*.csv output/*.parquet output/*.sqlite output/*.xlsx .pytest_cache
 
-# Speed: rectrack against plain pdfplumber on samples/ and ../shared/corpus/perf (when present).
+# Speed: rectrack against plain pdfplumber on samples/ and ../shared/corpus/perf (when present); tests/bench/.
 bench: setup
-	$(BIN)/python -m extract.bench
+	$(BIN)/python tests/bench/run.py
 
 # Layout fuzzer: N random papers (default 300) written to output/fuzz from seed SEED, extracted, and row F1
 # printed per layout dimension (tests/fuzz/README.md). A benchmark, not a test: it never fails on low scores.

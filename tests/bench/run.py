@@ -1,6 +1,6 @@
 """Benchmark: rectrack against plain pdfplumber ``extract_tables()`` on every page, in the same run.
 
-Run with ``make bench`` (or ``python -m extract.bench [FOLDER...]``). For each folder it times the whole
+Run with ``make bench`` (or ``python tests/bench/run.py [FOLDER...]``). For each folder it times the whole
 ``rectrack extract`` command (start-up included, result cache off) and a baseline script that opens
 each PDF with pdfplumber and calls ``extract_tables()`` on every page, and prints pages/s, files/s,
 peak memory per process and the speed ratio. When the folder has a ``truth/`` folder beside the papers,
@@ -16,6 +16,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]  # the project folder
 
 BASELINE = r"""
 import sys, pdfplumber
@@ -43,7 +45,7 @@ def _pdf_pages(files: list[Path]) -> int:
 
 def _timed(cmd: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
     """Wall time and the peak RSS (MiB) of the largest single process in the command's process tree."""
-    import psutil
+    import psutil  # checked in main()
 
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -89,7 +91,7 @@ def bench_folder(folder: Path, jobs: int) -> None:
 
 
 def _score(folder: Path, rows: Path) -> None:
-    scorer = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+    scorer = ROOT.parent / "shared" / "eval" / "score.py"
     truth = folder / "truth"
     if not (scorer.exists() and truth.is_dir() and rows.exists()):
         return
@@ -99,12 +101,17 @@ def _score(folder: Path, rows: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m extract.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="tests/bench/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
-    root = Path(__file__).resolve().parents[1]
-    folders = args.folders or [root / "samples", root.parent / "shared" / "corpus" / "perf"]
+    try:
+        import psutil  # noqa: F401  (the bench extra: peak memory of the timed processes)
+    except ImportError:
+        print("error: the benchmark needs psutil: install it with `pip install -e '.[bench]'` or run `make setup`",
+              file=sys.stderr)
+        return 2
+    folders = args.folders or [ROOT / "samples", ROOT.parent / "shared" / "corpus" / "perf"]
     for folder in folders:
         if folder.is_dir():
             bench_folder(folder, args.jobs)
