@@ -48,7 +48,7 @@ def test_tables_and_indexes(tmp_path):
     assert {"recommendations_paper", "recommendations_source", "recommendations_status", "owners_name"} <= indexes
     columns = {r[1] for r in query(dest, "PRAGMA table_info(sources)")}
     assert {"path", "format", "pages", "tracking_tables", "rows", "error"} <= columns
-    assert query(dest, "SELECT value FROM meta WHERE name = 'schema_version'") == [("1",)]
+    assert query(dest, "SELECT value FROM meta WHERE name = 'schema_version'") == [("2",)]
 
 
 def test_rerun_updates_rows_instead_of_duplicating(tmp_path):
@@ -61,9 +61,9 @@ def test_rerun_updates_rows_instead_of_duplicating(tmp_path):
     assert {r[3] for r in after} == {"Done in May"}
 
 
-def test_samples_same_paper_in_three_formats_is_stored_once(tmp_path):
+def test_samples_same_paper_in_three_formats_is_stored_once(tmp_path, sample_results):
     dest = tmp_path / "store.sqlite"
-    results = list(extract_paths([SAMPLES]))
+    results = sample_results
     distinct = {(r.committee, r.meeting_date, r.title, r.table_index, r.rec_id) for res in results for r in res.rows}
     assert write(results, dest) == len(distinct) < sum(len(r.rows) for r in results)
     assert query(dest, "SELECT count(*) FROM recommendations") == [(len(distinct),)]

@@ -14,6 +14,12 @@ Tables:
   ``error``, ``warnings``, ``paper_id``, ``last_run``).
 - ``meta``: ``schema_version``, the rectrack version, the last run's time and command.
 
+Columns are typed: INTEGER for whole numbers and booleans (``overdue``, ``ocr``, ``in_source``: 0 or 1;
+``overdue`` NULL when not known), REAL for ``ocr_confidence``, TEXT for dates (ISO ``YYYY-MM-DD``) and
+text. A missing value is NULL in every column (no status, no RAG, no committee, no due date), never ``''``.
+A store made by an older rectrack (schema 1: every flag and number as TEXT, missing values as ``''``) is
+converted in place on the next run.
+
 Text is stored exactly as extracted (no formula guard: SQLite is not a spreadsheet). Every write is
 atomic: the existing database is copied to a temporary file, updated there and renamed over the old
 one, so a reader never sees a half-written store and a crash leaves the old one intact.
@@ -30,10 +36,11 @@ from pathlib import Path
 from ..errors import WriterError
 from ..records import FIELDS, FileResult, flat_dict
 from ._atomic import atomic_path
+from .parquet import field_kind
 from .keys import KeyedRow, keyed_rows, paper_id
 
-SCHEMA_VERSION = 1
-_INTEGER = {"table_index", "page_first", "page_last", "overdue"}
+SCHEMA_VERSION = 2
+_SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL", "date": "TEXT", "json": "TEXT", "text": "TEXT"}
 _EXTRA = ("key", "paper_id", "source_files", "in_source", "first_seen", "last_seen")
 
 _TABLES = """
@@ -62,7 +69,7 @@ CREATE INDEX IF NOT EXISTS sources_paper ON sources (paper_id);
 
 
 def _column_type(name: str) -> str:
-    return "INTEGER" if name in _INTEGER else "TEXT"
+    return _SQL_TYPES[field_kind(name)]
 
 
 def _quoted(names: Sequence[str]) -> str:
@@ -80,6 +87,7 @@ def write_sqlite(results: Sequence[FileResult], dest: str, *, command: str = "",
         _copy_existing(path, tmp)
         con = sqlite3.connect(tmp)
         try:
+            _upgrade(con, path)  # foreign keys off: rebuilding a table must not cascade to its owners
             con.execute("PRAGMA foreign_keys = ON")
             with con:
                 _prepare(con, path)
@@ -146,6 +154,36 @@ def _prepare(con: sqlite3.Connection, path: Path) -> None:
             con.execute(f'ALTER TABLE recommendations ADD COLUMN "{name}" {_column_type(name)}')
 
 
+def _upgrade(con: sqlite3.Connection, path: Path) -> None:
+    """Convert a schema-1 store (flags and numbers as TEXT, missing values as '') to typed columns."""
+    existing = _columns(con, "recommendations")
+    version = _meta(con, "schema_version")
+    if not existing or "key" not in existing or version is None or int(version) >= SCHEMA_VERSION:
+        return
+    old = [name for name in existing if name != "id"]
+    columns = ", ".join(f'"{n}" {_column_type(n) if n in FIELDS else _old_type(con, n)}' for n in old)
+    copied = ", ".join(f'NULLIF("{n}", \'\')' if n in FIELDS else f'"{n}"' for n in old)
+    try:
+        con.execute("PRAGMA foreign_keys = OFF")
+        with con:
+            con.execute(f"CREATE TABLE recommendations_typed (id INTEGER PRIMARY KEY, {columns}, UNIQUE (key))")
+            con.execute(f"INSERT INTO recommendations_typed (id, {_quoted(old)}) SELECT id, {copied} FROM recommendations")
+            con.execute("DROP TABLE recommendations")
+            con.execute("ALTER TABLE recommendations_typed RENAME TO recommendations")
+            for table, column in (("documents", "committee"), ("documents", "meeting_date"), ("documents", "title"),
+                                  ("documents", "report_of")):
+                con.execute(f'UPDATE {table} SET "{column}" = NULL WHERE "{column}" = \'\'')
+            con.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(SCHEMA_VERSION),))
+    except sqlite3.Error as exc:
+        raise WriterError(f"{path}: cannot convert the database to typed columns ({exc}); the previous file is "
+                          "unchanged") from exc
+
+
+def _old_type(con: sqlite3.Connection, name: str) -> str:
+    types = {row[1]: row[2] for row in con.execute('PRAGMA table_info("recommendations")')}
+    return types.get(name) or "TEXT"
+
+
 def _meta(con: sqlite3.Connection, name: str) -> str | None:
     if not _columns(con, "meta"):
         return None
@@ -178,9 +216,21 @@ def _upsert_rows(con: sqlite3.Connection, tracked: list[KeyedRow], when: str) ->
 
 
 def _field_values(item: KeyedRow) -> list[object]:
+    """The row's values in their column types: booleans as 0/1, dates as ISO text, missing values as None."""
     values = flat_dict(item.row)
-    values["overdue"] = int(bool(values["overdue"]))
-    return [values[f] for f in FIELDS]
+    out: list[object] = []
+    for name in FIELDS:
+        value = values[name]
+        kind = field_kind(name)
+        if value is None or value == "":
+            out.append(None)
+        elif kind == "bool":
+            out.append(int(bool(value)))
+        elif kind == "float":
+            out.append(float(value))
+        else:
+            out.append(value)
+    return out
 
 
 def _mark_gone(con: sqlite3.Connection, tracked: list[KeyedRow]) -> None:
@@ -209,7 +259,8 @@ def _upsert_documents(con: sqlite3.Connection, tracked: list[KeyedRow], when: st
     for paper, items in papers.items():
         first = items[0].row
         files = list(dict.fromkeys(source for item in items for source in item.sources))
-        rows.append((paper, first.committee, first.meeting_date, first.title, first.report_of, len(items),
+        rows.append((paper, first.committee or None, first.meeting_date or None, first.title or None,
+                     first.report_of or None, len(items),
                      json.dumps(files, ensure_ascii=False), when, when))
     con.executemany(
         "INSERT INTO documents (paper_id, committee, meeting_date, title, report_of, rows, source_files, first_seen, "
