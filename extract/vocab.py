@@ -118,3 +118,19 @@ def best_role(label: str) -> str | None:
 def names_role(text: str) -> bool:
     """Does any phrase of a tracking-table role (not rec_id or other) occur in ``text``? For quick page scans."""
     return any(r in ROLES and r != "rec_id" for r in label_scores(text))
+
+
+@lru_cache(maxsize=1)
+def _recommendation_words() -> re.Pattern[str]:
+    """A quick test for lines that may hold a recommendation label: any word of such a phrase."""
+    words = {w.rstrip("*") for p in phrases() if p.role == "recommendation" for w in p.words if len(w.rstrip("*")) > 2}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")", re.I)
+
+
+def heads_tracking_table(line: str) -> bool:
+    """Might this line of text be a tracking table's header row (a recommendation label and another role)?"""
+    if len(line) > 200 or not _recommendation_words().search(line):
+        return False
+    scores = label_scores(line)
+    return scores.get("recommendation", 0.0) >= 0.4 and any(r in scores for r in ROLES if r not in
+                                                           ("recommendation", "rec_id"))

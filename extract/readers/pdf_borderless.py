@@ -27,11 +27,11 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..vocab import label_scores
 from ..headers import HeaderMap, looks_numbered, map_header
 from ..model import Cell, Row, Table
 
 _COLUMN_GAP = 6.0  # points of white space that separate two columns on a line
-_HEADER_WORDS_RE = re.compile(r"recommend", re.I)
 _END_GAP = 4.0  # a vertical gap this many text heights ends the table
 _ROW_BAND_SHARE = 0.65  # in an unnumbered table, a row gap is at least this share of the widest one
 _ID_RE = re.compile(r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.):]?$", re.I)
@@ -78,12 +78,18 @@ def segments(line: list[dict]) -> list[list[dict]]:
     return out
 
 
+def names_recommendation(line: list[dict]) -> bool:
+    """Could this line hold the label of a recommendation column (one of its gap-separated segments)?"""
+    if len(line) > 24:
+        return False  # running text, not a row of labels
+    return any(label_scores(" ".join(w["text"] for w in seg)).get("recommendation", 0.0) >= 0.4
+               for seg in segments(line))
+
+
 def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
     """The first header block: (first line index, number of lines, columns), or None."""
     for i, line in enumerate(lines):
-        text = " ".join(w["text"] for w in line)
-        if not _HEADER_WORDS_RE.search(text) and not (i + 1 < len(lines) and _HEADER_WORDS_RE.search(
-                " ".join(w["text"] for w in lines[i + 1]))):
+        if not names_recommendation(line) and not (i + 1 < len(lines) and names_recommendation(lines[i + 1])):
             continue
         best: tuple[int, int, Columns] | None = None
         for size in (1, 2, 3):

@@ -15,7 +15,7 @@ from ..errors import EncryptedDocument, UnreadableDocument
 from ..model import BBox, Cell, Document, Paragraph, Row, Table
 from ..text import BULLET, tidy_line, tidy_text
 from . import pdf_borderless as borderless
-from .pdf_borderless import Columns
+from .pdf_borderless import Columns, names_recommendation
 from .pdf_rotate import reading_page
 from .pdf_scan import PagePlan, scan_pages
 
@@ -134,7 +134,8 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
     Returns the next order, the number of tables found and, when a borderless table runs to the
     foot of the page, its columns (for the next page to continue).
     """
-    found = page.find_tables(TABLE_SETTINGS)
+    # a "table" of one column is a box or rules between rows: its words are read as a borderless table
+    found = [t for t in page.find_tables(TABLE_SETTINGS) if max((len(r.cells) for r in t.rows), default=0) >= 2]
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
     mark_line_ends(words, page.chars)
     tables: list[tuple[float, Table | object]] = [(t.bbox[1], t) for t in found]
@@ -142,7 +143,7 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
     next_carry = None
     boxes = [t.bbox for t in found]
     loose = [w for w in words if not any(_inside(w, b) for b in boxes)] if found else words
-    if loose and (not found or any("ecommend" in w["text"] for w in loose)):
+    if loose and (not found or any(names_recommendation([w]) for w in loose)):
         borderless, used, next_carry = _borderless(loose, number, carry if not found else None, page.height,
                                                    _rules(page))
         tables.extend((t.bbox[1], t) for t in borderless)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..text import tidy_line
+from ..vocab import heads_tracking_table
 
 _MIN_PATHS = 4  # a ruled table has at least this many path objects
 _FIELD_WORDS = re.compile(r"progress|update|actiontaken|responsib|resib|officer|lead|owner|who|timescale|target|"
@@ -23,7 +24,7 @@ _FIELD_WORDS = re.compile(r"progress|update|actiontaken|responsib|resib|officer|
 def _header_line(line: str) -> bool:
     """A short line of capitalised labels naming a recommendation column and another (a borderless header)."""
     words = line.split()
-    if not 2 <= len(words) <= 10 or "recommend" not in line.casefold():
+    if not 2 <= len(words) <= 10 or not heads_tracking_table(line):
         return False
     capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return capitalised >= 0.7 * len(words) and bool(_FIELD_WORDS.search(line.casefold().replace(" ", "")))
@@ -74,7 +75,9 @@ def scan_pages(path: str | Path, password: str | None = None) -> PagePlan | None
             squashed = re.sub(r"\s+", "", text).casefold()
             plan.ruled[number] = paths >= _MIN_PATHS
             lines = [t for t in (tidy_line(line) for line in text.splitlines()) if t]
-            ruled_candidate = plan.ruled[number] and "recommend" in squashed and bool(_FIELD_WORDS.search(squashed))
+            ruled_candidate = plan.ruled[number] and (
+                ("recommend" in squashed and bool(_FIELD_WORDS.search(squashed)))
+                or any(heads_tracking_table(f"{a} {b}") for a, b in zip(lines, [*lines[1:], ""])))
             plan.candidate[number] = ruled_candidate or any(_header_line(line) for line in lines)
             plan.text[number] = lines
     except Exception:
