@@ -94,6 +94,37 @@ def paper_pdf(tmp_path: Path) -> Path:
     return make_pdf(tmp_path / "paper.pdf")
 
 
+@pytest.fixture(scope="session")
+def extracted_samples() -> tuple:
+    """Every paper in samples/, extracted once per test session, in path order (as ``rectrack extract samples``).
+
+    Shared by every test that needs all the samples: take ``sample_results`` (a private copy) to change them.
+    Read by two worker processes (tests/test_batch.py compares them with one), without the cache and without a
+    time limit (a loaded machine must not fail a sample).
+    """
+    from extract.batch import BatchOptions, run_batch
+    from extract.pipeline import expand_paths
+
+    files, _ = expand_paths([SAMPLES])
+    return tuple(run_batch(sorted(files, key=str), BatchOptions(jobs=2, timeout=0, use_cache=False)))
+
+
+@pytest.fixture
+def sample_results(extracted_samples) -> list:
+    """A private copy of the extracted samples, free to change."""
+    import copy
+
+    return copy.deepcopy(list(extracted_samples))
+
+
+def sample_result(extracted_samples, name: str):
+    """The extracted sample whose path relative to samples/ is ``name``."""
+    for result in extracted_samples:
+        if Path(result.path).relative_to(SAMPLES).as_posix() == name:
+            return result
+    raise KeyError(name)
+
+
 @pytest.fixture(autouse=True)
 def isolated_cache(tmp_path_factory, monkeypatch):
     """Every test gets its own empty result cache, never the user's."""

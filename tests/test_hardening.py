@@ -98,9 +98,7 @@ def _docx_with(tmp_path: Path, name: str, replace: dict[str, bytes], extra: dict
     return path
 
 
-def test_zip_bomb_is_refused_quickly(tmp_path):
-    import time
-
+def test_zip_bomb_is_refused(tmp_path):
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(SEED_DOCX) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
@@ -109,9 +107,7 @@ def test_zip_bomb_is_refused_quickly(tmp_path):
             block = bytes(16 * 2**20)
             for _ in range(20):  # 320 MB of zeros, about 300 KB compressed
                 member.write(block)
-    started = time.monotonic()
-    assert "zip bomb" in error_of(path)
-    assert time.monotonic() - started < 2
+    assert "zip bomb" in error_of(path)  # refused from the sizes in the zip's directory, before inflating
 
 
 def test_zip_member_with_parent_path_is_never_written(tmp_path):
@@ -223,6 +219,7 @@ def test_awkward_names_and_links(tmp_path, paper_txt):
     (sub / "inner.txt").write_bytes(paper_txt.read_bytes())
     (sub / "loop").symlink_to(folder)
     (folder / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (folder / "broken\nname.pdf").write_bytes(b"not a PDF")  # a message that names a file with a newline
     cwd = os.getcwd()
     os.chdir(tmp_path)
     try:
@@ -234,5 +231,6 @@ def test_awkward_names_and_links(tmp_path, paper_txt):
     assert sources == set(names) | {"inner.txt"}
     assert len(rows) == 2 * (len(names) + 1)
     assert code == 1 and "dangling.txt: file not found" in err
-    assert "new\\nline.txt" in err or all("\n" not in line for line in err.splitlines())
+    assert "broken\\nname.pdf" in err  # the newline shown as an escape: one message, one line
+    assert all(line.startswith(("error: ", "warning: ", "note: ", "rectrack: ")) for line in err.splitlines()), err
     assert not (tmp_path / "pwned").exists() and not (tmp_path / "pwned2").exists()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from extract import extract_file
+from conftest import SAMPLES, sample_result
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 GOLDEN = sorted((SAMPLES / "expected").glob("*.json"))
 FIELDS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status", "table_index")
 
@@ -45,14 +43,14 @@ def check_ocr_golden(expected: dict, result) -> None:
 
 
 @pytest.mark.parametrize("golden", GOLDEN, ids=lambda p: p.stem)
-def test_sample_matches_golden(golden):
+def test_sample_matches_golden(golden, extracted_samples):
     expected = json.loads(golden.read_text(encoding="utf-8"))
     if any(row.get("ocr") for row in expected["rows"]):
         import shutil
 
         if shutil.which("tesseract") is None:
             pytest.skip("Tesseract is not installed (make setup installs it): scanned sample not read")
-        result = extract_file(SAMPLES / expected["source"])
+        result = sample_result(extracted_samples, expected["source"])
         assert not result.failed, result.issues
         check_ocr_golden(expected, result)
         return
@@ -61,7 +59,7 @@ def test_sample_matches_golden(golden):
 
         if not (shutil.which("soffice") or shutil.which("libreoffice")):
             pytest.skip("LibreOffice is not installed (make setup installs it): legacy sample not read")
-    result = extract_file(SAMPLES / expected["source"])
+    result = sample_result(extracted_samples, expected["source"])
     assert not result.failed, result.issues
     optional = [f for f in ("section", "accepted") if any(f in row for row in expected["rows"])]
     got = [{f: r.to_dict()[f] for f in (*FIELDS, *optional)} for r in result.rows]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLES, sample_result
 from extract import extract_file
 from extract.readers import ocr
 
-SCAN = Path(__file__).resolve().parents[1] / "samples" / "scanned-lighting-update.pdf"
+SCAN = SAMPLES / "scanned-lighting-update.pdf"
 
 
 def test_missing_tesseract_is_a_clear_error(monkeypatch):
@@ -21,8 +21,8 @@ def test_missing_tesseract_is_a_clear_error(monkeypatch):
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed (make setup installs it)")
-def test_scanned_rows_are_marked_ocr_with_confidence():
-    result = extract_file(SCAN)
+def test_scanned_rows_are_marked_ocr_with_confidence(extracted_samples):
+    result = sample_result(extracted_samples, SCAN.name)
     assert [r.rec_id for r in result.rows] == ["1", "2", "3"]
     assert all(r.ocr and 0.5 < r.ocr_confidence <= 1 for r in result.rows)
     assert any(i.level == "warning" and "OCR" in i.reason for i in result.issues)

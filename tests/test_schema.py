@@ -8,8 +8,8 @@ from importlib import resources
 
 import pytest
 
-from conftest import ROOT, SAMPLES
-from extract import FIELDS, extract_paths
+from conftest import ROOT
+from extract import FIELDS
 from extract.records import Recommendation
 from extract.schema import SCHEMA_FILE, recommendation_schema
 from extract.writers import write
@@ -38,9 +38,9 @@ def test_schema_ships_as_package_data():
     assert SCHEMA_FILE.endswith(".json") and "*.json" in config["tool"]["setuptools"]["package-data"]["extract.schema"]
 
 
-def test_jsonl_from_samples_validates(tmp_path, validator):
+def test_jsonl_from_samples_validates(tmp_path, validator, sample_results):
     dest = tmp_path / "rows.jsonl"
-    results = list(extract_paths([SAMPLES]))
+    results = sample_results
     count = write(results, dest)
     lines = dest.read_text(encoding="utf-8").splitlines()
     assert count == len(lines) == sum(len(r.rows) for r in results) >= 50
