@@ -95,7 +95,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("status_paper", "Status in paper", 18),
     Column("accepted", "Accepted", 12),
     Column("rag", "RAG", 8),
-    Column("overdue", "Overdue", 9),
+    Column("overdue", "Overdue", 9, tracked=False),  # recomputed on every run from the Status as it stands
     Column("owners", "Owners", 25),
     Column("source", "Source", 35, "link"),
     Column("other_sources", "Also in", 35),
@@ -105,19 +105,23 @@ COLUMNS: tuple[Column, ...] = (
 )
 EXTRA_WIDTH = 30  # widest fitted width of a column holding one of the papers' other columns (excel_extra)
 
-# Conditional formatting: (fill, font colour) per value.
+# Conditional formatting: (fill, font colour) per value. Status colours never borrow a RAG colour for a status
+# that is not that rating (in_progress may be rated Green or Amber, so it is blue, not amber): the Status cell
+# and the RAG cell never contradict each other.
 STATUS_COLOURS = {
     "complete": ("C6EFCE", "006100"),
-    "in_progress": ("FFEB9C", "9C5700"),
-    "ongoing": ("FFEB9C", "9C5700"),
+    "in_progress": ("DDEBF7", "1F4E78"),
+    "ongoing": ("DDEBF7", "1F4E78"),
     "delayed": ("FFC7CE", "9C0006"),
-    "not_started": ("DDEBF7", "1F4E78"),
+    "not_started": ("E4DFEC", "5B3F86"),
     "not_accepted": ("EDEDED", "595959"),
 }
 RAG_COLOURS = {"red": ("FFC7CE", "9C0006"), "amber": ("FFEB9C", "9C5700"), "green": ("C6EFCE", "006100")}
 OVERDUE_COLOURS = ("FFC7CE", "9C0006")
+UNKNOWN_FONT = "808080"  # Overdue "unknown": grey text, no fill
+OVERDUE_TEXT = {True: "yes", False: "no", None: "unknown"}
 STATUS_LIST = '"' + ",".join(STATUSES) + '"'
-_OUR_CELL_VALUES = {f'"{v}"' for v in (*STATUS_COLOURS, *RAG_COLOURS, "yes")}
+_OUR_CELL_VALUES = {f'"{v}"' for v in (*STATUS_COLOURS, *RAG_COLOURS, "yes", "unknown")}
 _OUR_EXPRESSION = re.compile(r'^\$[A-Z]{1,3}2="(?:yes|no)"$')
 
 
@@ -125,17 +129,22 @@ _OUR_EXPRESSION = re.compile(r'^\$[A-Z]{1,3}2="(?:yes|no)"$')
 # Entry point
 
 
-def write_xlsx(results: Sequence[FileResult], dest: str, *, command: str = "", **_options) -> int:
-    """Write or update the tracker at ``dest``; returns the number of distinct rows found this run."""
+def write_xlsx(results: Sequence[FileResult], dest: str, *, command: str = "", as_of: date | None = None,
+               **_options) -> int:
+    """Write or update the tracker at ``dest``; returns the number of distinct rows found this run.
+
+    ``as_of``: the date Overdue is judged on (default: each row's meeting date)."""
     path = Path(dest)
     _refuse_if_open(path)
     run = Run(results=list(results), command=command, when=datetime.now().replace(microsecond=0),
-              folder=path.parent.resolve())
+              folder=path.parent.resolve(), as_of=as_of)
     book = _open_tracker(path) if path.exists() else _new_tracker()
     sheet = book[ROWS_SHEET]
     state = _read_state(book)
     layout = _layout(sheet, run, extra.read_titles(book), fresh=not path.exists())
+    written_before = {key: dict(values) for key, values in state.items()}
     _merge_rows(sheet, layout, run, state)
+    _set_overdue(sheet, layout, run, written_before)
     _finish_rows_sheet(sheet, layout)
     _write_state(book, state, _keys_in_sheet(sheet, layout), layout)
     extra.write_titles(book, {c.id: c.title for c in layout.ours if extra.is_extra(c.id)})
@@ -156,6 +165,7 @@ class Run:
     command: str
     when: datetime
     folder: Path  # the tracker's folder, for relative links to sources
+    as_of: date | None = None  # the date Overdue is judged on (None: each row's meeting date)
     tracked: list[KeyedRow] = field(init=False)
     papers: set[str] = field(init=False)
 
@@ -272,10 +282,8 @@ def _as_date(text: str | None) -> date | str | None:
 
 
 def display_status(row: Recommendation) -> str:
-    """The normalised status, or the paper's own words when it could not be normalised."""
-    if row.status_norm and row.status_norm != "unknown":
-        return row.status_norm
-    return row.status if row.status.strip() else "unknown"
+    """The normalised status: always one of the drop-down's values (the paper's words are in "Status in paper")."""
+    return row.status_norm if row.status_norm in STATUSES else "unknown"
 
 
 def _pages(row: Recommendation) -> str:
@@ -318,7 +326,7 @@ def row_values(item: KeyedRow) -> dict[str, object]:
         "status_paper": row.status,
         "accepted": row.accepted,
         "rag": row.rag,
-        "overdue": "yes" if row.overdue else "no",
+        "overdue": OVERDUE_TEXT[row.overdue],
         "owners": "; ".join(str(o.get("name", "")) for o in row.owners if o.get("name")),
         "source": source_label(row),
         "other_sources": "\n".join(source_label(v) for v in item.variants[1:]),
@@ -469,6 +477,49 @@ def _update_row(sheet: Worksheet, layout: Layout, row: int, item: KeyedRow, valu
         _style(sheet.cell(row, layout.columns[column.id]), column)
 
 
+def _set_overdue(sheet: Worksheet, layout: Layout, run: Run, written_before: dict[str, dict[str, str]]) -> None:
+    """Fill Overdue on every row from the row as it stands: the analyst's Status (or due or meeting date) wins.
+
+    A row whose Status, Due date and Meeting date are rectrack's own gets rectrack's reading; a row where the
+    analyst changed one of them is judged again from the cells (a row marked complete is not overdue). Rows
+    of papers not read in this run keep their value unless the analyst changed their Status since."""
+    from ..enrich import is_overdue
+
+    by_key = {item.key: item for item in run.tracked}
+    col = layout.columns
+    for row in range(2, layout.last_row + 1):
+        key = canon(sheet.cell(row, col["key"]).value).strip()
+        cells = {name: canon(sheet.cell(row, col[name]).value) for name in ("status", "due_date", "meeting_date")}
+        item = by_key.get(key)
+        if item is not None:
+            ours = row_values(item)
+            if all(_same(cells[name], canon(ours[name])) for name in cells):
+                put(sheet.cell(row, col["overdue"]), OVERDUE_TEXT[item.row.overdue])
+                continue
+        elif key and key in written_before and all(
+                _same(cells[name], written_before[key].get(name, cells[name])) for name in cells):
+            continue  # another paper's row, untouched: its Overdue stays as last written
+        elif not key and not cells["status"].strip():
+            continue  # a row typed by hand with no status
+        status = _status_bucket(cells["status"])
+        reference = run.as_of or _cell_date(sheet.cell(row, col["meeting_date"]).value)
+        value = is_overdue(status, _cell_date(sheet.cell(row, col["due_date"]).value), reference)
+        put(sheet.cell(row, col["overdue"]), OVERDUE_TEXT[value])
+
+
+def _cell_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
 def _style(cell: Cell, column: Column) -> None:
     cell.alignment = TOP if column.kind == "date" else WRAP
     if column.kind == "key":
@@ -613,13 +664,15 @@ def _set_conditional_formats(sheet: Worksheet, layout: Layout) -> None:
     overdue = f'${get_column_letter(layout.columns["overdue"])}2="yes"'
     gone = f'${get_column_letter(layout.columns["in_source"])}2="no"'
     status, due, rag = (_column_range(layout, c) for c in ("status", "due_date", "rag"))
-    for target in (status, due):
-        kept.add(target, _colour_rule(*OVERDUE_COLOURS, formula=overdue, bold=True, stop=True))
-    for value, colours in (*STATUS_COLOURS.items(), *RAG_COLOURS.items()):
+    # Overdue paints the due date and the Overdue cell; the Status cell keeps its status colour
+    kept.add(due, _colour_rule(*OVERDUE_COLOURS, formula=overdue, bold=True, stop=True))
+    for value, colours in STATUS_COLOURS.items():
         kept.add(status, _colour_rule(*colours, value=value))
     for value, colours in RAG_COLOURS.items():
         kept.add(rag, _colour_rule(*colours, value=value))
-    kept.add(_column_range(layout, "overdue"), _colour_rule(*OVERDUE_COLOURS, value="yes", bold=True))
+    overdue_range = _column_range(layout, "overdue")
+    kept.add(overdue_range, _colour_rule(*OVERDUE_COLOURS, value="yes", bold=True))
+    kept.add(overdue_range, CellIsRule(operator="equal", formula=['"unknown"'], font=Font(color=UNKNOWN_FONT, italic=True)))
     everything = f"A2:{get_column_letter(layout.width)}{max(layout.last_row, 2)}"
     kept.add(everything, FormulaRule(formula=[gone], font=Font(color="808080", italic=True)))
 
