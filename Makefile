@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-packages demo test bench samples score clean fuzz constraints
+.PHONY: setup system-packages demo test lint bench samples score clean fuzz constraints
 
 setup: $(STAMP) system-packages
 
@@ -50,6 +50,16 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# Lint, format and type gates (configured in pyproject.toml): ruff check, ruff format --check, mypy on extract/.
+# All three run and report; the target fails if any of them found something.
+LINT_PATHS := extract tests samples notebooks
+lint: setup
+	@status=0; \
+	$(BIN)/ruff check $(LINT_PATHS) || status=1; \
+	$(BIN)/ruff format --check $(LINT_PATHS) || status=1; \
+	$(BIN)/mypy extract || status=1; \
+	exit $$status
 
 samples: setup
 	$(BIN)/python samples/make_samples.py

@@ -36,9 +36,12 @@ OUT_OF_MEMORY = "ran out of memory"
 WORKER_DIED = "worker process died"
 CLUSTER_FAILED = "cluster task failed"
 _NOT_CACHED = (
-    TIMED_OUT, OUT_OF_MEMORY, WORKER_DIED,
+    TIMED_OUT,
+    OUT_OF_MEMORY,
+    WORKER_DIED,
     "took over",  # the readers' own limits: a LibreOffice conversion, a Tesseract page
-    "apt-get install", "`make setup`",  # the readers' install hints for a missing program or its data
+    "apt-get install",
+    "`make setup`",  # the readers' install hints for a missing program or its data
     "could not be started",  # LibreOffice or Tesseract found but not runnable
     CLUSTER_FAILED,
 )
@@ -66,10 +69,11 @@ class FileTimeout(BaseException):
 
 def process_file(path: str, password: str | None = None, timeout: float | None = None) -> FileResult:
     """Extract one file with a time limit; every failure becomes an ``error`` issue, never an exception."""
-    use_alarm = bool(timeout) and hasattr(signal, "setitimer") and _in_main_thread()
+    limit = timeout or 0.0  # None or 0: no limit
+    use_alarm = limit > 0 and hasattr(signal, "setitimer") and _in_main_thread()
     if use_alarm:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, timeout)
+        signal.setitimer(signal.ITIMER_REAL, limit)
     try:
         return extract_file(path, password=password)
     except FileTimeout:
@@ -116,12 +120,16 @@ def _init_worker(max_memory_mb: int) -> None:
 Progress = Callable[[FileResult], None]
 
 
-def run_batch(files: Sequence[str | os.PathLike], options: BatchOptions = BatchOptions(),
-              progress: Progress | None = None) -> Iterator[FileResult]:
+def run_batch(
+    files: Sequence[str | os.PathLike], options: BatchOptions = BatchOptions(), progress: Progress | None = None
+) -> Iterator[FileResult]:
     """Extract ``files``; yield one FileResult per file, in the order given."""
     paths = [str(f) for f in files]
-    cache = (ResultCache(options.cache_dir or default_cache_dir(), _options_key(), password=options.password)
-             if options.use_cache else None)
+    cache = (
+        ResultCache(options.cache_dir or default_cache_dir(), _options_key(), password=options.password)
+        if options.use_cache
+        else None
+    )
     hashes: dict[int, str | None] = {}
     done: dict[int, FileResult] = {}
     todo: list[int] = []
@@ -166,8 +174,9 @@ def _cacheable(result: FileResult, cache: ResultCache) -> bool:
         return True
     if cache.tool_missing(result.path):
         return False
-    return not any(marker in issue.reason for issue in result.issues if issue.level == "error"
-                   for marker in _NOT_CACHED)
+    return not any(
+        marker in issue.reason for issue in result.issues if issue.level == "error" for marker in _NOT_CACHED
+    )
 
 
 def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[tuple[int, FileResult]]:
@@ -179,8 +188,10 @@ def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[
         in_flight, pending = crash
         for item in in_flight:  # find the culprit: run each file that was in flight on its own
             if (yield from _pool_run([item], options, 1)) is not None:
-                yield item[0], _failed(item[1], f"{WORKER_DIED} while reading (killed by the system, "
-                                                "probably out of memory)")
+                yield (
+                    item[0],
+                    _failed(item[1], f"{WORKER_DIED} while reading (killed by the system, probably out of memory)"),
+                )
 
 
 def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
@@ -192,8 +203,9 @@ def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
 
         preload()
     context = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
-    executor = ProcessPoolExecutor(max_workers=size, mp_context=context, initializer=_init_worker,
-                                   initargs=(options.max_memory_mb,))
+    executor = ProcessPoolExecutor(
+        max_workers=size, mp_context=context, initializer=_init_worker, initargs=(options.max_memory_mb,)
+    )
     queue = list(batch)
     running: dict[Future, tuple[int, str]] = {}
     try:
@@ -219,15 +231,18 @@ def _run_dask(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[t
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
-        raise MissingDependency(f"--dask needs Dask ({exc.name or 'dask'} is not installed): install it with "
-                                "`pip install 'rectrack[dask]'` or run `make setup`") from exc
+        raise MissingDependency(
+            f"--dask needs Dask ({exc.name or 'dask'} is not installed): install it with "
+            "`pip install 'rectrack[dask]'` or run `make setup`"
+        ) from exc
 
     if not items:
         return
     cluster = None
     if options.dask == "local":
-        cluster = LocalCluster(n_workers=min(options.workers, len(items)), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=min(options.workers, len(items)), threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     else:
         client = Client(options.dask, timeout="30s")
@@ -243,7 +258,7 @@ def _run_dask(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[t
             index, path = futures[future]
             try:
                 yield index, future.result()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - a task fails with whatever its worker raised; the rest go on
                 yield index, _failed(path, f"{CLUSTER_FAILED} ({type(exc).__name__}: {exc})")
     finally:
         client.close()

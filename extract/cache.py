@@ -148,8 +148,13 @@ def _to_json(result: FileResult) -> dict:
         data = row.to_dict()
         data.pop("source")
         rows.append(data)
-    return {"format": result.format, "pages": result.pages, "tables": result.tables, "rows": rows,
-            "issues": [[i.level, i.reason] for i in result.issues]}
+    return {
+        "format": result.format,
+        "pages": result.pages,
+        "tables": result.tables,
+        "rows": rows,
+        "issues": [[i.level, i.reason] for i in result.issues],
+    }
 
 
 def _from_json(data: dict, path: str) -> FileResult | None:
@@ -162,7 +167,14 @@ def _from_json(data: dict, path: str) -> FileResult | None:
             values["extra"] = tuple((str(k), str(v)) for k, v in (values.get("extra") or {}).items())
             rows.append(Recommendation(source=path, **values))
         issues = [Issue(level, path, reason) for level, reason in data["issues"]]
-        return FileResult(path=path, format=data["format"], rows=rows, issues=issues, pages=data["pages"],
-                          tables=data["tables"], cached=True)
+        return FileResult(
+            path=path,
+            format=data["format"],
+            rows=rows,
+            issues=issues,
+            pages=data["pages"],
+            tables=data["tables"],
+            cached=True,
+        )
     except (KeyError, TypeError, ValueError):
         return None

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import IO
 
 from . import __version__
-from .errors import MissingDependency, RectrackError
 from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, BatchOptions, run_batch
 from .cache import ENV_VAR
+from .errors import MissingDependency, RectrackError
 from .pipeline import expand_globs, expand_paths
 from .progress import ProgressBar
 from .records import FileResult
@@ -38,32 +38,72 @@ def build_parser() -> argparse.ArgumentParser:
     ext = commands.add_parser(
         "extract",
         help="extract tracking-table rows from papers",
-        description="Extract recommendation rows from PDF, Word (.docx), HTML and text papers. "
-                    "Folders are searched recursively.",
+        description=(
+            "Extract recommendation rows from PDF, Word (.docx), HTML and text papers. "
+            "Folders are searched recursively."
+        ),
         epilog="Example: rectrack extract papers/ -o tracker.jsonl",
     )
     ext.add_argument("paths", nargs="*", metavar="PATH", help="paper files, folders or glob patterns")
-    ext.add_argument("-o", "--output", action="append", metavar="OUT",
-                     help=f"output file; its extension picks the format ({', '.join(SUFFIXES)}); "
-                          "'-' (the default) writes JSON Lines to stdout; give -o several times for several outputs")
-    ext.add_argument("--files-from", metavar="LIST", action="append", default=[],
-                     help="read more paths from LIST, one per line ('-' for standard input)")
+    ext.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        metavar="OUT",
+        help=(
+            f"output file; its extension picks the format ({', '.join(SUFFIXES)}); "
+            "'-' (the default) writes JSON Lines to stdout; give -o several times for several outputs"
+        ),
+    )
+    ext.add_argument(
+        "--files-from",
+        metavar="LIST",
+        action="append",
+        default=[],
+        help="read more paths from LIST, one per line ('-' for standard input)",
+    )
     ext.add_argument("--password", default=None, help="password for encrypted PDFs")
-    ext.add_argument("-j", "--jobs", type=_non_negative_int, default=0, metavar="N",
-                     help="worker processes (default: one per core)")
-    ext.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                     help=f"time limit per file (default: {DEFAULT_TIMEOUT:g})")
-    ext.add_argument("--max-memory", type=int, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
-                     help=f"memory limit per worker process in MB (default: {DEFAULT_MAX_MEMORY_MB}; 0: none)")
-    ext.add_argument("--cache-dir", metavar="DIR", default=None,
-                     help=f"result cache folder (default: ${ENV_VAR} or the user cache folder)")
+    ext.add_argument(
+        "-j", "--jobs", type=_non_negative_int, default=0, metavar="N", help="worker processes (default: one per core)"
+    )
+    ext.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per file (default: {DEFAULT_TIMEOUT:g})",
+    )
+    ext.add_argument(
+        "--max-memory",
+        type=int,
+        default=DEFAULT_MAX_MEMORY_MB,
+        metavar="MB",
+        help=f"memory limit per worker process in MB (default: {DEFAULT_MAX_MEMORY_MB}; 0: none)",
+    )
+    ext.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        default=None,
+        help=f"result cache folder (default: ${ENV_VAR} or the user cache folder)",
+    )
     ext.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     ext.add_argument("--force", action="store_true", help="re-extract every file and refresh the cache")
-    ext.add_argument("--dask", metavar="ADDRESS", default=None,
-                     help="run the per-file work on a Dask cluster: a scheduler address (tcp://host:8786) "
-                          "or 'local' for a local cluster")
-    ext.add_argument("--as-of", type=_iso_date, default=None, metavar="DATE",
-                     help="judge overdue on DATE (YYYY-MM-DD) instead of each paper's meeting date")
+    ext.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        default=None,
+        help=(
+            "run the per-file work on a Dask cluster: a scheduler address (tcp://host:8786) "
+            "or 'local' for a local cluster"
+        ),
+    )
+    ext.add_argument(
+        "--as-of",
+        type=_iso_date,
+        default=None,
+        metavar="DATE",
+        help="judge overdue on DATE (YYYY-MM-DD) instead of each paper's meeting date",
+    )
     ext.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary line")
     return parser
 
@@ -93,7 +133,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, st
         parser.print_usage(err)
         print("rectrack: error: a command is required (try: rectrack extract --help)", file=err)
         return EXIT_USAGE
-    return run_extract(args, stdout=stdout or sys.stdout, stderr=err, argv=list(argv if argv is not None else sys.argv[1:]))
+    return run_extract(
+        args, stdout=stdout or sys.stdout, stderr=err, argv=list(argv if argv is not None else sys.argv[1:])
+    )
 
 
 def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], argv: Sequence[str] = ()) -> int:
@@ -115,9 +157,16 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
     inputs = expand_globs(inputs)
     files, skipped = expand_paths(inputs)
     _report_skipped(inputs, skipped, stderr, args.quiet)
-    options = BatchOptions(jobs=args.jobs, password=args.password, timeout=args.timeout,
-                           max_memory_mb=args.max_memory, cache_dir=args.cache_dir, use_cache=not args.no_cache,
-                           force=args.force, dask=args.dask)
+    options = BatchOptions(
+        jobs=args.jobs,
+        password=args.password,
+        timeout=args.timeout,
+        max_memory_mb=args.max_memory,
+        cache_dir=args.cache_dir,
+        use_cache=not args.no_cache,
+        force=args.force,
+        dask=args.dask,
+    )
     files = sorted(files, key=str)
     results: list[FileResult] = []
     with ProgressBar(files, enabled=not args.quiet and stderr.isatty(), stream=stderr) as bar:
@@ -188,8 +237,11 @@ def _summary(results: list[FileResult], stderr: IO[str]) -> None:
     processed = len(results) - failed - cached
     rows = sum(len(r.rows) for r in results)
     from_cache = f" ({cached_failed} from the cache; --force retries them)" if cached_failed else ""
-    print(f"rectrack: {len(results)} files, {processed} processed, {cached} cached, {failed} failed{from_cache}, "
-          f"{rows} rows", file=stderr)
+    print(
+        f"rectrack: {len(results)} files, {processed} processed, {cached} cached, {failed} failed{from_cache}, "
+        f"{rows} rows",
+        file=stderr,
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,14 +31,17 @@ def kernel_manager():
 
 
 def execute(notebook: Path, workdir: Path = ROOT, timeout: int = TIMEOUT):
-    """Execute ``notebook`` in ``workdir``; return the executed notebook. Raises CellExecutionError on a failing cell."""
+    """Execute ``notebook`` in ``workdir``; return the executed notebook.
+
+    Raises CellExecutionError on a failing cell."""
     import nbformat
     from nbclient import NotebookClient
 
     nb = nbformat.read(notebook, as_version=4)
     km = kernel_manager()
-    client = NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(workdir)}})
+    client = NotebookClient(
+        nb, km=km, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}
+    )
     try:
         client.execute()
     finally:
@@ -60,8 +63,11 @@ def missing_libraries() -> list[str]:
 def main(argv: list[str]) -> int:
     missing = missing_libraries()
     if missing:
-        print(f"error: the notebook needs {', '.join(missing)}: install them with "
-              "`pip install -e '.[notebook]'` or run `make setup`", file=sys.stderr)
+        print(
+            f"error: the notebook needs {', '.join(missing)}: install them with "
+            "`pip install -e '.[notebook]'` or run `make setup`",
+            file=sys.stderr,
+        )
         return 2
     import nbformat
     from nbclient.exceptions import CellExecutionError

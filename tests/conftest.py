@@ -12,7 +12,12 @@ SAMPLES = ROOT / "samples"
 HEADER = ("Review Recommendation", "Progress", "Lead Officer", "Timescale")
 ROWS = [
     ("1) Members receive an annual report on fly-tipping.", "Report scheduled for March.", "Jo Bloggs", "March 2024"),
-    ("2) The council reviews bulky waste charges.", "Charges reviewed.\nNew charges from April.", "Sam Smith", "April 2024"),
+    (
+        "2) The council reviews bulky waste charges.",
+        "Charges reviewed.\nNew charges from April.",
+        "Sam Smith",
+        "April 2024",
+    ),
     ("", "A consultation closed in May.", "Ann Other", "April 2024"),
 ]
 FRONT = [
@@ -42,11 +47,11 @@ def paper_docx(tmp_path: Path) -> Path:
     for line in FRONT:
         document.add_paragraph(line)
     table = document.add_table(rows=1, cols=4)
-    for cell, text in zip(table.rows[0].cells, HEADER):
+    for cell, text in zip(table.rows[0].cells, HEADER, strict=True):
         cell.text = text
     for row in ROWS:
         cells = table.add_row().cells
-        for cell, text in zip(cells, row):
+        for cell, text in zip(cells, row, strict=True):
             parts = text.split("\n")
             cell.text = parts[0]
             for extra in parts[1:]:
@@ -56,8 +61,16 @@ def paper_docx(tmp_path: Path) -> Path:
     return path
 
 
-def make_pdf(path: Path, *, encrypt: str | None = None, owner_only: bool = False, rows=ROWS, front=FRONT,
-             grid: bool | str = True, repeat_header: bool = True) -> Path:
+def make_pdf(
+    path: Path,
+    *,
+    encrypt: str | None = None,
+    owner_only: bool = False,
+    rows=ROWS,
+    front=FRONT,
+    grid: bool | str = True,
+    repeat_header: bool = True,
+) -> Path:
     """A table PDF paper built with reportlab: ruled (``grid``) or borderless; optionally encrypted."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -77,8 +90,11 @@ def make_pdf(path: Path, *, encrypt: str | None = None, owner_only: bool = False
     for row in rows:
         data.append([[Paragraph(p, body) for p in cell.split("\n")] if cell else "" for cell in row])
     table = Table(data, colWidths=[140, 180, 90, 80], repeatRows=1 if repeat_header else 0)
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
     if grid == "rows":  # horizontal rules between rows only, no column lines
         style.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black))
     elif grid:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import extract.batch as batch
+from conftest import sample_result
 from extract.batch import BatchOptions, run_batch
 from extract.cli import main
-from conftest import sample_result
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 PAPERS = sorted(p for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".docx", ".html", ".txt"})
@@ -52,7 +52,8 @@ def test_rerun_is_served_from_cache_and_new_paper_is_processed(tmp_path):
         shutil.copy(paper, folder)
     cache = str(tmp_path / "cache")
     first = cli(["extract", str(folder), "-o", str(tmp_path / "a.jsonl"), "--cache-dir", cache])
-    assert first[0] == 0 and first[2].splitlines()[-1].startswith("rectrack: 4 files, 4 processed, 0 cached")
+    assert first[0] == 0
+    assert first[2].splitlines()[-1].startswith("rectrack: 4 files, 4 processed, 0 cached")
     second = cli(["extract", str(folder), "-o", str(tmp_path / "b.jsonl"), "--cache-dir", cache])
     assert second[2].splitlines()[-1].startswith("rectrack: 4 files, 0 processed, 4 cached")
     assert (tmp_path / "a.jsonl").read_text() == (tmp_path / "b.jsonl").read_text()
@@ -90,7 +91,7 @@ def _slow_or_crashing(path, password=None):
     if "crash" in name:
         os._exit(9)
     if "hog" in name:
-        hoard = bytearray(4 * 1024 ** 3)
+        hoard = bytearray(4 * 1024**3)
         return hoard
     from extract.pipeline import extract_file
 
@@ -117,18 +118,20 @@ def test_timeouts_crashes_and_memory_hogs_are_isolated(hostile_folder):
     assert "timed out after 1.5 s" in by_name["b-slow.txt"].error
     assert "worker process died" in by_name["c-crash.txt"].error
     assert "ran out of memory" in by_name["e-hog.txt"].error
-    assert len(by_name["a-good.txt"].rows) == 6 and len(by_name["d-good.txt"].rows) == 5
+    assert len(by_name["a-good.txt"].rows) == 6
+    assert len(by_name["d-good.txt"].rows) == 5
 
 
 def test_paths_from_stdin_and_globs(tmp_path, monkeypatch):
     listing = f"{SAMPLES / 'seed-organised-crime.txt'}\n{SAMPLES / 'youth-services-update.txt'}\n"
     code, out, err = cli(["extract", "--files-from", "-", "-q"], stdin=listing, monkeypatch=monkeypatch)
-    assert code == 0 and len(out.splitlines()) == 11
+    assert code == 0
+    assert len(out.splitlines()) == 11
     code, out, err = cli(["extract", str(SAMPLES / "*.html"), "-q"])
     assert code == 0
     html = {p.name for p in SAMPLES.glob("*.html")}
     assert len(html) >= 2
-    assert {Path(json.loads(l)["source"]).name for l in out.splitlines()} == html
+    assert {Path(json.loads(line)["source"]).name for line in out.splitlines()} == html
 
 
 def test_dask_local_cluster_matches_local_run(extracted_samples):
@@ -141,7 +144,8 @@ def test_dask_local_cluster_matches_local_run(extracted_samples):
 def test_dask_remote_path_ships_bytes(tmp_path):
     result = batch._process_bytes("elsewhere/seed.txt", (SAMPLES / "seed-organised-crime.txt").read_bytes(), None)
     assert result.path == "elsewhere/seed.txt"
-    assert {r.source for r in result.rows} == {"elsewhere/seed.txt"} and len(result.rows) == 6
+    assert {r.source for r in result.rows} == {"elsewhere/seed.txt"}
+    assert len(result.rows) == 6
 
 
 def test_dask_missing_is_a_clear_error(monkeypatch):

@@ -19,15 +19,20 @@ from extract.cache import ResultCache
 from extract.cli import main
 from extract.readers import convert
 
-TRACKER = "\n".join([
-    "Parks Scrutiny Committee",
-    "3 March 2025",
-    "Playground Review: Progress on Recommendations",
-    "",
-    "Recommendation\tProgress\tLead Officer\tTimescale",
-    "1) Inspect every playground each month.\tInspections began in April.\tPat Green\tApril 2025",
-    "2) Publish the repair list online.\tThe list is online.\tLee Brown\tMay 2025",
-]) + "\n"
+TRACKER = (
+    "\n".join(
+        [
+            "Parks Scrutiny Committee",
+            "3 March 2025",
+            "Playground Review: Progress on Recommendations",
+            "",
+            "Recommendation\tProgress\tLead Officer\tTimescale",
+            "1) Inspect every playground each month.\tInspections began in April.\tPat Green\tApril 2025",
+            "2) Publish the repair list online.\tThe list is online.\tLee Brown\tMay 2025",
+        ]
+    )
+    + "\n"
+)
 
 
 def _slow_extract(path, password=None):
@@ -132,14 +137,18 @@ def test_the_password_is_part_of_a_pdfs_key(tmp_path):
     assert "first" not in first.key("a.pdf")
 
 
-@pytest.mark.parametrize("reason", [
-    "timed out after 60 s (per-file limit; raise it with --timeout)",
-    "ran out of memory (per-worker limit; raise it with --max-memory)",
-    "worker process died while reading (killed by the system, probably out of memory)",
-    "cluster task failed (OSError: connection lost)",
-    "LibreOffice took over 120 s to convert this .doc file",
-    "Tesseract is needed to read scanned pages: install it with `apt-get install tesseract-ocr` or run `make setup`",
-])
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "timed out after 60 s (per-file limit; raise it with --timeout)",
+        "ran out of memory (per-worker limit; raise it with --max-memory)",
+        "worker process died while reading (killed by the system, probably out of memory)",
+        "cluster task failed (OSError: connection lost)",
+        "LibreOffice took over 120 s to convert this .doc file",
+        "Tesseract is needed to read scanned pages: install it with `apt-get install tesseract-ocr` or run "
+        "`make setup`",
+    ],
+)
 def test_failures_of_the_run_are_never_cached(tmp_path, reason):
     from extract.records import FileResult, Issue
 
@@ -161,8 +170,14 @@ def test_a_cached_failure_is_reported_as_cached(tmp_path):
     summaries = []
     for _ in range(2):
         err = io.StringIO()
-        assert main(["extract", str(damaged), "-o", str(tmp_path / "out.jsonl"), "--cache-dir", cache],
-                    stdout=io.StringIO(), stderr=err) == 1
+        assert (
+            main(
+                ["extract", str(damaged), "-o", str(tmp_path / "out.jsonl"), "--cache-dir", cache],
+                stdout=io.StringIO(),
+                stderr=err,
+            )
+            == 1
+        )
         summaries.append(err.getvalue().splitlines()[-1])
     assert summaries[0] == "rectrack: 1 files, 0 processed, 0 cached, 1 failed, 0 rows"
     served = "rectrack: 1 files, 0 processed, 0 cached, 1 failed (1 from the cache; --force retries them), 0 rows"

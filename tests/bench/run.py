@@ -38,8 +38,8 @@ def _pdf_pages(files: list[Path]) -> int:
             pdf = pdfium.PdfDocument(str(file))
             total += len(pdf)
             pdf.close()
-        except Exception:
-            pass
+        except (pdfium.PdfiumError, OSError):
+            pass  # a damaged PDF: rectrack reports it, the page count leaves it out
     return total
 
 
@@ -71,21 +71,54 @@ def bench_folder(folder: Path, jobs: int) -> None:
     pages = _pdf_pages(pdfs)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "rows.jsonl"
-        rectrack = [sys.executable, "-m", "extract", "extract", *map(str, papers), "-o", str(out), "--no-cache",
-                    "-q", "-j", str(jobs)]
+        rectrack = [
+            sys.executable,
+            "-m",
+            "extract",
+            "extract",
+            *map(str, papers),
+            "-o",
+            str(out),
+            "--no-cache",
+            "-q",
+            "-j",
+            str(jobs),
+        ]
         ours, ours_mem, done = _timed(rectrack)
-        pdf_only = [sys.executable, "-m", "extract", "extract", *map(str, pdfs), "-o", str(Path(tmp) / "pdf.jsonl"),
-                    "--no-cache", "-q", "-j", str(jobs)] if pdfs else None
+        pdf_only = (
+            [
+                sys.executable,
+                "-m",
+                "extract",
+                "extract",
+                *map(str, pdfs),
+                "-o",
+                str(Path(tmp) / "pdf.jsonl"),
+                "--no-cache",
+                "-q",
+                "-j",
+                str(jobs),
+            ]
+            if pdfs
+            else None
+        )
         ours_pdf, _, _ = _timed(pdf_only) if pdf_only else (0.0, 0.0, None)
         base, base_mem, _ = _timed([sys.executable, "-c", BASELINE, *map(str, pdfs)]) if pdfs else (0.0, 0.0, None)
         rows = sum(1 for _ in out.open()) if out.exists() else 0
         print(f"\n== {folder}  ({len(papers)} files, {len(pdfs)} PDFs, {pages} PDF pages, {rows} rows, -j {jobs})")
-        print(f"rectrack, all files : {ours:7.2f} s  {len(papers) / ours:7.2f} files/s  peak {ours_mem:6.0f} MiB/process"
-              f"  [{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''}]")
+        print(
+            f"rectrack, all files : {ours:7.2f} s  {len(papers) / ours:7.2f} files/s  peak {ours_mem:6.0f} MiB/process"
+            f"  [{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''}]"
+        )
         if pdfs:
-            print(f"rectrack, PDFs only : {ours_pdf:7.2f} s  {pages / ours_pdf:7.1f} pages/s  {len(pdfs) / ours_pdf:6.2f} files/s")
-            print(f"pdfplumber baseline : {base:7.2f} s  {pages / base:7.1f} pages/s  {len(pdfs) / base:6.2f} files/s"
-                  f"  peak {base_mem:6.0f} MiB")
+            print(
+                f"rectrack, PDFs only : {ours_pdf:7.2f} s  {pages / ours_pdf:7.1f} pages/s"
+                f"  {len(pdfs) / ours_pdf:6.2f} files/s"
+            )
+            print(
+                f"pdfplumber baseline : {base:7.2f} s  {pages / base:7.1f} pages/s  {len(pdfs) / base:6.2f} files/s"
+                f"  peak {base_mem:6.0f} MiB"
+            )
             print(f"speed ratio (pages/s, rectrack / baseline): {base / ours_pdf:.1f}x")
         _score(folder, out)
 
@@ -95,8 +128,9 @@ def _score(folder: Path, rows: Path) -> None:
     truth = folder / "truth"
     if not (scorer.exists() and truth.is_dir() and rows.exists()):
         return
-    done = subprocess.run([sys.executable, str(scorer), "--truth", str(truth), "--pred", str(rows)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(scorer), "--truth", str(truth), "--pred", str(rows)], capture_output=True, text=True
+    )
     print("accuracy:", done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip())
 
 
@@ -108,8 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import psutil  # noqa: F401  (the bench extra: peak memory of the timed processes)
     except ImportError:
-        print("error: the benchmark needs psutil: install it with `pip install -e '.[bench]'` or run `make setup`",
-              file=sys.stderr)
+        print(
+            "error: the benchmark needs psutil: install it with `pip install -e '.[bench]'` or run `make setup`",
+            file=sys.stderr,
+        )
         return 2
     folders = args.folders or [ROOT / "samples", ROOT.parent / "shared" / "corpus" / "perf"]
     for folder in folders:
