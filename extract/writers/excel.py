@@ -482,7 +482,8 @@ def _set_overdue(sheet: Worksheet, layout: Layout, run: Run, written_before: dic
 
     A row whose Status, Due date and Meeting date are rectrack's own gets rectrack's reading; a row where the
     analyst changed one of them is judged again from the cells (a row marked complete is not overdue). Rows
-    of papers not read in this run keep their value unless the analyst changed their Status since."""
+    of papers not read in this run keep their value when open and untouched (an unknown status is always
+    "unknown", a closed one "no")."""
     from ..enrich import is_overdue
 
     by_key = {item.key: item for item in run.tracked}
@@ -496,15 +497,18 @@ def _set_overdue(sheet: Worksheet, layout: Layout, run: Run, written_before: dic
             if all(_same(cells[name], canon(ours[name])) for name in cells):
                 put(sheet.cell(row, col["overdue"]), OVERDUE_TEXT[item.row.overdue])
                 continue
-        elif key and key in written_before and all(
+        elif key and key in written_before and _status_bucket(cells["status"]) in OPEN and all(
                 _same(cells[name], written_before[key].get(name, cells[name])) for name in cells):
-            continue  # another paper's row, untouched: its Overdue stays as last written
+            continue  # another paper's open row, untouched: its Overdue stays as last written
         elif not key and not cells["status"].strip():
             continue  # a row typed by hand with no status
         status = _status_bucket(cells["status"])
         reference = run.as_of or _cell_date(sheet.cell(row, col["meeting_date"]).value)
         value = is_overdue(status, _cell_date(sheet.cell(row, col["due_date"]).value), reference)
         put(sheet.cell(row, col["overdue"]), OVERDUE_TEXT[value])
+
+
+OPEN = frozenset({"in_progress", "delayed", "not_started"})  # the statuses whose Overdue depends on dates
 
 
 def _cell_date(value: object) -> date | None:
