@@ -41,19 +41,26 @@ from the first source that has one (``status_source``):
    "NN%" → complete at 100%, not_started at 0%, in_progress otherwise.
 2. ``shading`` — a grey status cell (``status_fill``) means done → complete.
 3. ``timescale`` — Complete / In place → complete; Ongoing / Annually → ongoing.
-4. ``progress_text`` — cues such as "Work now completed", "has been implemented", "is well underway",
-   "not yet started", "has been delayed" (the last cue in the text wins); "have completed the training"
-   or "Delayed transfers" are not cues.
-5. ``due_date`` — nothing else, and the due date is on or after the meeting date → in_progress (open, not
+4. ``progress_text`` — the progress text read sentence by sentence (:mod:`.statements`): work reported done
+   in the past tense → complete, part done or under way → in_progress, not started, delayed; future tense,
+   conditions and negation are handled; the last sentence that reports a status wins.
+5. ``shading`` — a red, amber or green status cell with no words: read as that RAG rating (below).
+6. ``due_date`` — nothing else, and the due date is on or after the meeting date → in_progress (open, not
    yet due).
-6. ``none`` → unknown.
+7. ``none`` → unknown.
+
+``status_evidence`` is what decided: the progress sentence, the status or Accepted cell, the timescale, the
+shading or the due date ("" when unknown).
 
 ``rag`` (red, amber, green or ""): the status column's colour word or letter (Red/Amber/Green, R/A/G,
 "RAG: Amber", Yellow/Orange → amber; "Amber/Green" → the worse), else the status cell's shading classified by
-hue (reds; oranges, ambers and yellows; greens). A RAG colour never sets ``status_norm`` by itself.
+hue (reds; oranges, ambers and yellows; greens). A status column holding only a RAG word sets ``status_norm``
+too: Red → delayed, Amber → in_progress (at risk), Green → in_progress (on track) unless the progress text
+says the work is done (complete) or the timescale says complete or ongoing; Blue → complete.
 
-``overdue`` is True when ``status_norm`` is not complete or not_accepted and the due date is before the
-meeting date.
+``overdue`` (see :func:`is_overdue`) is True when the status is known and open (in_progress, delayed,
+not_started) and the due date is before the meeting date (or the ``--as-of`` date, :func:`apply_as_of`);
+False when the status is known and the row is not overdue; None when not known (status unknown).
 
 ``owners`` splits ``responsible`` on ";", "/", line breaks, "," (a post's service and a person's post stay
 with them) and on "and" / "&" only between two names; each owner is ``{"name", "type"}`` with type person
