@@ -105,12 +105,25 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
 
 
 def _close(block: list[list[dict]]) -> bool:
-    """Header lines of one wrapped label row sit close together."""
+    """Header lines of one wrapped label row sit close together; a header set as two rows of labels
+    ("Agreed" over "deadline") may sit further apart when every label below starts under one above."""
     for a, b in zip(block, block[1:]):
         height = a[0]["bottom"] - a[0]["top"]
-        if b[0]["top"] - a[0]["bottom"] > 0.8 * height:
+        gap = b[0]["top"] - a[0]["bottom"]
+        if gap > 0.8 * height and not (gap <= 2.5 * height and _aligned(a, b)):
             return False
     return True
+
+
+def _aligned(above: list[dict], below: list[dict]) -> bool:
+    """Is ``below`` a second row of labels under ``above``: short word groups, each under a label above?"""
+    starts = [seg[0]["x0"] for seg in segments(above)]
+    lower = segments(below)
+    if len(starts) < 2 or any(len(seg) > 3 or any(c.isdigit() for w in seg for c in w["text"]) for seg in lower):
+        return False
+    if not any(label_scores(" ".join(w["text"] for w in seg)) for seg in lower):
+        return False
+    return all(any(abs(seg[0]["x0"] - x) <= 2.0 for x in starts) for seg in lower)
 
 
 def _columns(block: list[list[dict]]) -> Columns | None:
