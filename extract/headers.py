@@ -169,21 +169,26 @@ def key_value_table(table: Table) -> Table | None:
     """A two-column "label | value" table about one recommendation, turned into header + one row.
 
     Papers that give each recommendation its own small table (Recommendation / Response /
-    Lead / Date down the left) become an ordinary one-row tracking table.
+    Lead / Date down the left) become an ordinary one-row tracking table. A title row of one
+    cell across the table and a row with a blank label (the value above carried on) are let be;
+    a label met again starts the next recommendation (several tables printed as one), and only
+    the first is turned.
     """
     rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
-    if not 2 <= len(rows) <= 12 or any(len([c for c in r.cells if not c.merged]) != 2 for r in rows):
+    own = [[c for c in r.cells if not c.merged] for r in rows]
+    if any(len(cells) > 2 for cells in own):
         return None
-    labels, values = [], []
-    for r in rows:
-        cells = [c for c in r.cells if not c.merged]
-        labels.append(cells[0])
-        values.append(cells[1])
-    fields = [classify_label(_NUMBERED_LABEL_RE.sub("Recommendation", c.text.strip(), count=1)) for c in labels]
-    if "recommendation" not in fields or len({f for f in fields if f}) < 2:
+    pairs = [cells for cells in own if len(cells) == 2 and cells[0].text.strip()]
+    if not 2 <= len(pairs) <= 40:
         return None
-    header = Row(cells=tuple(labels), page=rows[0].page, is_header=True)
-    return Table(rows=(header, Row(cells=tuple(values), page=rows[0].page)), order=table.order, page=table.page,
+    keys = [norm_key(_NUMBERED_LABEL_RE.sub("Recommendation", c[0].text.strip(), count=1)) for c in pairs]
+    first = pairs[:next((i for i in range(1, len(keys)) if keys[i] in keys[:i]), len(pairs))]
+    fields = [classify_label(_NUMBERED_LABEL_RE.sub("Recommendation", c[0].text.strip(), count=1)) for c in first]
+    if len(first) < 2 or "recommendation" not in fields or len({f for f in fields if f}) < 2:
+        return None
+    page = rows[0].page
+    header = Row(cells=tuple(c[0] for c in first), page=page, is_header=True)
+    return Table(rows=(header, Row(cells=tuple(c[1] for c in first), page=page)), order=table.order, page=table.page,
                  bbox=table.bbox)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .headers import HeaderMap
 from .model import Row
 from .stitch import TrackingTable
-from .text import BULLET, join_distinct
+from .text import BULLET, join_distinct, norm_key
 
 _REC_ID_RE = re.compile(
     r"^\s*(?:"
@@ -156,12 +156,16 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
         numbered += bool(rec_id)
         current = out[-1] if out else None
         page_break = index in table.part_starts
-        continues = current is not None and not rec_id and (
-            not rec_text or (page_break and (numbered > 0 or _reads_on(previous, row, table.header))))
+        repeated = current is not None and bool(rec_id) and rec_id == current.rec_id and (
+            not rec_text or page_break or norm_key(rec_text) == norm_key(current.recommendation))
+        if repeated and norm_key(rec_text) in norm_key(current.recommendation):
+            rec_text = ""  # the number (and text) printed again on the row that carries it on
+        continues = current is not None and (repeated or not rec_id and (
+            not rec_text or (page_break and (numbered > 0 or _reads_on(previous, row, table.header)))))
         if continues:
-            cut = _cut_fields(previous, table.header) if page_break else set()
+            cut = _cut_fields(previous, table.header) | _open_fields(current, values) if page_break else set()
             if rec_text:
-                sep = " " if "recommendation" in cut else "\n"
+                sep = " " if "recommendation" in cut and not _starts_paragraph(current.recommendation, rec_text) else "\n"
                 current.recommendation = f"{current.recommendation}{sep}{rec_text}".strip()
             current.add(values, row.page, glue=cut)
             current.add_extra(extra_values(row, table.header))
@@ -220,6 +224,34 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
         if b[0].islower() or a.split()[-1].casefold() in _FUNCTION_WORDS:
             return True
     return False
+
+
+_OPEN_END_RE = re.compile(r"(?:[,(/&\u2013-]|\b(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))$", re.I)
+
+
+def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
+    """After a page break: fields whose text above was left open, so the row below carries the same text on.
+
+    A field reads on when the text above was visibly cut: an open bracket, or a trailing comma, dash or
+    word that cannot end a sentence ("the", "of"); a short field (owner, timescale, status) also when the
+    text below starts in lower case. Otherwise the row below is taken as a new paragraph or value.
+    """
+    out: set[str] = set()
+    for name, value in values.items():
+        if not value:
+            continue
+        if name == "recommendation":
+            above = rec.recommendation
+        else:
+            parts = getattr(rec, name, None)
+            above = parts[-1] if isinstance(parts, list) and parts else ""
+        if not above or _starts_paragraph(above, value):
+            continue
+        prose = name in ("recommendation", "progress")
+        if above.count("(") > above.count(")") or _OPEN_END_RE.search(above.rstrip()) or (
+                not prose and value[:1].islower()):
+            out.add(name)
+    return out
 
 
 def _cut_fields(row: Row | None, header: HeaderMap) -> set[str]:

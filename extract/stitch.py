@@ -2,16 +2,25 @@
 
 A table continues the tracking table before it when nothing but page furniture
 (page numbers, running heads) lies between them and it either repeats the same
-header or has no header and the same number of columns.
+header (the same labels, even where the columns' content reads differently on the
+new page) or has no header and the same number of columns.
+
+Papers that give each recommendation its own small "label | value" table are read
+as one tracking table: a run of such tables becomes one row per recommendation. A
+part on the next page whose first label cell is blank, or whose labels carry on the
+label sequence, continues the recommendation above; a label met again starts the
+next one. The number comes from a "Recommendation 3" label, an id row, a title row
+spanning the table, or the heading just above the table.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from .headers import HeaderMap, find_header, is_header_repeat, key_value_table
+from .headers import HeaderMap, classify_label, find_header, is_header_repeat, key_value_table
 from .model import Cell, Document, Paragraph, Row, Table
+from .text import BULLET, norm_key
 
 _FURNITURE_RE = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d+\s*-$", re.I)
 _HEADING_RE = re.compile(r"^(?:appendix|annex|annexe|schedule|table|part|section)\b", re.I)
@@ -37,69 +46,65 @@ def tracking_tables(doc: Document) -> list[TrackingTable]:
     """All tracking tables of ``doc``, in order, with continuation parts stitched on."""
     found: list[TrackingTable] = []
     previous: Table | None = None
-    for table in doc.tables:
-        kv = key_value_table(table)
-        if kv is not None:
-            table = _numbered(kv, doc)
+    run: _KeyValueRun | None = None
+    for index, table in enumerate(doc.tables):
+        pairs = _kv_pairs(table)
+        if pairs is not None:
+            if run is not None and run.continued_by(doc, index, table, pairs):
+                run.add(doc, index, table, pairs)
+                continue
+            if key_value_table(table) is not None:
+                _close(run, found)
+                run = _KeyValueRun(first=table, last=table, section=_section_label(doc, table))
+                run.add(doc, index, table, pairs)
+                previous = None
+                continue
+        if run is not None:
+            _close(run, found)
+            run = None
         header = find_header(table)
         current = found[-1] if found else None
-        if kv is not None and current is not None and current.key_value and header is not None \
-                and header.key == current.header.key:
-            _append(current, table, header, new_part=False)  # the next small table of the same set
-            previous = table
-            continue
-        if current is not None and previous is not None and _continues(doc, previous, table, header, current):
-            _append(current, table, header, new_part=True)
-            previous = table
-            continue
+        if current is not None and not current.key_value and previous is not None:
+            how = _continues(doc, previous, table, header, current)
+            if how:
+                _append(current, table, header, new_part=how == "page")
+                previous = table
+                continue
         if header is not None:
             tracking = TrackingTable(header=header, first_page=table.page, order=table.order,
-                                     section=_section_label(doc, table), key_value=kv is not None)
+                                     section=_section_label(doc, table))
             _append(tracking, table, header, new_part=False)
             found.append(tracking)
             previous = table
         else:
             previous = None  # another kind of table breaks any continuation
+    _close(run, found)
     return found
 
 
-_REC_HEADING_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b", re.I)
+# -- ordinary tables continued ----------------------------------------------------------------------
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def _numbered(kv: Table, doc: Document) -> Table:
-    """Give a key/value table a number column from its label ("Recommendation 3") or the heading above it."""
-    labels = kv.rows[0].cells
-    number = ""
-    for cell in labels:
-        match = _REC_HEADING_RE.match(cell.text.strip())
-        if match:
-            number = match.group(1)
-            break
-    if not number:
-        before = [p for p in doc.paragraphs if p.order < kv.order][-2:]
-        for p in reversed(before):
-            match = _REC_HEADING_RE.match(p.text.strip())
-            if match and len(p.text) < 120:
-                number = match.group(1)
-                break
-    if not number:
-        return kv
-    labels = tuple(replace(c, text=_REC_HEADING_RE.sub("Recommendation", c.text.strip(), count=1)) for c in labels)
-    head = Row(cells=(Cell(text="No."), *labels), page=kv.rows[0].page, is_header=True)
-    body = Row(cells=(Cell(text=number), *kv.rows[1].cells), page=kv.rows[1].page)
-    return Table(rows=(head, body), order=kv.order, page=kv.page, bbox=kv.bbox)
+def _same_labels(a: HeaderMap, b: HeaderMap) -> bool:
+    """The same header printed again (the columns' roles may read differently from one page's rows)."""
+    return [_squash(t) for t in a.labels] == [_squash(t) for t in b.labels]
 
 
-def _append(tracking: TrackingTable, table: Table, header: HeaderMap | None, *, new_part: bool) -> None:
+def _append(tracking: TrackingTable, table: Table, header: HeaderMap | None, *, new_part: bool, echo: bool = True) -> None:
     start = header.row + 1 if header is not None else 0
     if new_part:
         tracking.parts += 1
         tracking.part_starts.add(len(tracking.rows))
-    for row in table.rows[start:]:
+    for index, row in enumerate(table.rows[start:], start=start):
         if row.page is None and table.page is not None:
             row = Row(cells=row.cells, page=table.page, is_header=row.is_header)
         if is_header_repeat(row, tracking.header):
             continue
+        if echo and header is not None and index == start:
+            row = _without_label_echo(row, tracking.header)  # the rest of a header printed again
         if not any(c.text.strip() for c in row.cells):
             continue
         tracking.rows.append(row)
@@ -108,21 +113,70 @@ def _append(tracking: TrackingTable, table: Table, header: HeaderMap | None, *, 
         tracking.first_page = table.page
 
 
-def _continues(doc: Document, prev: Table, table: Table, header: HeaderMap | None, current: TrackingTable) -> bool:
-    paged = prev.page is not None and table.page is not None
-    if header is not None:
-        if header.key != current.header.key:
-            return False
-    elif not paged or table.n_cols != prev.n_cols:
-        return False  # without pages, only a repeated header shows that a table goes on
-    if paged and table.page != (prev.last_page or prev.page) + 1:
+_FRAGMENT_RE = re.compile(r"^[a-z][a-z'-]{0,13}$")  # the end of a label word broken over two lines ("ntation")
+
+
+def _label_echo(text: str, label: str) -> bool:
+    """Is ``text`` the column's label again, or a piece of it (a header repeated, or its broken second line)?"""
+    if text.strip() == label.strip():
+        return True
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    key = _squash(label)
+    if not lines or not key:
         return False
+    for line in lines:
+        part = _squash(line)
+        if not part:
+            continue
+        if _FRAGMENT_RE.match(line) or part in key or (key in part and len(part) <= len(key) + 16):
+            continue
+        return False
+    return True
+
+
+def _without_label_echo(row: Row, header: HeaderMap) -> Row:
+    """Blank the cells of a row just under the header that only repeat the labels (or the broken end of one).
+
+    Such a row is a header's second line, or a header printed again with the text the page break cut
+    off from the row above sitting in some of its cells; the other cells are kept.
+    """
+    filled = [i for i, c in enumerate(row.cells) if c.text.strip() and not c.merged]
+    if not filled:
+        return row
+    echo = [i for i in filled if i < len(header.labels) and _label_echo(row.cells[i].text, header.labels[i])]
+    if not echo:
+        return row
+    if len(echo) < len(filled) and (len(echo) < 2 or len(echo) < 0.5 * len(filled)):
+        return row  # one cell that happens to read like its label is content
+    cells = tuple(Cell(text="", page=c.page, bbox=c.bbox) if i in echo else c for i, c in enumerate(row.cells))
+    return Row(cells=cells, page=row.page, is_header=row.is_header)
+
+
+def _continues(doc: Document, prev: Table, table: Table, header: HeaderMap | None, current: TrackingTable) -> str:
+    """"page" when ``table`` carries ``current`` on over a page break, "same" for the next table of the same
+    header on the same page with nothing between, "" when it does not continue it."""
+    paged = prev.page is not None and table.page is not None
     between = [p for p in doc.paragraphs if prev.order < p.order < table.order]
-    return _only_furniture(between) if paged else not between
+    if header is not None:
+        if header.key != current.header.key and not _same_labels(header, current.header):
+            return ""
+        if paged and table.page == (prev.last_page or prev.page):
+            return "same" if not _text(between) else ""
+    elif not paged or table.n_cols != prev.n_cols:
+        return ""  # without pages, only a repeated header shows that a table goes on
+    if paged and table.page != (prev.last_page or prev.page) + 1:
+        return ""
+    if paged:
+        return "page" if _only_furniture(between) else ""
+    return "same" if not between else ""
+
+
+def _text(paragraphs: list[Paragraph]) -> list[str]:
+    return [p.text for p in paragraphs if p.text.strip() and not _FURNITURE_RE.match(p.text.strip())]
 
 
 def _only_furniture(paragraphs: list[Paragraph]) -> bool:
-    text = [p.text for p in paragraphs if not _FURNITURE_RE.match(p.text.strip())]
+    text = _text(paragraphs)
     if any(_HEADING_RE.match(t) for t in text):
         return False
     return sum(len(t) for t in text) <= _MAX_FURNITURE_CHARS
@@ -138,3 +192,201 @@ def _section_label(doc: Document, table: Table) -> str:
         if len(p.text) <= 120 and not _FURNITURE_RE.match(p.text) and not p.text.rstrip().endswith("."):
             return p.text
     return ""
+
+
+# -- one small "label | value" table per recommendation ---------------------------------------------
+
+_REC_HEADING_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*|number\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b", re.I)
+_MAX_REC_HEADING = 120
+
+
+@dataclass(slots=True)
+class _Pair:
+    label: str | None  # None for a title row spanning the table
+    value: str
+    page: int | None
+
+
+@dataclass(slots=True)
+class _Record:
+    """One recommendation's labels and values, in the order met."""
+
+    number: str = ""
+    labels: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    page: int | None = None
+
+
+def _kv_pairs(table: Table) -> list[_Pair] | None:
+    """The rows of a two-column table as (label, value) pairs; a row of one cell across the table is a title."""
+    pairs: list[_Pair] = []
+    two = 0
+    for row in table.rows:
+        own = [c for c in row.cells if not c.merged]
+        page = row.page if row.page is not None else table.page
+        if not any(c.text.strip() for c in own):
+            continue
+        if len(own) == 1:
+            pairs.append(_Pair(None, own[0].text.strip(), page))
+        elif len(own) == 2:
+            two += 1
+            pairs.append(_Pair(own[0].text.strip(), own[1].text.strip(), page))
+        else:
+            return None
+    return pairs if two else None
+
+
+def _label_key(label: str) -> str:
+    return norm_key(_REC_HEADING_RE.sub("Recommendation", label.strip(), count=1))
+
+
+def _rec_number(text: str) -> str:
+    """The number of a "Recommendation 3" / "Rec No. 3" heading, label or title row; "" otherwise."""
+    match = _REC_HEADING_RE.match(text.strip())
+    return match.group(1).lower() if match and len(text) <= _MAX_REC_HEADING else ""
+
+
+def _join_cut(before: str, after: str) -> str:
+    """Text a page break cut in two: a new paragraph goes on a new line, a cut sentence carries on."""
+    if not before or not after:
+        return before or after
+    new_paragraph = after.startswith(BULLET) or (before.rstrip()[-1:] in ".!?:" and after[:1].isupper())
+    return before + ("\n" if new_paragraph else " ") + after
+
+
+@dataclass(slots=True)
+class _KeyValueRun:
+    """Consecutive key/value tables of one label set, gathered into records (one per recommendation)."""
+
+    first: Table
+    last: Table
+    section: str = ""
+    last_index: int = -1
+    records: list[_Record] = field(default_factory=list)
+    known: dict[str, str] = field(default_factory=dict)  # label key -> label text, in order of first use
+    start_key: str = ""  # the label a recommendation's table starts with
+
+    def continued_by(self, doc: Document, index: int, table: Table, pairs: list[_Pair]) -> bool:
+        """Does ``table`` belong to this run: right after its last table, with labels of the same set?"""
+        prev = self.last
+        if index != self.last_index + 1:
+            return False
+        end = prev.last_page or prev.page
+        if prev.page is not None and table.page is not None and table.page not in (end, end + 1):
+            return False
+        between = [p for p in doc.paragraphs if prev.order < p.order < table.order]
+        if not _only_furniture([p for p in between if not _rec_number(p.text)]):
+            return False
+        labelled = [p for p in pairs if p.label]
+        if pairs[0].label == "" or not labelled:
+            return True  # the rest of the value above, cut by the page break
+        known = sum(1 for p in labelled if _label_key(p.label) in self.known or self._label_goes_on(p.label))
+        return known >= 0.5 * len(labelled) or key_value_table(table) is not None
+
+    def _label_goes_on(self, label: str) -> bool:
+        """Is ``label`` the second line of the last label, broken by the page break ("Timescale for" / "implementation")?"""
+        record = self.records[-1] if self.records else None
+        if record is None or not record.labels:
+            return False
+        joined = _squash(record.labels[-1] + label)
+        return any(_squash(text) == joined for text in self.known.values())
+
+    def add(self, doc: Document, index: int, table: Table, pairs: list[_Pair]) -> None:
+        prev = self.last
+        first = table is self.first
+        lo = -1 if first else prev.order
+        above = [p for p in doc.paragraphs if lo < p.order < table.order and p.text.strip()
+                 and not _FURNITURE_RE.match(p.text.strip())][-2:]
+        heading = next((n for n in (_rec_number(p.text) for p in reversed(above)) if n), "")
+        same_page = prev.page is None or table.page is None or table.page == (prev.last_page or prev.page)
+        new = first or bool(heading) or (same_page and pairs[0].label != "")
+        if new:
+            self._new(heading, pairs[0].page)
+        for position, pair in enumerate(pairs):
+            self._take(pair, at_part_start=position == 0 and not new)
+        if first:
+            self.start_key = next((_label_key(p.label) for p in pairs if p.label), "")
+        self.last, self.last_index = table, index
+
+    def _new(self, number: str, page: int | None) -> _Record:
+        record = _Record(number=number, page=page)
+        self.records.append(record)
+        return record
+
+    def _take(self, pair: _Pair, *, at_part_start: bool) -> None:
+        record = self.records[-1] if self.records else self._new("", pair.page)
+        if pair.label is None:  # a title row: it names the recommendation, or titles its table
+            number = _rec_number(pair.value)
+            if record.keys or (number and record.number and number != record.number):
+                record = self._new("", pair.page)
+            record.number = record.number or number
+            return
+        if not pair.label:  # a blank label: the value goes on from the row above
+            if record.values:
+                record.values[-1] = _join_cut(record.values[-1], pair.value)
+            return
+        key = _label_key(pair.label)
+        if at_part_start and record.labels and key not in self.known and (
+                self._label_goes_on(pair.label) or (not pair.value and pair.label[:1].islower())):
+            self._relabel(record, f"{record.labels[-1]} {pair.label}")  # a label broken by the page break
+            record.values[-1] = _join_cut(record.values[-1], pair.value)
+            return
+        if record.keys and (key in record.keys or key == self.start_key):
+            record = self._new("", pair.page)  # the first label again, or a label met twice: the next recommendation
+        number = _rec_number(pair.label)
+        if number and not record.number:
+            record.number = number
+        record.labels.append(pair.label)
+        record.keys.append(self._key_for(pair.label))
+        record.values.append(pair.value)
+
+    def _relabel(self, record: _Record, label: str) -> None:
+        old = record.keys[-1]
+        record.labels[-1] = label
+        record.keys[-1] = self._key_for(label)
+        if old != record.keys[-1] and not any(old in r.keys for r in self.records):
+            self.known.pop(old, None)
+
+    def _key_for(self, label: str) -> str:
+        squashed = _squash(label)
+        for key, text in self.known.items():
+            if _squash(text) == squashed:
+                return key
+        key = _label_key(label)
+        self.known.setdefault(key, _REC_HEADING_RE.sub("Recommendation", label.strip(), count=1))
+        return key
+
+    def table(self) -> Table | None:
+        """The run as one ordinary table: a header of the labels and a row per recommendation."""
+        records = [r for r in self.records if r.keys]
+        if not records:
+            return None
+        keys = list(dict.fromkeys(k for r in records for k in r.keys))
+        numbered = any(r.number for r in records) and not any(classify_label(self.known[k]) == "rec_id" for k in keys)
+        head = [Cell(text=self.known[k]) for k in keys]
+        if numbered:
+            head.insert(0, Cell(text="No."))
+        rows = [Row(cells=tuple(head), page=self.first.page, is_header=True)]
+        for r in records:
+            values = dict(zip(r.keys, r.values))
+            cells = [Cell(text=values.get(k, ""), page=r.page) for k in keys]
+            if numbered:
+                cells.insert(0, Cell(text=r.number, page=r.page))
+            rows.append(Row(cells=tuple(cells), page=r.page))
+        return Table(rows=tuple(rows), order=self.first.order, page=self.first.page, bbox=self.first.bbox)
+
+
+def _close(run: _KeyValueRun | None, found: list[TrackingTable]) -> None:
+    """Turn a finished key/value run into a tracking table (when its labels make one)."""
+    if run is None:
+        return
+    table = run.table()
+    header = find_header(table) if table is not None else None
+    if header is None:
+        return
+    tracking = TrackingTable(header=header, first_page=run.first.page, order=run.first.order, section=run.section,
+                             key_value=True)
+    _append(tracking, table, header, new_part=False, echo=False)
+    tracking.last_page = run.last.last_page or tracking.last_page
+    found.append(tracking)
