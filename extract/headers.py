@@ -153,7 +153,7 @@ def zip_cells(a: Row, b: Row):
 
 
 def _join_labels(top: str, bottom: str) -> str:
-    return " ".join(t for t in (top.strip(), bottom.strip()) if t)
+    return "\n".join(t for t in (top.strip(), bottom.strip()) if t)
 
 
 def _continues_header(top: Row, below: Row) -> bool:
@@ -162,7 +162,12 @@ def _continues_header(top: Row, below: Row) -> bool:
     filled = [t for t in texts if t]
     if not filled or not all(_label_like(t) and len(t.split()) <= 4 and not _value_like(t) for t in filled):
         return False
-    return sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled)
+    if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):
+        return True
+    # the ends of labels cut mid-word by a narrow column ("Expected comple" / "tion")
+    above = [a for a, _ in zip_cells(top, below)]
+    return all(len(b.split()) == 1 and b[:1].islower() and a.strip() and not vocab_scores(a)
+               and vocab_scores(f"{a}\n{b}") for a, b in zip(above, (c.text.strip() for c in below.cells)) if b)
 
 
 def key_value_table(table: Table) -> Table | None:

@@ -198,3 +198,18 @@ def test_assign_is_one_column_per_role():
     roles = assign(labels, profiles)
     assert list(roles.values()).count(1) + list(roles.values()).count(2) == 1
     assert roles["recommendation"] == 0 and roles["progress"] == 3
+
+
+def test_a_label_cut_mid_word_over_two_rows_is_joined_but_a_continuation_row_is_not():
+    def row(*texts):
+        return Row(cells=tuple(Cell(text=t) for t in texts))
+
+    head = row("Recommendation", "Progress Update", "Expected comple")
+    table = Table(rows=(head, row("", "", "tion"), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))), order=0)
+    header = find_header(table)
+    assert header is not None and header.row == 1 and header.col("timescale") == 2
+    # a page's first row carrying on a cut cell ("address.") under a complete label stays a data row
+    table = Table(rows=(head, row("", "address.", ""), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))),
+                  order=0)
+    header = find_header(table)
+    assert header is not None and header.row == 0

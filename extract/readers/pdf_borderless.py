@@ -91,6 +91,8 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
     for i, line in enumerate(lines):
         if not names_recommendation(line) and not (i + 1 < len(lines) and names_recommendation(lines[i + 1])):
             continue
+        if len(line) > 4 and len(segments(line)) == 1:
+            continue  # a heading above the table ("Appendix A - Progress on recommendations"), not labels
         best: tuple[int, int, Columns] | None = None
         for size in (1, 2, 3):
             block = lines[i:i + size]
