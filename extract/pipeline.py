@@ -146,7 +146,10 @@ def rows_dataframe(results: Iterable[FileResult]):
 
     from .records import FIELDS, flat_dict
 
-    return pd.DataFrame([flat_dict(r) for res in results for r in res.rows], columns=list(FIELDS))
+    frame = pd.DataFrame([flat_dict(r) for res in results for r in res.rows], columns=list(FIELDS))
+    # overdue is True, False or None (not known): a nullable boolean, so frame[frame.overdue] keeps the True rows
+    frame["overdue"] = frame["overdue"].astype("boolean")
+    return frame
 
 
 __all__ = ["extract_document", "extract_file", "extract_paths", "expand_paths", "rows_dataframe", "UnsupportedFormat"]
