@@ -233,10 +233,12 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
     """After a page break: fields whose text above was left open, so the row below carries the same text on.
 
     A field reads on when the text above was visibly cut: an open bracket, or a trailing comma, dash or
-    word that cannot end a sentence ("the", "of"); a short field (owner, timescale, status) also when the
-    text below starts in lower case. Otherwise the row below is taken as a new paragraph or value.
+    word that cannot end a sentence ("the", "of"); or when the text below starts in lower case, for prose
+    (recommendation, progress) only where the row brings no owner or timescale of its own (then it is an
+    action row of its own). Otherwise the row below is taken as a new paragraph or value.
     """
     out: set[str] = set()
+    lower: set[str] = set()
     for name, value in values.items():
         if not value:
             continue
@@ -247,9 +249,13 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
             above = parts[-1] if isinstance(parts, list) and parts else ""
         if not above or _starts_paragraph(above, value):
             continue
-        prose = name in ("recommendation", "progress")
-        if above.count("(") > above.count(")") or _OPEN_END_RE.search(above.rstrip()) or (
-                not prose and value[:1].islower()):
+        if above.count("(") > above.count(")") or _OPEN_END_RE.search(above.rstrip()):
+            out.add(name)
+        elif value[:1].islower() and above.rstrip()[-1:] not in ".!?;":
+            lower.add(name)
+    short = {n for n in ("responsible", "timescale", "status") if values.get(n)}
+    for name in lower:
+        if name not in ("recommendation", "progress") or short <= out | lower:
             out.add(name)
     return out
 

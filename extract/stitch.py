@@ -148,8 +148,16 @@ def _without_label_echo(row: Row, header: HeaderMap) -> Row:
         return row
     if len(echo) < len(filled) and (len(echo) < 2 or len(echo) < 0.5 * len(filled)):
         return row  # one cell that happens to read like its label is content
-    cells = tuple(Cell(text="", page=c.page, bbox=c.bbox) if i in echo else c for i, c in enumerate(row.cells))
-    return Row(cells=cells, page=row.page, is_header=row.is_header)
+    cells = []
+    for i, c in enumerate(row.cells):
+        if i in echo:
+            c = Cell(text="", page=c.page, bbox=c.bbox)
+        elif i < len(header.labels) and _squash(header.labels[i]):  # the label printed on a line of its own
+            key = _squash(header.labels[i])
+            kept = [ln for ln in c.text.split("\n") if _squash(ln) != key]
+            c = Cell(text="\n".join(kept), page=c.page, bbox=c.bbox, overflows=c.overflows, fill=c.fill)
+        cells.append(c)
+    return Row(cells=tuple(cells), page=row.page, is_header=row.is_header)
 
 
 def _continues(doc: Document, prev: Table, table: Table, header: HeaderMap | None, current: TrackingTable) -> str:

@@ -165,7 +165,7 @@ def test_header_echo_row_keeps_the_cut_text_for_the_row_above():
     head = row("#", "Recommendation", "Response", "Lead officer", "Target date")
     paper = Paper()
     paper.table(head, row("1", "First.", "The work began.", "Ann", "2025"), page=1)
-    paper.table(head, row("#", "Recommendation", "The final report goes to Cabinet in May.", "Lead officer", "Target date"),
+    paper.table(head, row("#", "Recommendation", "The final report goes to Cabinet in May.\nResponse", "Lead officer", "Target date"),
                 row("2", "Second.", "Done.", "Bob", "2026"), page=2)
     recs = paper.recs()
     assert [r["rec_id"] for r in recs] == ["1", "2"]
@@ -203,3 +203,18 @@ def test_same_number_on_the_same_page_with_other_text_is_a_new_recommendation_on
     [rec] = paper.recs()
     assert rec["progress"] == "Begun.\nMore."
     assert rec["recommendation"] == "First."
+
+
+def test_text_below_a_break_in_lower_case_carries_the_sentence_on_unless_the_row_has_its_own_owner():
+    head = row(*HEAD)
+    paper = Paper()
+    paper.table(head, row("1", "Consult residents, ward councillors", "The review found", "Ann", "2025"), page=1)
+    paper.table(head, row("", "and community groups.", "three gaps.", "", ""), page=2)
+    [rec] = paper.recs()
+    assert rec["recommendation"] == "Consult residents, ward councillors and community groups."
+    assert rec["progress"] == "The review found three gaps."
+    paper = Paper()
+    paper.table(head, row("1", "First.", "Phase one", "Ann", "2025"), page=1)
+    paper.table(head, row("", "", "phase two begins", "Bob", "2026"), page=2)
+    [rec] = paper.recs()
+    assert rec["progress"] == "Phase one\nphase two begins"
