@@ -89,8 +89,8 @@ def names_recommendation(line: list[dict]) -> bool:
 def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
     """The first header block: (first line index, number of lines, columns), or None."""
     for i, line in enumerate(lines):
-        if not names_recommendation(line) and not (i + 1 < len(lines) and names_recommendation(lines[i + 1])):
-            continue
+        if not any(names_recommendation(ln) for ln in lines[i:i + 3]):
+            continue  # the recommendation label is on this line or one of the next two (a label set in pieces)
         if len(line) > 4 and len(segments(line)) == 1:
             continue  # a heading above the table ("Appendix A - Progress on recommendations"), not labels
         best: tuple[int, int, Columns] | None = None
@@ -109,17 +109,17 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
 def _close(block: list[list[dict]]) -> bool:
     """Header lines of one wrapped label row sit close together; a header set as two rows of labels
     ("Agreed" over "deadline") may sit further apart when every label below starts under one above."""
-    for a, b in zip(block, block[1:]):
+    for n, (a, b) in enumerate(zip(block, block[1:]), start=1):
         height = a[0]["bottom"] - a[0]["top"]
         gap = b[0]["top"] - a[0]["bottom"]
-        if gap > 0.8 * height and not (gap <= 2.5 * height and _aligned(a, b)):
+        if gap > 0.8 * height and not (gap <= 2.5 * height and _aligned(block[:n], b)):
             return False
     return True
 
 
-def _aligned(above: list[dict], below: list[dict]) -> bool:
-    """Is ``below`` a second row of labels under ``above``: short word groups, each under a label above?"""
-    starts = [seg[0]["x0"] for seg in segments(above)]
+def _aligned(above: list[list[dict]], below: list[dict]) -> bool:
+    """Is ``below`` a second row of labels under the lines ``above``: short word groups, each under a label?"""
+    starts = [seg[0]["x0"] for line in above for seg in segments(line)]
     lower = segments(below)
     if len(starts) < 2 or any(len(seg) > 3 or any(c.isdigit() for w in seg for c in w["text"]) for seg in lower):
         return False
@@ -163,6 +163,8 @@ def build_table(lines: list[list[dict]], columns: Columns, page: int, order: int
             break
         if body and line[0]["top"] - body[-1][0]["bottom"] > _END_GAP * height:
             break
+        if body and _labels_line(line):
+            break  # the header of the next table
         body.append(line)
     rows = _rows(body, columns, rules)
     rights = _rights(body, columns)
@@ -174,6 +176,15 @@ def build_table(lines: list[list[dict]], columns: Columns, page: int, order: int
     bottom = max((w["bottom"] for ln in body for w in ln), default=top)
     table = Table(rows=tuple(table_rows), order=order, page=page, bbox=(columns.lefts[0], top, 10_000.0, bottom))
     return table, len(body)
+
+
+def _labels_line(line: list[dict]) -> bool:
+    """A row of column labels: three or more short word groups without figures, most of them header words."""
+    groups = segments(line)
+    if len(groups) < 3 or any(len(g) > 4 or any(ch.isdigit() for w in g for ch in w["text"]) for g in groups):
+        return False
+    known = sum(1 for g in groups if label_scores(" ".join(w["text"] for w in g)))
+    return known >= 3 and known >= 0.6 * len(groups)
 
 
 @dataclass(frozen=True, slots=True)
