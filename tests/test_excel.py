@@ -69,13 +69,10 @@ def failed_result() -> FileResult:
 
 
 @pytest.fixture(scope="module")
-def sample_results() -> list[FileResult]:
-    return list(extract_paths([SAMPLES]))
+def all_results(extracted_samples) -> list[FileResult]:
+    import copy
 
-
-@pytest.fixture(scope="module")
-def all_results(sample_results) -> list[FileResult]:
-    return [*sample_results, risky_result(), enriched_result(), failed_result()]
+    return [*copy.deepcopy(extracted_samples), risky_result(), enriched_result(), failed_result()]
 
 
 @pytest.fixture(scope="module")
