@@ -73,6 +73,23 @@ def clean_label(text: str) -> str:
     return _DATEISH_RE.sub(" ", text)
 
 
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    return frozenset(w for p in phrases() for w in p.words if not w.endswith("*"))
+
+
+def _mend(words: list[str]) -> list[str]:
+    """Join the pieces of a word broken by a narrow column ("recommendati" "on" -> "recommendation")."""
+    known = _known_words()
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] not in known and stem(out[-1] + word) in known:
+            out[-1] = stem(out[-1] + word)
+        else:
+            out.append(word)
+    return out
+
+
 def _word_match(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
@@ -80,7 +97,7 @@ def _word_match(pattern: str, word: str) -> bool:
 @lru_cache(maxsize=8192)
 def label_scores(label: str) -> dict[str, float]:
     """Role -> strength (0-1) of what the label's words say; empty when they say nothing."""
-    words = [stem(w) for w in _tokens(clean_label(label))]
+    words = _mend([stem(w) for w in _tokens(clean_label(label))])
     if not words:
         return {}
     squashed = "".join(_tokens(label))

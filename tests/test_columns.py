@@ -12,7 +12,7 @@ from extract.vocab import best_role, label_scores, phrases
 GRID = {
     "rec_id": [
         "No.", "No", "Nos", "Number", "Ref", "Ref.", "Ref No", "Reference", "Rec No.", "Rec. No", "Rec Ref",
-        "Recommendation No.", "Recommendation number", "Recommendation Ref", "Item No", "Para", "Paragraph No.", "ID",
+        "Recommendation No.", "Recommendation number", "Recommendati on No.", "Recommendation Ref", "Item No", "Para", "Paragraph No.", "ID",
         "#", "Recommendation reference",
     ],
     "recommendation": [
@@ -39,7 +39,7 @@ GRID = {
         "Responsible", "Responsibility", "Responsible Officer", "Officer", "Lead Officer", "Lead", "Lead Member",
         "Lead Member / Officer", "Lead Member or Lead Officer", "Lead directorate", "Lead service", "Owner",
         "Action owner", "Who", "By whom", "Action by", "Assigned to", "Allocated to", "Recommendation made to:",
-        "Accountable officer", "Accountability", "Portfolio holder", "Contact officer", "Service area",
+        "Accountable officer", "Accountability", "Recommendati on made to:", "Responsi ble Officer", "Portfolio holder", "Contact officer", "Service area",
         "Directorate", "Resib'ty", "Responsi-ble Officer", "Lead Officer[v]", "Delivery lead", "Chief Officer",
         "Head of Service", "Responsible Manager", "Responsible team", "Officer responsible", "WHO", "Lead(s)",
         "Owners",
@@ -50,7 +50,7 @@ GRID = {
         "Date for completion", "Expected completion", "Target completion", "Delivery date", "Implementation date",
         "Date of implementation", "Milestone", "Milestones", "Target date for implementation",
         "Timescale for implementation", "End date", "Completion Date", "Target Date[iii]", "Timetable[iv]",
-        "WHEN", "Target date (revised)",
+        "WHEN", "Target date (revised)", "Expecte d comple tion",
     ],
     "status": [
         "Status", "Progress Status", "Current status", "RAG", "BRAG", "RAG status", "RAG rating", "Rating",
