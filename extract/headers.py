@@ -145,6 +145,23 @@ def find_header(table: Table, max_rows: int = 5) -> HeaderMap | None:
     return None
 
 
+def near_miss(table: Table, max_rows: int = 3) -> str | None:
+    """Why a table whose header names a recommendation column was not read as a tracking table, or None.
+
+    Such a table is skipped (an acceptance-only list, a delivery plan), but it is reported so that a
+    tracking table with labels rectrack does not know is never lost silently.
+    """
+    for row in table.rows[:max_rows]:
+        texts = tuple(c.text for c in row.cells)
+        if not _header_like(texts):
+            continue
+        if any(vocab_scores(t).get("recommendation", 0.0) >= _STRONG_REC for t in texts):
+            shown = " | ".join(" ".join(t.split()) for t in texts if t.strip())
+            return (f"a table headed {shown!r} names recommendations but no progress, owner or timescale "
+                    "column was recognised, so it was skipped")
+    return None
+
+
 def zip_cells(a: Row, b: Row):
     width = max(len(a.cells), len(b.cells))
     for i in range(width):

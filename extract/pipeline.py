@@ -27,7 +27,7 @@ def extract_document(doc: Document, source: str | None = None,
 
     What was uncertain about a table (a column role guessed) is added to ``notes`` when given.
     """
-    tables = tracking_tables(doc)
+    tables = tracking_tables(doc, notes)
     if notes is not None:
         for index, table in enumerate(tables):
             notes.extend(f"tracking table {index + 1}: {note}" for note in table.header.notes)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .headers import HeaderMap, classify_label, find_header, is_header_repeat, key_value_table
+from .headers import HeaderMap, classify_label, find_header, is_header_repeat, key_value_table, near_miss
 from .model import Cell, Document, Paragraph, Row, Table
 from .text import BULLET, norm_key
 
@@ -42,8 +42,12 @@ class TrackingTable:
     key_value: bool = False  # made of one small "label | value" table per recommendation
 
 
-def tracking_tables(doc: Document) -> list[TrackingTable]:
-    """All tracking tables of ``doc``, in order, with continuation parts stitched on."""
+def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[TrackingTable]:
+    """All tracking tables of ``doc``, in order, with continuation parts stitched on.
+
+    A table that names a recommendation column but is not read (see ``headers.near_miss``) is
+    reported in ``notes`` when given.
+    """
     found: list[TrackingTable] = []
     previous: Table | None = None
     run: _KeyValueRun | None = None
@@ -78,6 +82,9 @@ def tracking_tables(doc: Document) -> list[TrackingTable]:
             previous = table
         else:
             previous = None  # another kind of table breaks any continuation
+            why = near_miss(table) if notes is not None else None
+            if why:
+                notes.append(f"page {table.page}: {why}" if table.page else why)
     _close(run, found)
     return found
 

@@ -213,3 +213,14 @@ def test_a_label_cut_mid_word_over_two_rows_is_joined_but_a_continuation_row_is_
                   order=0)
     header = find_header(table)
     assert header is not None and header.row == 0
+
+
+def test_a_recommendations_table_without_other_roles_is_reported_not_read():
+    from extract.model import Document
+    from extract.pipeline import extract_document
+
+    table = _table(("Recommendation", "Accepted?"), (PROSE[0], "Accepted"), (PROSE[1], "Not accepted"))
+    notes: list[str] = []
+    rows, count = extract_document(Document(path="paper.docx", format="docx", tables=[table]), notes=notes)
+    assert rows == [] and count == 0
+    assert len(notes) == 1 and "'Recommendation | Accepted?'" in notes[0] and "skipped" in notes[0]
