@@ -216,3 +216,29 @@ def test_row_with_empty_recommendation_stays_a_row(tmp_path, numbered):
         rows, header, widths = [row[1:] for row in rows], HEADER[1:], WIDTHS[1:]
     got = _cells(_draw(tmp_path / "cont.pdf", header, rows, widths=widths, row_gap=12.0))
     assert got[1:] == _expected(rows)
+
+
+def test_response_annex_ruled_between_rows_with_the_number_in_the_text(tmp_path):
+    """Two columns ruled between rows; the first body line, close under the header, opens with its number."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from extract import extract_file
+
+    body = getSampleStyleSheet()["BodyText"]
+    answers = ["We agree and will publish the first figures in the spring.",
+               "We agree in part: the pilot will run in two regions before any wider change.",
+               "We do not agree; the existing duty already covers this."]
+    rows = [[Paragraph("Recommendation", body), Paragraph("Government response", body)]]
+    rows += [[Paragraph(f"Recommendation {i}: {NUMBERED[i - 1][1]}", body), Paragraph(answers[i - 1], body)]
+             for i in (1, 2, 3)]
+    path = tmp_path / "annex.pdf"
+    table = Table(rows, colWidths=[230, 260])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]))
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([table])
+    result = extract_file(path)
+    assert [(r.rec_id, r.recommendation, r.progress) for r in result.rows] == [
+        (str(i), NUMBERED[i - 1][1], answers[i - 1]) for i in (1, 2, 3)]

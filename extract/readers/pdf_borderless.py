@@ -98,12 +98,19 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
             block = lines[i:i + size]
             if len(block) < size or not _close(block):
                 break
+            if size > 1 and _content_line(block[-1]):
+                break  # the first line of the body, close under a one-line header
             columns = _columns(block)
             if columns is not None and (best is None or len(columns.header.columns) >= len(best[2].header.columns)):
                 best = (i, size, columns)
         if best is not None:
             return best
     return None
+
+
+def _content_line(line: list[dict]) -> bool:
+    """A line of table content rather than of labels: a numbered entry or a run of more than five words."""
+    return any(looks_numbered(" ".join(w["text"] for w in seg)) or len(seg) > 5 for seg in segments(line))
 
 
 def _close(block: list[list[dict]]) -> bool:
