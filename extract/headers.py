@@ -142,7 +142,31 @@ def find_header(table: Table, max_rows: int = 5) -> HeaderMap | None:
         chosen = max((h for h in (two, one) if h is not None), key=lambda h: len(h.columns), default=None)
         if chosen is not None:
             return chosen
-    return None
+    return _headerless(table)
+
+
+_REC_OPENING_RE = re.compile(r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\d{1,3}", re.I)
+
+
+def _headerless(table: Table) -> HeaderMap | None:
+    """A table with no header row whose cells still say what they are: one column of numbered
+    recommendations ("Recommendation 3: ...") beside prose (a response annex set as a bare table)."""
+    rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
+    if len(rows) < 2 or table.n_cols < 2:
+        return None
+    width = table.n_cols
+    values = [[r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in rows[:_PROFILE_ROWS]]
+              for c in range(width)]
+    profiles = [profile(v) for v in values]
+    columns = assign(("",) * width, profiles)
+    rec = columns.get("recommendation")
+    if rec is None or not {"progress", "responsible", "timescale", "status"} & columns.keys():
+        return None
+    opening = sum(1 for v in values[rec] if _REC_OPENING_RE.match(v)) / len(values[rec])
+    if opening < 0.8 and min(profiles[rec].numbered, profiles[rec].recommend) < 0.8:
+        return None
+    return HeaderMap(columns=columns, row=-1, labels=("",) * width,
+                     notes=("no header row: the columns were told apart by their content; check the rows",))
 
 
 def near_miss(table: Table, max_rows: int = 3) -> str | None:

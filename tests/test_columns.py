@@ -224,3 +224,12 @@ def test_a_recommendations_table_without_other_roles_is_reported_not_read():
     rows, count = extract_document(Document(path="paper.docx", format="docx", tables=[table]), notes=notes)
     assert rows == [] and count == 0
     assert len(notes) == 1 and "'Recommendation | Accepted?'" in notes[0] and "skipped" in notes[0]
+
+
+def test_a_table_without_a_header_is_read_from_its_cells_when_they_say_what_they_are():
+    numbered = _table(*[(f"Recommendation {i + 1}: {PROSE[i]}", DONE[i]) for i in range(3)])
+    header = find_header(numbered)
+    assert header is not None and header.row == -1
+    assert header.columns == {"recommendation": 0, "progress": 1} and header.notes
+    plain = _table(*[(PROSE[i].split(" that ")[0][:30], DONE[i]) for i in range(3)])
+    assert find_header(plain) is None
