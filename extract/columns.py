@@ -17,29 +17,46 @@ from .vocab import OTHER, ROLES, label_scores
 
 _ID_RE = re.compile(r"^\(?(?:r|rec\.?\s*|recommendation\s*)?[a-z]?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]?$", re.I)
 _LETTER_ID_RE = re.compile(r"^\(?[a-z]{1,4}\s?\d{1,3}[a-z]?[.):]?$", re.I)
-_NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]\s|r\d{1,3}\b|(?:recommendation|rec)\.?\s*\d)", re.I)
+_NUMBERED_RE = re.compile(
+    r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]\s|r\d{1,3}\b|(?:recommendation|rec)\.?\s*\d)", re.I
+)
 _MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
 _DATE_WORDS_RE = re.compile(
     r"\b(?:(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|q[1-4]|quarter|ongoing|on-going|immediate(?:ly)?|"
     r"spring|summer|autumn|winter|annual(?:ly)?|monthly|quarterly|weekly|tbc|tba|end of|by end|"
-    r"short|medium|long term|complete[d]?|year|month|weeks?)\b", re.I)
+    r"short|medium|long term|complete[d]?|year|month|weeks?)\b",
+    re.I,
+)
 _STATUS_RE = re.compile(
     r"^(?:(?:b?rag\s*)?(?:red|amber|green|blue|grey|gray|r|a|g|b)|complete[d]?|achieved|implemented|done|"
     r"on track|off track|in progress|under way|underway|ongoing|on-going|delayed|behind|not started|not yet started|"
     r"partially (?:complete|implemented|achieved)|partial|closed|open|superseded|no longer applicable|yes|no|"
-    r"\d{1,3}\s?%|overdue|at risk|not due)\b", re.I)
-_ACCEPT_RE = re.compile(r"^(?:accepted|not accepted|partially accepted|rejected|agreed|not agreed|partially agreed|"
-                        r"yes|no|partially|partly|noted|accepted in principle|agreed in principle)\b", re.I)
-_RECOMMEND_RE = re.compile(r"\b(?:should|recommend\w*|must|ought|that (?:the|a|an|all|[A-Z]\w+)\b.*\bbe\b|"
-                           r"to (?:review|consider|develop|ensure|explore|introduce|work|improve|establish))", re.I)
+    r"\d{1,3}\s?%|overdue|at risk|not due)\b",
+    re.I,
+)
+_ACCEPT_RE = re.compile(
+    r"^(?:accepted|not accepted|partially accepted|rejected|agreed|not agreed|partially agreed|"
+    r"yes|no|partially|partly|noted|accepted in principle|agreed in principle)\b",
+    re.I,
+)
+_RECOMMEND_RE = re.compile(
+    r"\b(?:should|recommend\w*|must|ought|that (?:the|a|an|all|[A-Z]\w+)\b.*\bbe\b|"
+    r"to (?:review|consider|develop|ensure|explore|introduce|work|improve|establish))",
+    re.I,
+)
 _OWNER_WORDS_RE = re.compile(
     r"\b(?:officer|manager|director|head|lead|chief|executive|member|councillor|cllr|portfolio|holder|team|service|"
     r"services|unit|board|group|partnership|council|cabinet|committee|department|directorate|commissioner|"
     r"coordinator|co-ordinator|adviser|advisor|clerk|secretary|chair|chairman|leader|police|nhs|trust|"
-    r"superintendent|inspector|sergeant|mr|mrs|ms|dr|all)\b", re.I)
+    r"superintendent|inspector|sergeant|mr|mrs|ms|dr|all)\b",
+    re.I,
+)
 
-_MEMBER_RE = re.compile(r"\b(?:cllr|councillor|cabinet member|portfolio holder|executive member|leader of the council|"
-                        r"mayor)\b", re.I)
+_MEMBER_RE = re.compile(
+    r"\b(?:cllr|councillor|cabinet member|portfolio holder|executive member|leader of the council|"
+    r"mayor)\b",
+    re.I,
+)
 
 MIN_ROLE_SCORE = 0.45  # below this a column is not given a role
 _HEADER_WEIGHT = 1.0

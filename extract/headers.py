@@ -27,7 +27,9 @@ _NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.)]|r\d{1,3}\b|recommendatio
 _PROFILE_ROWS = 40  # body rows looked at to profile the columns
 _STRONG_REC = 0.7
 _NUMBERED_LABEL_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b.*$", re.I)
-_ID_VALUE_RE = re.compile(r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$", re.I)  # a label this sure names the recommendation column on its own
+_ID_VALUE_RE = re.compile(
+    r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$", re.I
+)  # a label this sure names the recommendation column on its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +75,11 @@ def _header_like(texts: tuple[str, ...]) -> bool:
     return not any(_value_like(t) for t in filled if t not in known)
 
 
-_VALUE_RE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|"
-                       r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^[\d,.\s£$%()-]+$", re.I)
+_VALUE_RE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|"
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^[\d,.\s£$%()-]+$",
+    re.I,
+)
 
 
 def _value_like(text: str) -> bool:
@@ -91,20 +96,28 @@ def _label_like(text: str) -> bool:
     return True
 
 
-def map_header(row: Row, index: int, body: tuple[Row, ...] | list[Row] = (), labels: tuple[str, ...] | None = None,
-               label_rows: tuple[tuple[str, ...], ...] = ()) -> HeaderMap | None:
+def map_header(
+    row: Row,
+    index: int,
+    body: tuple[Row, ...] | list[Row] = (),
+    labels: tuple[str, ...] | None = None,
+    label_rows: tuple[tuple[str, ...], ...] = (),
+) -> HeaderMap | None:
     """Map a candidate header row (``body``: the rows below it, to read the columns' content); None unless
     it heads a tracking table."""
     texts = labels if labels is not None else tuple(c.text for c in row.cells)
     if not _header_like(texts):
         return None
     named = [classify_label(t) for t in texts]
-    if sum(1 for r in named if r) < 2 or not any(vocab_scores(t).get("recommendation", 0) >= 0.4 or
-                                                 r == "recommendation" for t, r in zip(texts, named)):
+    if sum(1 for r in named if r) < 2 or not any(
+        vocab_scores(t).get("recommendation", 0) >= 0.4 or r == "recommendation" for t, r in zip(texts, named)
+    ):
         return None
     width = len(texts)
-    values = [[r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in body[:_PROFILE_ROWS]]
-              for c in range(width)]
+    values = [
+        [r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in body[:_PROFILE_ROWS]]
+        for c in range(width)
+    ]
     profiles = [profile(v) for v in values]
     columns = assign(texts, profiles)
     rec = columns.get("recommendation")
@@ -117,10 +130,10 @@ def map_header(row: Row, index: int, body: tuple[Row, ...] | list[Row] = (), lab
         if body and max(p.recommend, p.numbered) < 0.34:
             return None  # "Action" over imperative tasks: a delivery plan, not recommendations
         notes.append(f"column {texts[rec]!r} taken as the recommendation (its label is not explicit); check the rows")
-    extra = tuple((c, " ".join(t.split())) for c, t in enumerate(texts)
-                  if t.strip() and c not in columns.values())
-    return HeaderMap(columns=columns, row=index, labels=texts, extra=extra, notes=tuple(notes),
-                     label_rows=label_rows or (texts,))
+    extra = tuple((c, " ".join(t.split())) for c, t in enumerate(texts) if t.strip() and c not in columns.values())
+    return HeaderMap(
+        columns=columns, row=index, labels=texts, extra=extra, notes=tuple(notes), label_rows=label_rows or (texts,)
+    )
 
 
 def _is_content(text: str) -> bool:
@@ -132,12 +145,17 @@ def find_header(table: Table, max_rows: int = 5) -> HeaderMap | None:
     """The tracking-table header among the first rows of ``table``, if any (a label split over two rows joined)."""
     rows = table.rows
     for index, row in enumerate(rows[:max_rows]):
-        one = map_header(row, index, rows[index + 1:])
+        one = map_header(row, index, rows[index + 1 :])
         two = None
         if index + 1 < len(rows) and _continues_header(row, rows[index + 1]):
             joined = tuple(_join_labels(a, b) for a, b in zip_cells(row, rows[index + 1]))
-            two = map_header(row, index + 1, rows[index + 2:], labels=joined,
-                             label_rows=(tuple(c.text for c in row.cells), tuple(c.text for c in rows[index + 1].cells)))
+            two = map_header(
+                row,
+                index + 1,
+                rows[index + 2 :],
+                labels=joined,
+                label_rows=(tuple(c.text for c in row.cells), tuple(c.text for c in rows[index + 1].cells)),
+            )
         # the two-row reading wins a tie: its labels are the whole labels
         chosen = max((h for h in (two, one) if h is not None), key=lambda h: len(h.columns), default=None)
         if chosen is not None:
@@ -155,8 +173,10 @@ def _headerless(table: Table) -> HeaderMap | None:
     if len(rows) < 2 or table.n_cols < 2:
         return None
     width = table.n_cols
-    values = [[r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in rows[:_PROFILE_ROWS]]
-              for c in range(width)]
+    values = [
+        [r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in rows[:_PROFILE_ROWS]]
+        for c in range(width)
+    ]
     profiles = [profile(v) for v in values]
     columns = assign(("",) * width, profiles)
     rec = columns.get("recommendation")
@@ -165,8 +185,12 @@ def _headerless(table: Table) -> HeaderMap | None:
     opening = sum(1 for v in values[rec] if _REC_OPENING_RE.match(v)) / len(values[rec])
     if opening < 0.8 and min(profiles[rec].numbered, profiles[rec].recommend) < 0.8:
         return None
-    return HeaderMap(columns=columns, row=-1, labels=("",) * width,
-                     notes=("no header row: the columns were told apart by their content; check the rows",))
+    return HeaderMap(
+        columns=columns,
+        row=-1,
+        labels=("",) * width,
+        notes=("no header row: the columns were told apart by their content; check the rows",),
+    )
 
 
 def near_miss(table: Table, max_rows: int = 3) -> str | None:
@@ -181,16 +205,20 @@ def near_miss(table: Table, max_rows: int = 3) -> str | None:
             continue
         if any(vocab_scores(t).get("recommendation", 0.0) >= _STRONG_REC for t in texts):
             shown = " | ".join(" ".join(t.split()) for t in texts if t.strip())
-            return (f"a table headed {shown!r} names recommendations but no progress, owner or timescale "
-                    "column was recognised, so it was skipped")
+            return (
+                f"a table headed {shown!r} names recommendations but no progress, owner or timescale "
+                "column was recognised, so it was skipped"
+            )
     return None
 
 
 def zip_cells(a: Row, b: Row):
     width = max(len(a.cells), len(b.cells))
     for i in range(width):
-        yield (a.cells[i].text if i < len(a.cells) and not a.cells[i].merged else "",
-               b.cells[i].text if i < len(b.cells) and not b.cells[i].merged else "")
+        yield (
+            a.cells[i].text if i < len(a.cells) and not a.cells[i].merged else "",
+            b.cells[i].text if i < len(b.cells) and not b.cells[i].merged else "",
+        )
 
 
 def _join_labels(top: str, bottom: str) -> str:
@@ -207,8 +235,11 @@ def _continues_header(top: Row, below: Row) -> bool:
         return True
     # the ends of labels cut mid-word by a narrow column ("Expected comple" / "tion")
     above = [a for a, _ in zip_cells(top, below)]
-    return all(len(b.split()) == 1 and b[:1].islower() and a.strip() and not vocab_scores(a)
-               and vocab_scores(f"{a}\n{b}") for a, b in zip(above, (c.text.strip() for c in below.cells)) if b)
+    return all(
+        len(b.split()) == 1 and b[:1].islower() and a.strip() and not vocab_scores(a) and vocab_scores(f"{a}\n{b}")
+        for a, b in zip(above, (c.text.strip() for c in below.cells))
+        if b
+    )
 
 
 def key_value_table(table: Table) -> Table | None:
@@ -228,14 +259,18 @@ def key_value_table(table: Table) -> Table | None:
     if not 2 <= len(pairs) <= 40:
         return None
     keys = [norm_key(_NUMBERED_LABEL_RE.sub("Recommendation", c[0].text.strip(), count=1)) for c in pairs]
-    first = pairs[:next((i for i in range(1, len(keys)) if keys[i] in keys[:i]), len(pairs))]
+    first = pairs[: next((i for i in range(1, len(keys)) if keys[i] in keys[:i]), len(pairs))]
     fields = [classify_label(_NUMBERED_LABEL_RE.sub("Recommendation", c[0].text.strip(), count=1)) for c in first]
     if len(first) < 2 or "recommendation" not in fields or len({f for f in fields if f}) < 2:
         return None
     page = rows[0].page
     header = Row(cells=tuple(c[0] for c in first), page=page, is_header=True)
-    return Table(rows=(header, Row(cells=tuple(c[1] for c in first), page=page)), order=table.order, page=table.page,
-                 bbox=table.bbox)
+    return Table(
+        rows=(header, Row(cells=tuple(c[1] for c in first), page=page)),
+        order=table.order,
+        page=table.page,
+        bbox=table.bbox,
+    )
 
 
 def is_header_repeat(row: Row, header: HeaderMap) -> bool:

@@ -14,28 +14,53 @@ from datetime import date
 
 from .model import Document
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _DATE_WORDS_RE = re.compile(
     rf"^(?:(?:date(?: of meeting)?|meeting date|meeting held on|held on)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
-    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{4})\.?$", re.I)
+    r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?,?\s+(?P<y>\d{4})\.?$",
+    re.I,
+)
 _DATE_US_WORDS_RE = re.compile(
-    rf"^(?:(?:date|meeting date)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?(?P<m>[a-z]+)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$", re.I)
+    rf"^(?:(?:date|meeting date)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?(?P<m>[a-z]+)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$",
+    re.I,
+)
 _DATE_NUM_RE = re.compile(r"^(?:(?:date|meeting date)\s*:?\s*)?(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})$", re.I)
 _STRONG_BODY_RE = re.compile(
     r"\b(?:committee|sub-committee|board|panel|cabinet|commission|forum|executive|assembly|working group|"
-    r"scrutiny|authority|partnership)\b", re.I)
+    r"scrutiny|authority|partnership)\b",
+    re.I,
+)
 _COUNCIL_RE = re.compile(r"\bcouncil\b", re.I)
 _REPORT_OF_RE = re.compile(r"^(?:joint\s+)?report of(?: the)?\s*:?\s*", re.I)
 _NOT_TITLE_RE = re.compile(
     r"^(?:report of|purpose|background|summary|agenda item|item\s+\d|contact|key decision|ward|"
     r"electoral division|appendix|recommendations?$|part\s+[a-z0-9]+$|public|exempt|not exempt|"
-    r"classification|open|for (?:decision|information))", re.I)
+    r"classification|open|for (?:decision|information))",
+    re.I,
+)
 _FRONT_MATTER = 40  # paragraphs scanned for metadata
 
 
@@ -76,8 +101,9 @@ def extract_metadata(doc: Document, before_order: int | None = None) -> Metadata
     committee = labelled.get("committee") or _find_committee(texts, date_at)
     title = labelled.get("title") or _find_title(texts, date_at, committee) or _title_from_hint(doc.title_hint)
     report_of = next((_REPORT_OF_RE.sub("", t).strip() for t in texts if _REPORT_OF_RE.match(t)), "")
-    return Metadata(committee=committee, meeting_date=meeting.isoformat() if meeting else "", title=title,
-                    report_of=report_of)
+    return Metadata(
+        committee=committee, meeting_date=meeting.isoformat() if meeting else "", title=title, report_of=report_of
+    )
 
 
 _LABELS = (
@@ -122,7 +148,7 @@ def _is_title_like(text: str) -> bool:
 
 def _find_title(texts: list[str], date_at: int | None, committee: str) -> str:
     start = (date_at + 1) if date_at is not None else 0
-    for text in texts[start:start + 8]:
+    for text in texts[start : start + 8]:
         if text == committee or _NOT_TITLE_RE.match(text) or parse_meeting_date(text):
             continue
         if 8 <= len(text) <= 250 and not re.match(r"^\d+[.)]\s", text):

@@ -21,8 +21,9 @@ from .rows import recommendations
 from .stitch import tracking_tables
 
 
-def extract_document(doc: Document, source: str | None = None,
-                     notes: list[str] | None = None) -> tuple[list[Recommendation], int]:
+def extract_document(
+    doc: Document, source: str | None = None, notes: list[str] | None = None
+) -> tuple[list[Recommendation], int]:
     """Rows from an already-read Document, and how many tracking tables it has.
 
     What was uncertain about a table (a column role guessed) is added to ``notes`` when given.
@@ -36,13 +37,25 @@ def extract_document(doc: Document, source: str | None = None,
     rows: list[Recommendation] = []
     for index, table in enumerate(tables):
         for rec in recommendations(table):
-            rows.append(Recommendation(
-                source=source or doc.path, **rec.fields(),
-                committee=meta.committee, meeting_date=meta.meeting_date, title=meta.title,
-                report_of=meta.report_of, format=doc.format, table_index=index, section=table.section if rec.section is None else rec.section,
-                page_first=rec.first_page, page_last=rec.last_page, status_fill=rec.status_fill,
-                ocr=rec.ocr, ocr_confidence=rec.ocr_confidence, extra=rec.extra_items(),
-            ))
+            rows.append(
+                Recommendation(
+                    source=source or doc.path,
+                    **rec.fields(),
+                    committee=meta.committee,
+                    meeting_date=meta.meeting_date,
+                    title=meta.title,
+                    report_of=meta.report_of,
+                    format=doc.format,
+                    table_index=index,
+                    section=table.section if rec.section is None else rec.section,
+                    page_first=rec.first_page,
+                    page_last=rec.last_page,
+                    status_fill=rec.status_fill,
+                    ocr=rec.ocr,
+                    ocr_confidence=rec.ocr_confidence,
+                    extra=rec.extra_items(),
+                )
+            )
     return enrich_rows(rows), len(tables)
 
 
@@ -67,7 +80,9 @@ def extract_file(path: str | os.PathLike, *, password: str | None = None) -> Fil
         result.rows, result.tables = extract_document(doc, source=shown, notes=notes)
         result.issues.extend(Issue("warning", shown, note) for note in notes)
     except Exception as exc:
-        result.issues.append(Issue("error", shown, f"unexpected failure while extracting ({type(exc).__name__}: {exc})"))
+        result.issues.append(
+            Issue("error", shown, f"unexpected failure while extracting ({type(exc).__name__}: {exc})")
+        )
         return result
     if result.tables == 0:
         result.issues.append(Issue("note", shown, "no recommendation tracking table found"))

@@ -29,7 +29,10 @@ _REC_ID_RE = re.compile(
     re.I,
 )
 _CONTINUED_RE = re.compile(r"^\(?(?:cont(?:inued|'d|d)?\.?|continuation|ditto|as above)\)?\.?$", re.I)
-_ID_CELL_RE = re.compile(r"^\s*(?:(?:recommendation|rec)\s*\.?\s*(?:no\.?\s*)?|r)?\(?\s*(\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*\)?\s*[.:)]?\s*$", re.I)
+_ID_CELL_RE = re.compile(
+    r"^\s*(?:(?:recommendation|rec)\s*\.?\s*(?:no\.?\s*)?|r)?\(?\s*(\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*\)?\s*[.:)]?\s*$",
+    re.I,
+)
 
 
 @dataclass(slots=True)
@@ -111,7 +114,7 @@ def split_rec_id(text: str) -> tuple[str, str]:
     if not match:
         return "", text
     number = next(g for g in match.groups() if g)
-    return number.lower(), text[match.end():].lstrip()
+    return number.lower(), text[match.end() :].lstrip()
 
 
 def id_from_cell(text: str) -> str:
@@ -130,8 +133,10 @@ def row_values(row: Row, header: HeaderMap) -> dict[str, str]:
 
 def extra_values(row: Row, header: HeaderMap) -> dict[str, str]:
     """The row's cells in the columns that have a header but none of the roles."""
-    return {label: row.cells[col].text.strip() if col < len(row.cells) and not row.cells[col].merged else ""
-            for col, label in header.extra}
+    return {
+        label: row.cells[col].text.strip() if col < len(row.cells) and not row.cells[col].merged else ""
+        for col, label in header.extra
+    }
 
 
 def recommendations(table: TrackingTable) -> list[RawRecommendation]:
@@ -156,24 +161,34 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
         numbered += bool(rec_id)
         current = out[-1] if out else None
         page_break = index in table.part_starts
-        repeated = current is not None and bool(rec_id) and rec_id == current.rec_id and (
-            not rec_text or page_break or norm_key(rec_text) == norm_key(current.recommendation))
+        repeated = (
+            current is not None
+            and bool(rec_id)
+            and rec_id == current.rec_id
+            and (not rec_text or page_break or norm_key(rec_text) == norm_key(current.recommendation))
+        )
         if repeated and norm_key(rec_text) in norm_key(current.recommendation):
             rec_text = ""  # the number (and text) printed again on the row that carries it on
-        continues = current is not None and (repeated or not rec_id and (
-            not rec_text or (page_break and (numbered > 0 or _reads_on(previous, row, table.header)))))
+        continues = current is not None and (
+            repeated
+            or not rec_id
+            and (not rec_text or (page_break and (numbered > 0 or _reads_on(previous, row, table.header))))
+        )
         if continues:
             cut = _cut_fields(previous, table.header) | _open_fields(current, values) if page_break else set()
             if rec_text:
-                sep = " " if "recommendation" in cut and not _starts_paragraph(current.recommendation, rec_text) else "\n"
+                sep = (
+                    " " if "recommendation" in cut and not _starts_paragraph(current.recommendation, rec_text) else "\n"
+                )
                 current.recommendation = f"{current.recommendation}{sep}{rec_text}".strip()
             current.add(values, row.page, glue=cut)
             current.add_extra(extra_values(row, table.header))
             current.add_cells(row)
             current.rows += 1
         elif rec_text or rec_id:
-            rec = RawRecommendation(rec_id=rec_id, recommendation=rec_text, status_fill=_status_fill(row, table.header),
-                                    section=section)
+            rec = RawRecommendation(
+                rec_id=rec_id, recommendation=rec_text, status_fill=_status_fill(row, table.header), section=section
+            )
             rec.add(values, row.page)
             rec.add_extra(extra_values(row, table.header))
             rec.add_cells(row)
@@ -219,7 +234,7 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
     above, below = row_values(before, header), row_values(row, header)
     for name in ("recommendation", "progress"):
         a, b = above.get(name, ""), below.get(name, "")
-        if not a or not b or a[-1] in ".!?:;)\u201d\"" or b.startswith(BULLET):
+        if not a or not b or a[-1] in '.!?:;)\u201d"' or b.startswith(BULLET):
             continue
         if b[0].islower() or a.split()[-1].casefold() in _FUNCTION_WORDS:
             return True

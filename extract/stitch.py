@@ -75,8 +75,9 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
                 previous = table
                 continue
         if header is not None:
-            tracking = TrackingTable(header=header, first_page=table.page, order=table.order,
-                                     section=_section_label(doc, table))
+            tracking = TrackingTable(
+                header=header, first_page=table.page, order=table.order, section=_section_label(doc, table)
+            )
             _append(tracking, table, header, new_part=False)
             found.append(tracking)
             previous = table
@@ -91,6 +92,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
 
 # -- ordinary tables continued ----------------------------------------------------------------------
 
+
 def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
@@ -100,7 +102,9 @@ def _same_labels(a: HeaderMap, b: HeaderMap) -> bool:
     return [_squash(t) for t in a.labels] == [_squash(t) for t in b.labels]
 
 
-def _append(tracking: TrackingTable, table: Table, header: HeaderMap | None, *, new_part: bool, echo: bool = True) -> None:
+def _append(
+    tracking: TrackingTable, table: Table, header: HeaderMap | None, *, new_part: bool, echo: bool = True
+) -> None:
     start = header.row + 1 if header is not None else 0
     if new_part:
         tracking.parts += 1
@@ -168,7 +172,7 @@ def _without_label_echo(row: Row, header: HeaderMap) -> Row:
 
 
 def _continues(doc: Document, prev: Table, table: Table, header: HeaderMap | None, current: TrackingTable) -> str:
-    """"page" when ``table`` carries ``current`` on over a page break, "same" for the next table of the same
+    """ "page" when ``table`` carries ``current`` on over a page break, "same" for the next table of the same
     header on the same page with nothing between, "" when it does not continue it."""
     paged = prev.page is not None and table.page is not None
     between = [p for p in doc.paragraphs if prev.order < p.order < table.order]
@@ -211,7 +215,9 @@ def _section_label(doc: Document, table: Table) -> str:
 
 # -- one small "label | value" table per recommendation ---------------------------------------------
 
-_REC_HEADING_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*|number\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b", re.I)
+_REC_HEADING_RE = re.compile(
+    r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*|number\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b", re.I
+)
 _MAX_REC_HEADING = 120
 
 
@@ -311,8 +317,11 @@ class _KeyValueRun:
         prev = self.last
         first = table is self.first
         lo = -1 if first else prev.order
-        above = [p for p in doc.paragraphs if lo < p.order < table.order and p.text.strip()
-                 and not _FURNITURE_RE.match(p.text.strip())][-2:]
+        above = [
+            p
+            for p in doc.paragraphs
+            if lo < p.order < table.order and p.text.strip() and not _FURNITURE_RE.match(p.text.strip())
+        ][-2:]
         heading = next((n for n in (_rec_number(p.text) for p in reversed(above)) if n), "")
         same_page = prev.page is None or table.page is None or table.page == (prev.last_page or prev.page)
         new = first or bool(heading) or (same_page and pairs[0].label != "")
@@ -342,8 +351,12 @@ class _KeyValueRun:
                 record.values[-1] = _join_cut(record.values[-1], pair.value)
             return
         key = _label_key(pair.label)
-        if at_part_start and record.labels and key not in self.known and (
-                self._label_goes_on(pair.label) or (not pair.value and pair.label[:1].islower())):
+        if (
+            at_part_start
+            and record.labels
+            and key not in self.known
+            and (self._label_goes_on(pair.label) or (not pair.value and pair.label[:1].islower()))
+        ):
             self._relabel(record, f"{record.labels[-1]} {pair.label}")  # a label broken by the page break
             record.values[-1] = _join_cut(record.values[-1], pair.value)
             return
@@ -400,8 +413,9 @@ def _close(run: _KeyValueRun | None, found: list[TrackingTable]) -> None:
     header = find_header(table) if table is not None else None
     if header is None:
         return
-    tracking = TrackingTable(header=header, first_page=run.first.page, order=run.first.order, section=run.section,
-                             key_value=True)
+    tracking = TrackingTable(
+        header=header, first_page=run.first.page, order=run.first.order, section=run.section, key_value=True
+    )
     _append(tracking, table, header, new_part=False, echo=False)
     tracking.last_page = run.last.last_page or tracking.last_page
     found.append(tracking)

@@ -25,7 +25,9 @@ _PREPOSITIONS = frozenset("of for to on against by in from with as at".split())
 _TOKEN_RE = re.compile(r"[a-z0-9#%]+(?:'[a-z]+)?\*?")
 _DATEISH_RE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?=\s+(?:19|20)\d{2})", re.I)
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?=\s+(?:19|20)\d{2})",
+    re.I,
+)
 _NOTE_RE = re.compile(r"\[\w{1,5}\]|\(\w{1,3}\)\s*$|[*\u2020\u2021]+\s*$")
 
 
@@ -105,7 +107,7 @@ def label_scores(label: str) -> dict[str, float]:
     for phrase in phrases():
         n = len(phrase.words)
         for start in range(len(words) - n + 1):
-            if all(_word_match(p, w) for p, w in zip(phrase.words, words[start:start + n])):
+            if all(_word_match(p, w) for p, w in zip(phrase.words, words[start : start + n])):
                 matches.append((start, start + n, phrase))
                 break
     if not matches:  # a label broken mid-word by a narrow column ("Recommendati on", "Resp onsible")
@@ -113,8 +115,11 @@ def label_scores(label: str) -> dict[str, float]:
             joined = "".join(w.rstrip("*") for w in phrase.words)
             if len(joined) >= 6 and joined in squashed:
                 matches.append((0, len(words), phrase))
-    kept = [m for m in matches if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0]
-                                          for o in matches)]
+    kept = [
+        m
+        for m in matches
+        if not any(o is not m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in matches)
+    ]
     head_end = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
     scores: dict[str, float] = {}
     for start, end, phrase in kept:
@@ -149,5 +154,6 @@ def heads_tracking_table(line: str) -> bool:
     if len(line) > 200 or not _recommendation_words().search(line):
         return False
     scores = label_scores(line)
-    return scores.get("recommendation", 0.0) >= 0.4 and any(r in scores for r in ROLES if r not in
-                                                           ("recommendation", "rec_id"))
+    return scores.get("recommendation", 0.0) >= 0.4 and any(
+        r in scores for r in ROLES if r not in ("recommendation", "rec_id")
+    )

@@ -3,6 +3,7 @@
 Needs LibreOffice (``soffice``); without it the files already in samples/ are kept.
 The golden rows are the Word sample's: the conversion must not change them.
 """
+
 import json
 import shutil
 import subprocess
@@ -23,9 +24,21 @@ def write_all(here: Path, expected: Path) -> list[str]:
             with tempfile.TemporaryDirectory() as folder:
                 profile = Path(folder) / "profile"
                 shutil.copy(here / SOURCE, Path(folder) / f"legacy-housing-review.docx")
-                subprocess.run([office, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
-                                target, "--outdir", folder, str(Path(folder) / "legacy-housing-review.docx")],
-                               check=True, capture_output=True, timeout=180)
+                subprocess.run(
+                    [
+                        office,
+                        f"-env:UserInstallation={profile.as_uri()}",
+                        "--headless",
+                        "--convert-to",
+                        target,
+                        "--outdir",
+                        folder,
+                        str(Path(folder) / "legacy-housing-review.docx"),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=180,
+                )
                 shutil.copy(Path(folder) / name, here / name)
         if (here / name).exists():
             with open(expected / f"{name}.json", "w", encoding="utf-8", newline="\n") as f:

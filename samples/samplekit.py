@@ -9,6 +9,7 @@ Cell text notation: lines separated by "\\n" are paragraphs, lines starting
 with "• " are bullet-list items.  That is exactly the golden convention, so a
 cell's spec text *is* its expected text.
 """
+
 import datetime
 import html
 import io
@@ -25,6 +26,7 @@ BULLET = "• "
 @dataclass
 class Action:
     """One table row's worth of work on a recommendation."""
+
     progress: str
     resp: str = ""
     time: str = ""
@@ -41,8 +43,9 @@ class Rec:
 @dataclass
 class Grid:
     """A plain table (decoys, and tracking tables once laid out)."""
+
     header: list
-    rows: list          # list of rows, each a list of cell strings
+    rows: list  # list of rows, each a list of cell strings
     weights: list = None  # relative column widths
     tracking: bool = False
 
@@ -53,18 +56,24 @@ WEIGHTS = {"id": 0.6, "rec": 3.2, "progress": 4.6, "resp": 1.4, "time": 1.5, "st
 @dataclass
 class Tracking:
     """A recommendation tracking table: columns are (label, field) pairs."""
+
     columns: list
     recs: list
-    number: str = ""    # rec-cell prefix format, e.g. "{}) "; "" if an id column exists
+    number: str = ""  # rec-cell prefix format, e.g. "{}) "; "" if an id column exists
 
     def grid(self):
         rows = []
         for r in self.recs:
             for i, a in enumerate(r.actions):
                 first = i == 0
-                vals = {"id": r.id if first else "",
-                        "rec": self.number.format(r.id) + r.text if first else "",
-                        "progress": a.progress, "resp": a.resp, "time": a.time, "status": a.status}
+                vals = {
+                    "id": r.id if first else "",
+                    "rec": self.number.format(r.id) + r.text if first else "",
+                    "progress": a.progress,
+                    "resp": a.resp,
+                    "time": a.time,
+                    "status": a.status,
+                }
                 rows.append([vals[f] for _, f in self.columns])
         return Grid([c for c, _ in self.columns], rows, [WEIGHTS[f] for _, f in self.columns], True)
 
@@ -74,34 +83,44 @@ class Tracking:
         def distinct(vals):  # non-empty values, first-seen order, "; "-joined
             return "; ".join(dict.fromkeys(v for v in vals if v))
 
-        return [{"rec_id": r.id, "recommendation": r.text,
-                 "progress": "\n".join(a.progress for a in r.actions if a.progress),
-                 "responsible": distinct(a.resp for a in r.actions),
-                 "timescale": distinct(a.time for a in r.actions),
-                 "status": distinct(a.status for a in r.actions) if "status" in fields else "",
-                 "table_index": table_index} for r in self.recs]
+        return [
+            {
+                "rec_id": r.id,
+                "recommendation": r.text,
+                "progress": "\n".join(a.progress for a in r.actions if a.progress),
+                "responsible": distinct(a.resp for a in r.actions),
+                "timescale": distinct(a.time for a in r.actions),
+                "status": distinct(a.status for a in r.actions) if "status" in fields else "",
+                "table_index": table_index,
+            }
+            for r in self.recs
+        ]
 
 
 @dataclass
 class Paper:
     file: str
     committee: str
-    date: str           # ISO date for the golden file
-    date_line: str      # as printed on the paper
+    date: str  # ISO date for the golden file
+    date_line: str  # as printed on the paper
     title: str
     report_of: str
-    body: list          # paragraphs before the tables
-    parts: list         # [(heading, Grid | Tracking)]; heading lines split on "\n"
+    body: list  # paragraphs before the tables
+    parts: list  # [(heading, Grid | Tracking)]; heading lines split on "\n"
     council: str = ""
     landscape: bool = False
-    list_style: bool = False      # docx: bullets as "List Bullet" paragraphs
+    list_style: bool = False  # docx: bullets as "List Bullet" paragraphs
     txt_header_before: tuple = ()  # txt: repeat header before these data rows
 
     def front_matter(self):
         """(text, kind) lines printed before the body, in order."""
         lines = [(self.council, "council")] if self.council else []
-        return lines + [(self.committee, "committee"), (self.date_line, "date"),
-                        (self.title, "title"), (self.report_of, "report")]
+        return lines + [
+            (self.committee, "committee"),
+            (self.date_line, "date"),
+            (self.title, "title"),
+            (self.report_of, "report"),
+        ]
 
     def grids(self):
         return [(h, t.grid() if isinstance(t, Tracking) else t) for h, t in self.parts]
@@ -109,8 +128,13 @@ class Paper:
     def golden(self):
         tracking = [t for _, t in self.parts if isinstance(t, Tracking)]
         rows = [row for i, t in enumerate(tracking) for row in t.golden(i)]
-        return {"source": self.file, "committee": self.committee, "meeting_date": self.date,
-                "title": self.title, "rows": rows}
+        return {
+            "source": self.file,
+            "committee": self.committee,
+            "meeting_date": self.date,
+            "title": self.title,
+            "rows": rows,
+        }
 
 
 def blocks(cell):
@@ -119,9 +143,9 @@ def blocks(cell):
     for line in cell.split("\n") if cell else []:
         if line.startswith(BULLET):
             if out and isinstance(out[-1], list):
-                out[-1].append(line[len(BULLET):])
+                out[-1].append(line[len(BULLET) :])
             else:
-                out.append([line[len(BULLET):]])
+                out.append([line[len(BULLET) :]])
         else:
             out.append(line)
     return out
@@ -164,7 +188,7 @@ def docx_fill(cell, text, list_style=False, bold=False):
     """Write cell notation into a (fresh) Word table cell."""
     first = True
     for b in blocks(text):
-        for s, bullet in ([(x, True) for x in b] if isinstance(b, list) else [(b, False)]):
+        for s, bullet in [(x, True) for x in b] if isinstance(b, list) else [(b, False)]:
             para = cell.paragraphs[0] if first else cell.add_paragraph()
             first = False
             if bullet and list_style:
@@ -180,6 +204,7 @@ def docx_repeat_header(row):
     """Mark a table row as a header row repeated on each page (w:tblHeader)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
     flag = OxmlElement("w:tblHeader")
     flag.set(qn("w:val"), "true")
     row._tr.get_or_add_trPr().append(flag)
@@ -245,13 +270,20 @@ class PdfStyles:
     def front(self, p):
         """Flowables for the front matter and body paragraphs."""
         from reportlab.platypus import Paragraph
-        out = [Paragraph(escape(text) if kind != "committee" else f"<b>{escape(text)}</b>",
-                         self.big if kind == "title" else self.body) for text, kind in p.front_matter()]
+
+        out = [
+            Paragraph(
+                escape(text) if kind != "committee" else f"<b>{escape(text)}</b>",
+                self.big if kind == "title" else self.body,
+            )
+            for text, kind in p.front_matter()
+        ]
         return out + [Paragraph(escape(x), self.body) for x in p.body]
 
     def flow(self, text):
         """Cell notation -> list of Paragraph flowables ("" for an empty cell)."""
         from reportlab.platypus import Paragraph
+
         out = []
         for b in blocks(text):
             if isinstance(b, list):
@@ -266,10 +298,20 @@ def pdf_doc(p, path, pagesize=None, creator="rectrack samples/make_samples.py"):
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
-    return SimpleDocTemplate(str(path) if isinstance(path, Path) else path, pagesize=pagesize or (landscape(A4) if p.landscape else A4),
-                             leftMargin=18 * mm, rightMargin=18 * mm, topMargin=18 * mm,
-                             bottomMargin=18 * mm, title=p.title, author=p.council or "Democratic Services",
-                             subject=p.committee, creator=creator, invariant=1)
+
+    return SimpleDocTemplate(
+        str(path) if isinstance(path, Path) else path,
+        pagesize=pagesize or (landscape(A4) if p.landscape else A4),
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=p.title,
+        author=p.council or "Democratic Services",
+        subject=p.committee,
+        creator=creator,
+        invariant=1,
+    )
 
 
 def ruled_table(data, widths, tracking):
@@ -280,7 +322,8 @@ def ruled_table(data, widths, tracking):
     class RuledTable(Table):
         """Table whose page-split parts stay fully ruled and never start with a
         blank row (an in-row split can leave only cell padding for page 2)."""
-        next_page = False   # set on a remainder that must start a new page
+
+        next_page = False  # set on a remainder that must start a new page
 
         def split(self, availWidth, availHeight):
             if self.next_page:
@@ -299,11 +342,18 @@ def ruled_table(data, widths, tracking):
     # makes reportlab try the in-row split first; with splitByRow=1 it breaks
     # between rows and then splits the next row under a second, mid-page
     # header).  Decoys break between rows only.
-    t = RuledTable(data, colWidths=widths, repeatRows=1,
-                   splitByRow=0 if tracking else 1, splitInRow=1 if tracking else 0)
-    t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                           ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9"))]))
+    t = RuledTable(
+        data, colWidths=widths, repeatRows=1, splitByRow=0 if tracking else 1, splitInRow=1 if tracking else 0
+    )
+    t.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#D9D9D9")),
+            ]
+        )
+    )
     return t
 
 
@@ -326,26 +376,33 @@ def html_cell(text):
     bl = blocks(text)
     if len(bl) == 1 and isinstance(bl[0], str):
         return html.escape(bl[0])
-    return "".join("<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in b) + "</ul>"
-                   if isinstance(b, list) else f"<p>{html.escape(b)}</p>" for b in bl)
+    return "".join(
+        "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in b) + "</ul>"
+        if isinstance(b, list)
+        else f"<p>{html.escape(b)}</p>"
+        for b in bl
+    )
 
 
 def render_html(p, path):
     e = html.escape
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{e(p.title)} | {e(p.council)}</title></head><body>",
-           '<div id="modgov"><div class="mgBreadcrumb"><a href="/">Home</a> &gt; '
-           '<a href="mgListCommittees.aspx">Meetings</a></div>', '<div class="mgContent">',
-           f'<h1 class="mgMainTitleTxt">{e(p.committee)}</h1>',
-           f'<p class="mgSubTitleTxt">{e(p.date_line)}</p>',
-           f'<h2 class="mgSubTitleTxt">{e(p.title)}</h2>',
-           f"<p><strong>{e(p.report_of)}</strong></p>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(p.title)} | {e(p.council)}</title></head><body>",
+        '<div id="modgov"><div class="mgBreadcrumb"><a href="/">Home</a> &gt; '
+        '<a href="mgListCommittees.aspx">Meetings</a></div>',
+        '<div class="mgContent">',
+        f'<h1 class="mgMainTitleTxt">{e(p.committee)}</h1>',
+        f'<p class="mgSubTitleTxt">{e(p.date_line)}</p>',
+        f'<h2 class="mgSubTitleTxt">{e(p.title)}</h2>',
+        f"<p><strong>{e(p.report_of)}</strong></p>",
+    ]
     out += [f"<p>{e(x)}</p>" for x in p.body]
     for heading, g in p.grids():
         out += [f"<h3>{e(h)}</h3>" for h in heading.split("\n")]
         out.append('<table class="mgStatsTable" border="1" cellpadding="4" summary="">')
-        out.append("<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in g.header)
-                   + "</tr></thead><tbody>")
+        out.append("<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in g.header) + "</tr></thead><tbody>")
         out += ["<tr>" + "".join(f"<td>{html_cell(c)}</td>" for c in row) + "</tr>" for row in g.rows]
         out.append("</tbody></table>")
     out.append("</div></div></body></html>")
@@ -356,8 +413,12 @@ def txt_cell(text):
     bl = blocks(text)
     if len(bl) == 1 and isinstance(bl[0], str) and len(bl[0]) < 30:
         return bl[0]
-    return " ".join('<ul style="list-style-type: disc">' + " ".join(f"<li>{s}</li>" for s in b) + "</ul>"
-                    if isinstance(b, list) else f"<p>{b}</p>" for b in bl)
+    return " ".join(
+        '<ul style="list-style-type: disc">' + " ".join(f"<li>{s}</li>" for s in b) + "</ul>"
+        if isinstance(b, list)
+        else f"<p>{b}</p>"
+        for b in bl
+    )
 
 
 def render_txt(p, path):

@@ -17,21 +17,53 @@ HEADER = ("No.", "Recommendation", "Progress", "Lead", "Due")
 WIDTHS = (30, 150, 190, 70, 60)
 
 NUMBERED = [
-    ("1", "The library service extends weekend opening hours at the four busiest branches by spring.",
-     "Sunday opening was tried.\nVisitor numbers rose by a fifth during the pilot.",
-     "Head of Libraries", "April 2025"),
-    ("2", "Volunteers are recruited to run reading groups for older residents.",
-     "Twelve volunteers have been trained.", "Community Officer", "June 2025"),
-    ("3", ("The council publishes a yearly report on the condition of its parks, playgrounds and sports pitches "
-           "so that residents can follow the repairs."),
-     "The first report went to the cabinet in March.", "Parks Manager", "Yearly"),
-    ("4", "Free wifi is offered in every community centre.",
-     "Installed in nine of eleven centres; the last two follow after the rewiring work.", "IT Lead", "2026"),
+    (
+        "1",
+        "The library service extends weekend opening hours at the four busiest branches by spring.",
+        "Sunday opening was tried.\nVisitor numbers rose by a fifth during the pilot.",
+        "Head of Libraries",
+        "April 2025",
+    ),
+    (
+        "2",
+        "Volunteers are recruited to run reading groups for older residents.",
+        "Twelve volunteers have been trained.",
+        "Community Officer",
+        "June 2025",
+    ),
+    (
+        "3",
+        (
+            "The council publishes a yearly report on the condition of its parks, playgrounds and sports pitches "
+            "so that residents can follow the repairs."
+        ),
+        "The first report went to the cabinet in March.",
+        "Parks Manager",
+        "Yearly",
+    ),
+    (
+        "4",
+        "Free wifi is offered in every community centre.",
+        "Installed in nine of eleven centres; the last two follow after the rewiring work.",
+        "IT Lead",
+        "2026",
+    ),
 ]
 
 
-def _draw(path: Path, header, rows, *, widths=WIDTHS, sizes=None, leadings=None, spacing=None, row_gap=14.0,
-          rules=False, header_size=9.0) -> Path:
+def _draw(
+    path: Path,
+    header,
+    rows,
+    *,
+    widths=WIDTHS,
+    sizes=None,
+    leadings=None,
+    spacing=None,
+    row_gap=14.0,
+    rules=False,
+    header_size=9.0,
+) -> Path:
     """A one-page paper with a whitespace table drawn line by line; cells top aligned.
 
     Per column: type ``sizes``, ``leadings`` (line pitch) and ``spacing`` (extra space before a
@@ -96,20 +128,39 @@ def test_numbered_column_wrapped_cells(tmp_path):
 
 
 OFFSET = [
-    ("1", ("Library opening hours are extended at weekends at the four busiest branches.\n"
-           "The change is reviewed after a year with the staff and the users."),
-     "Sunday opening was tried.\nVisitors rose by a fifth.\nThe unions agreed the new rota in June.",
-     "Head of Libraries", "April 2025"),
-    ("2", "Volunteers are recruited to run reading groups for older residents in the evenings.",
-     "Twelve volunteers have been trained.\nThe first groups meet in May.", "Community Officer",
-     "June 2025 and then every year"),
-    ("3", "Mobile library stops are reviewed.\nStops with few visits are moved to the new estates.",
-     "Done.\nFour stops moved.", "Service Manager", "Complete"),
+    (
+        "1",
+        (
+            "Library opening hours are extended at weekends at the four busiest branches.\n"
+            "The change is reviewed after a year with the staff and the users."
+        ),
+        "Sunday opening was tried.\nVisitors rose by a fifth.\nThe unions agreed the new rota in June.",
+        "Head of Libraries",
+        "April 2025",
+    ),
+    (
+        "2",
+        "Volunteers are recruited to run reading groups for older residents in the evenings.",
+        "Twelve volunteers have been trained.\nThe first groups meet in May.",
+        "Community Officer",
+        "June 2025 and then every year",
+    ),
+    (
+        "3",
+        "Mobile library stops are reviewed.\nStops with few visits are moved to the new estates.",
+        "Done.\nFour stops moved.",
+        "Service Manager",
+        "Complete",
+    ),
 ]
 # other type sizes and leadings in the lead and due columns, paragraphs spaced differently in the
 # recommendation and progress columns: lines of different columns fall a few points apart
-OFFSET_STYLE = {"sizes": [9.0, 9.0, 9.0, 8.0, 8.0], "leadings": [11.0, 11.0, 11.0, 9.5, 9.5],
-                "spacing": [0.0, 3.0, 6.0, 0.0, 0.0], "row_gap": 12.0}
+OFFSET_STYLE = {
+    "sizes": [9.0, 9.0, 9.0, 8.0, 8.0],
+    "leadings": [11.0, 11.0, 11.0, 9.5, 9.5],
+    "spacing": [0.0, 3.0, 6.0, 0.0, 0.0],
+    "row_gap": 12.0,
+}
 
 
 def test_columns_on_offset_baselines(tmp_path):
@@ -127,9 +178,18 @@ def test_unnumbered_columns_on_offset_baselines(tmp_path):
 
 def test_running_text_that_starts_with_a_number_is_not_an_entry(tmp_path):
     """Numbers open the recommendation cells; a wrapped line that happens to start with "4." does not."""
-    rows = [("1. Parking permits can be renewed online.", "Live since March.", "Parking Manager", "Complete"),
-            (("2. Waiting times are reported to the panel each quarter using the measures agreed in section 4. "
-              "of the annual plan, starting this year."), "First report due in July.", "Performance Lead", "July 2025")]
+    rows = [
+        ("1. Parking permits can be renewed online.", "Live since March.", "Parking Manager", "Complete"),
+        (
+            (
+                "2. Waiting times are reported to the panel each quarter using the measures agreed in section 4. "
+                "of the annual plan, starting this year."
+            ),
+            "First report due in July.",
+            "Performance Lead",
+            "July 2025",
+        ),
+    ]
     got = _cells(_draw(tmp_path / "running.pdf", HEADER[1:], rows, widths=(127, 180, 80, 60), row_gap=6.0))
     assert got[1:] == _expected(rows)
 
@@ -137,8 +197,10 @@ def test_running_text_that_starts_with_a_number_is_not_an_entry(tmp_path):
 def test_numbers_open_the_recommendation_cell(tmp_path):
     """No number column: "R1:" opens each recommendation, sometimes with no space after it."""
     header = HEADER[1:]
-    rows = [(f"R{n}:{'' if n % 2 else ' '}{rec}", progress, lead, due)
-            for n, (_, rec, progress, lead, due) in enumerate(NUMBERED, start=1)]
+    rows = [
+        (f"R{n}:{'' if n % 2 else ' '}{rec}", progress, lead, due)
+        for n, (_, rec, progress, lead, due) in enumerate(NUMBERED, start=1)
+    ]
     got = _cells(_draw(tmp_path / "rnum.pdf", header, rows, widths=WIDTHS[1:], row_gap=9.0))
     assert len(got) == 1 + len(NUMBERED)
     for (_, rec, progress, lead, due), row, n in zip(NUMBERED, got[1:], range(1, 10)):
@@ -147,10 +209,22 @@ def test_numbers_open_the_recommendation_cell(tmp_path):
 
 def test_numbered_table_rows_start_at_numbers_not_gaps(tmp_path):
     """Blank lines between paragraphs inside a cell do not start a row when the table is numbered."""
-    rows = [("1", "Signage in the town centre car parks is renewed.",
-             "Survey finished.\n\nNew signs ordered.\n\nFitting starts in the autumn.", "Transport Lead", "2025"),
-            ("2", "Charging points are added at the leisure centre.",
-             "Six points are now in use.", "Energy Officer", "2024")]
+    rows = [
+        (
+            "1",
+            "Signage in the town centre car parks is renewed.",
+            "Survey finished.\n\nNew signs ordered.\n\nFitting starts in the autumn.",
+            "Transport Lead",
+            "2025",
+        ),
+        (
+            "2",
+            "Charging points are added at the leisure centre.",
+            "Six points are now in use.",
+            "Energy Officer",
+            "2024",
+        ),
+    ]
     got = _cells(_draw(tmp_path / "paras.pdf", HEADER, rows, row_gap=10.0))
     assert [r[0] for r in got[1:]] == ["1", "2"]
     assert got[1][2] == "Survey finished.\nNew signs ordered.\nFitting starts in the autumn."
@@ -158,14 +232,24 @@ def test_numbered_table_rows_start_at_numbers_not_gaps(tmp_path):
 
 
 UNNUMBERED = [
-    ("The museum trust agrees a five year plan for the collection store and the reading room.",
-     "A draft plan was shared with trustees in January and comments are being gathered.",
-     "Museum Director", "December 2025"),
-    ("Schools are offered free visits to the art gallery.",
-     "Forty schools visited last year.\nA booking page opened in March.", "Learning Officer", "Ongoing"),
-    ("The arts grant scheme is simplified.",
-     "The application form is now two pages long and decisions are made within six weeks of the deadline.",
-     "Arts Officer", "Complete"),
+    (
+        "The museum trust agrees a five year plan for the collection store and the reading room.",
+        "A draft plan was shared with trustees in January and comments are being gathered.",
+        "Museum Director",
+        "December 2025",
+    ),
+    (
+        "Schools are offered free visits to the art gallery.",
+        "Forty schools visited last year.\nA booking page opened in March.",
+        "Learning Officer",
+        "Ongoing",
+    ),
+    (
+        "The arts grant scheme is simplified.",
+        "The application form is now two pages long and decisions are made within six weeks of the deadline.",
+        "Arts Officer",
+        "Complete",
+    ),
 ]
 
 
@@ -177,10 +261,18 @@ def test_unnumbered_rows_from_white_bands(tmp_path):
 
 def test_unnumbered_paragraph_gap_is_not_a_row(tmp_path):
     """A blank line inside the recommendation cell, with the other cells running on beside it."""
-    rows = [("The council reviews its allotment rules.\n\nTenants are consulted before any change.",
-             ("The review started in spring and a survey of all tenants went out in June; the results will be "
-              "reported to the panel with the draft rules later in the year."), "Allotments Officer", "2025"),
-            ("Waiting lists are published online.", "Published monthly since May.", "Web Team", "Complete")]
+    rows = [
+        (
+            "The council reviews its allotment rules.\n\nTenants are consulted before any change.",
+            (
+                "The review started in spring and a survey of all tenants went out in June; the results will be "
+                "reported to the panel with the draft rules later in the year."
+            ),
+            "Allotments Officer",
+            "2025",
+        ),
+        ("Waiting lists are published online.", "Published monthly since May.", "Web Team", "Complete"),
+    ]
     got = _cells(_draw(tmp_path / "para.pdf", HEADER[1:], rows, widths=(150, 180, 80, 60), row_gap=14.0))
     assert len(got) == 3
     assert got[1][0] == "The council reviews its allotment rules.\nTenants are consulted before any change."
@@ -208,9 +300,11 @@ def test_whole_paper_gives_one_recommendation_per_row(tmp_path, rules):
 def test_row_with_empty_recommendation_stays_a_row(tmp_path, numbered):
     """A row of its own with nothing in the number and recommendation cells (a second owner and
     date for the recommendation above) is kept apart, for the row stage to fold in."""
-    rows = [("1", "Grit bins are refilled before the first frost.", "Refilled in October.", "Highways", "Yearly"),
-            ("", "", "The hill routes are checked weekly.", "Area Teams", "Winter"),
-            ("2", "Footpath repairs are listed online.", "The list is updated monthly.", "Web Team", "Complete")]
+    rows = [
+        ("1", "Grit bins are refilled before the first frost.", "Refilled in October.", "Highways", "Yearly"),
+        ("", "", "The hill routes are checked weekly.", "Area Teams", "Winter"),
+        ("2", "Footpath repairs are listed online.", "The list is updated monthly.", "Web Team", "Complete"),
+    ]
     header, widths = HEADER, WIDTHS
     if not numbered:
         rows, header, widths = [row[1:] for row in rows], HEADER[1:], WIDTHS[1:]
@@ -228,17 +322,21 @@ def test_response_annex_ruled_between_rows_with_the_number_in_the_text(tmp_path)
     from extract import extract_file
 
     body = getSampleStyleSheet()["BodyText"]
-    answers = ["We agree and will publish the first figures in the spring.",
-               "We agree in part: the pilot will run in two regions before any wider change.",
-               "We do not agree; the existing duty already covers this."]
+    answers = [
+        "We agree and will publish the first figures in the spring.",
+        "We agree in part: the pilot will run in two regions before any wider change.",
+        "We do not agree; the existing duty already covers this.",
+    ]
     rows = [[Paragraph("Recommendation", body), Paragraph("Government response", body)]]
-    rows += [[Paragraph(f"Recommendation {i}: {NUMBERED[i - 1][1]}", body), Paragraph(answers[i - 1], body)]
-             for i in (1, 2, 3)]
+    rows += [
+        [Paragraph(f"Recommendation {i}: {NUMBERED[i - 1][1]}", body), Paragraph(answers[i - 1], body)]
+        for i in (1, 2, 3)
+    ]
     path = tmp_path / "annex.pdf"
     table = Table(rows, colWidths=[230, 260])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]))
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.grey)]))
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([table])
     result = extract_file(path)
     assert [(r.rec_id, r.recommendation, r.progress) for r in result.rows] == [
-        (str(i), NUMBERED[i - 1][1], answers[i - 1]) for i in (1, 2, 3)]
+        (str(i), NUMBERED[i - 1][1], answers[i - 1]) for i in (1, 2, 3)
+    ]

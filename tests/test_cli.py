@@ -32,8 +32,21 @@ def test_jsonl_to_stdout_and_summary(paper_txt):
     assert code == 0
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["rec_id"] for r in rows] == ["1", "2"]
-    assert {"source", "rec_id", "recommendation", "progress", "responsible", "timescale", "status",
-            "committee", "meeting_date", "title", "table_index", "page_first", "page_last"} <= rows[0].keys()
+    assert {
+        "source",
+        "rec_id",
+        "recommendation",
+        "progress",
+        "responsible",
+        "timescale",
+        "status",
+        "committee",
+        "meeting_date",
+        "title",
+        "table_index",
+        "page_first",
+        "page_last",
+    } <= rows[0].keys()
     assert err.strip().splitlines()[-1] == "rectrack: 1 files, 1 processed, 0 cached, 0 failed, 2 rows"
 
 

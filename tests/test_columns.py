@@ -11,60 +11,240 @@ from extract.vocab import best_role, label_scores, phrases
 
 GRID = {
     "rec_id": [
-        "No.", "No", "Nos", "Number", "Ref", "Ref.", "Ref No", "Reference", "Rec No.", "Rec. No", "Rec Ref",
-        "Recommendation No.", "Recommendation number", "Recommendati on No.", "Recommendation Ref", "Item No", "Para", "Paragraph No.", "ID",
-        "#", "Recommendation reference",
+        "No.",
+        "No",
+        "Nos",
+        "Number",
+        "Ref",
+        "Ref.",
+        "Ref No",
+        "Reference",
+        "Rec No.",
+        "Rec. No",
+        "Rec Ref",
+        "Recommendation No.",
+        "Recommendation number",
+        "Recommendati on No.",
+        "Recommendation Ref",
+        "Item No",
+        "Para",
+        "Paragraph No.",
+        "ID",
+        "#",
+        "Recommendation reference",
     ],
     "recommendation": [
-        "Recommendation", "Recommendations", "Recommendation made", "Scrutiny Recommendation",
-        "Review Recommendation", "Review recommendations", "Recommendation of the review",
-        "Recommendations of the Panel", "Rec", "Recs", "Finding", "Findings", "Key finding", "Scrutiny finding",
-        "Issue", "Issue identified", "Area for improvement", "Areas for Improvement", "Recommended action",
-        "Suggested action", "What we recommend", "We recommend", "RECOMMENDATION", "Recommendati on",
-        "Recommendation text", "Task group recommendation", "Audit recommendation", "Recommendation[1]",
+        "Recommendation",
+        "Recommendations",
+        "Recommendation made",
+        "Scrutiny Recommendation",
+        "Review Recommendation",
+        "Review recommendations",
+        "Recommendation of the review",
+        "Recommendations of the Panel",
+        "Rec",
+        "Recs",
+        "Finding",
+        "Findings",
+        "Key finding",
+        "Scrutiny finding",
+        "Issue",
+        "Issue identified",
+        "Area for improvement",
+        "Areas for Improvement",
+        "Recommended action",
+        "Suggested action",
+        "What we recommend",
+        "We recommend",
+        "RECOMMENDATION",
+        "Recommendati on",
+        "Recommendation text",
+        "Task group recommendation",
+        "Audit recommendation",
+        "Recommendation[1]",
         "Recommendation*",
     ],
     "progress": [
-        "Progress", "Progress Update", "Update", "Progress to date", "Progress made", "Latest update",
-        "Update (as at 31/03/2024)", "Progress update March 2024", "Progress report of action taken to implement "
-        "recommendation", "Action taken", "Actions taken", "Action Taken / Progress", "Action taken or planned to date",
-        "Comments", "Commentary", "Response", "Cabinet response", "Management response", "Government response",
-        "Executive Response", "Cabinet response and action to be taken", "Position statement", "Current position",
-        "Actions to date", "Agreed action", "Agreed actions", "Planned actions", "Proposed action",
-        "Management action", "Further action", "Outcome", "Evidence", "Notes", "Narrative", "Work undertaken",
-        "What has been done", "Update[ii]", "PROGRESS UPDATE", "Progress Update*", "Proposed response",
-        "Progress (June 2025)", "Update at 30 September 2023",
+        "Progress",
+        "Progress Update",
+        "Update",
+        "Progress to date",
+        "Progress made",
+        "Latest update",
+        "Update (as at 31/03/2024)",
+        "Progress update March 2024",
+        "Progress report of action taken to implement recommendation",
+        "Action taken",
+        "Actions taken",
+        "Action Taken / Progress",
+        "Action taken or planned to date",
+        "Comments",
+        "Commentary",
+        "Response",
+        "Cabinet response",
+        "Management response",
+        "Government response",
+        "Executive Response",
+        "Cabinet response and action to be taken",
+        "Position statement",
+        "Current position",
+        "Actions to date",
+        "Agreed action",
+        "Agreed actions",
+        "Planned actions",
+        "Proposed action",
+        "Management action",
+        "Further action",
+        "Outcome",
+        "Evidence",
+        "Notes",
+        "Narrative",
+        "Work undertaken",
+        "What has been done",
+        "Update[ii]",
+        "PROGRESS UPDATE",
+        "Progress Update*",
+        "Proposed response",
+        "Progress (June 2025)",
+        "Update at 30 September 2023",
     ],
     "responsible": [
-        "Responsible", "Responsibility", "Responsible Officer", "Officer", "Lead Officer", "Lead", "Lead Member",
-        "Lead Member / Officer", "Lead Member or Lead Officer", "Lead directorate", "Lead service", "Owner",
-        "Action owner", "Who", "By whom", "Action by", "Assigned to", "Allocated to", "Recommendation made to:",
-        "Accountable officer", "Accountability", "Recommendati on made to:", "Responsi ble Officer", "Portfolio holder", "Contact officer", "Service area",
-        "Directorate", "Resib'ty", "Responsi-ble Officer", "Lead Officer[v]", "Delivery lead", "Chief Officer",
-        "Head of Service", "Responsible Manager", "Responsible team", "Officer responsible", "WHO", "Lead(s)",
+        "Responsible",
+        "Responsibility",
+        "Responsible Officer",
+        "Officer",
+        "Lead Officer",
+        "Lead",
+        "Lead Member",
+        "Lead Member / Officer",
+        "Lead Member or Lead Officer",
+        "Lead directorate",
+        "Lead service",
+        "Owner",
+        "Action owner",
+        "Who",
+        "By whom",
+        "Action by",
+        "Assigned to",
+        "Allocated to",
+        "Recommendation made to:",
+        "Accountable officer",
+        "Accountability",
+        "Recommendati on made to:",
+        "Responsi ble Officer",
+        "Portfolio holder",
+        "Contact officer",
+        "Service area",
+        "Directorate",
+        "Resib'ty",
+        "Responsi-ble Officer",
+        "Lead Officer[v]",
+        "Delivery lead",
+        "Chief Officer",
+        "Head of Service",
+        "Responsible Manager",
+        "Responsible team",
+        "Officer responsible",
+        "WHO",
+        "Lead(s)",
         "Owners",
     ],
     "timescale": [
-        "Timescale", "Timescales", "Time scale", "Timeframe", "Time frame", "Timetable", "Timeline", "Timing",
-        "Target", "Target date", "Deadline", "When", "By when", "Due", "Due date", "Date due", "Completion date",
-        "Date for completion", "Expected completion", "Target completion", "Delivery date", "Implementation date",
-        "Date of implementation", "Milestone", "Milestones", "Target date for implementation",
-        "Timescale for implementation", "End date", "Completion Date", "Target Date[iii]", "Timetable[iv]",
-        "WHEN", "Target date (revised)", "Expecte d comple tion",
+        "Timescale",
+        "Timescales",
+        "Time scale",
+        "Timeframe",
+        "Time frame",
+        "Timetable",
+        "Timeline",
+        "Timing",
+        "Target",
+        "Target date",
+        "Deadline",
+        "When",
+        "By when",
+        "Due",
+        "Due date",
+        "Date due",
+        "Completion date",
+        "Date for completion",
+        "Expected completion",
+        "Target completion",
+        "Delivery date",
+        "Implementation date",
+        "Date of implementation",
+        "Milestone",
+        "Milestones",
+        "Target date for implementation",
+        "Timescale for implementation",
+        "End date",
+        "Completion Date",
+        "Target Date[iii]",
+        "Timetable[iv]",
+        "WHEN",
+        "Target date (revised)",
+        "Expecte d comple tion",
     ],
     "status": [
-        "Status", "Progress Status", "Current status", "RAG", "BRAG", "RAG status", "RAG rating", "Rating",
-        "Progress rating", "Complete?", "Completed", "Achieved?", "Implemented?", "% complete", "Red/Amber/Green",
+        "Status",
+        "Progress Status",
+        "Current status",
+        "RAG",
+        "BRAG",
+        "RAG status",
+        "RAG rating",
+        "Rating",
+        "Progress rating",
+        "Complete?",
+        "Completed",
+        "Achieved?",
+        "Implemented?",
+        "% complete",
+        "Red/Amber/Green",
     ],
     "accepted": [
-        "Accepted", "Accepted?", "Accepted (Yes/No/Partially)", "Accepted or rejected", "Accepted / Rejected",
-        "Accept?", "Agreed by Cabinet", "Cabinet decision", "Decision", "Response accepted",
+        "Accepted",
+        "Accepted?",
+        "Accepted (Yes/No/Partially)",
+        "Accepted or rejected",
+        "Accepted / Rejected",
+        "Accept?",
+        "Agreed by Cabinet",
+        "Cabinet decision",
+        "Decision",
+        "Response accepted",
     ],
     None: [
-        "Meeting Date", "Date of meeting", "Select Committee", "Committee", "Resource implications", "Resources",
-        "Cost", "Budget", "Variance", "Forecast outturn", "Agenda item", "Purpose", "Risk", "Likelihood",
-        "Impact", "Mitigation", "Theme", "Term", "Meaning", "Member", "Meetings held", "Meetings attended",
-        "Substitutes", "Decision maker", "KPI", "Indicator", "Baseline", "Page", "", "Date raised",
+        "Meeting Date",
+        "Date of meeting",
+        "Select Committee",
+        "Committee",
+        "Resource implications",
+        "Resources",
+        "Cost",
+        "Budget",
+        "Variance",
+        "Forecast outturn",
+        "Agenda item",
+        "Purpose",
+        "Risk",
+        "Likelihood",
+        "Impact",
+        "Mitigation",
+        "Theme",
+        "Term",
+        "Meaning",
+        "Member",
+        "Meetings held",
+        "Meetings attended",
+        "Substitutes",
+        "Decision maker",
+        "KPI",
+        "Indicator",
+        "Baseline",
+        "Page",
+        "",
+        "Date raised",
     ],
 }
 
@@ -87,8 +267,16 @@ def test_label_grid(label, role):
 def test_vocabulary_is_data_with_known_roles():
     table = phrases()
     assert len(table) > 100
-    assert {p.role for p in table} == {"rec_id", "recommendation", "progress", "responsible", "timescale", "status",
-                                        "accepted", "other"}
+    assert {p.role for p in table} == {
+        "rec_id",
+        "recommendation",
+        "progress",
+        "responsible",
+        "timescale",
+        "status",
+        "accepted",
+        "other",
+    }
     assert all(0 < p.weight <= 1 for p in table)
 
 
@@ -101,9 +289,11 @@ def test_longer_phrase_wins_and_qualifiers_count_half():
 
 # ------------------------------------------------------------------ cells and the joint assignment
 
+
 def _table(header, *rows):
     def row(texts, is_header=False):
         return Row(cells=tuple(Cell(text=t) for t in texts), is_header=is_header)
+
     return Table(rows=(row(header, True), *(row(r) for r in rows)), order=0)
 
 
@@ -120,20 +310,28 @@ DONE = [
 
 
 def test_unlabelled_columns_get_roles_from_their_cells():
-    table = _table(("", "Recommendation", "Update", "", ""),
-                   *[(str(i + 1), PROSE[i], DONE[i], owner, when) for i, (owner, when) in
-                     enumerate([("Head of Housing", "March 2026"), ("Jo Bloggs", "Q2 2026/27"),
-                                ("Libraries Manager", "Ongoing")])])
+    table = _table(
+        ("", "Recommendation", "Update", "", ""),
+        *[
+            (str(i + 1), PROSE[i], DONE[i], owner, when)
+            for i, (owner, when) in enumerate(
+                [("Head of Housing", "March 2026"), ("Jo Bloggs", "Q2 2026/27"), ("Libraries Manager", "Ongoing")]
+            )
+        ],
+    )
     header = find_header(table)
     assert header is not None
     assert header.columns == {"rec_id": 0, "recommendation": 1, "progress": 2, "responsible": 3, "timescale": 4}
 
 
 def test_a_meeting_date_column_is_kept_as_extra_not_read_as_the_timescale():
-    table = _table(("No.", "Select Committee", "Meeting Date", "Recommendation made", "Recommendation made to:",
-                    "Action taken"),
-                   *[(f"A{i}", "Housing Panel", "4 March 2024", PROSE[i], "The Portfolio Holder for Housing", DONE[i])
-                     for i in range(3)])
+    table = _table(
+        ("No.", "Select Committee", "Meeting Date", "Recommendation made", "Recommendation made to:", "Action taken"),
+        *[
+            (f"A{i}", "Housing Panel", "4 March 2024", PROSE[i], "The Portfolio Holder for Housing", DONE[i])
+            for i in range(3)
+        ],
+    )
     header = find_header(table)
     assert header is not None
     assert header.col("responsible") == 4
@@ -143,18 +341,30 @@ def test_a_meeting_date_column_is_kept_as_extra_not_read_as_the_timescale():
 
 
 def test_of_two_owner_columns_the_named_officer_is_responsible():
-    table = _table(("Recommendation", "Chief Officer/ Cabinet", "Progress", "Timescale", "Lead Officer"),
-                   *[(PROSE[i], "", DONE[i], "June 2026", name) for i, name in
-                     enumerate(["Sam Smith", "Ann Other", "Kim Lee"])])
+    table = _table(
+        ("Recommendation", "Chief Officer/ Cabinet", "Progress", "Timescale", "Lead Officer"),
+        *[(PROSE[i], "", DONE[i], "June 2026", name) for i, name in enumerate(["Sam Smith", "Ann Other", "Kim Lee"])],
+    )
     header = find_header(table)
     assert header is not None
     assert header.col("responsible") == 4
 
 
 def test_the_first_prose_column_after_the_recommendation_is_progress():
-    table = _table(("No.", "Action", "Proposal", "Who", "When", "Scrutiny comments"),
-                   *[(str(i + 1), PROSE[i], DONE[i], "Democratic Services", "May 2026",
-                      "Members supported the proposal and asked for a report back.") for i in range(3)])
+    table = _table(
+        ("No.", "Action", "Proposal", "Who", "When", "Scrutiny comments"),
+        *[
+            (
+                str(i + 1),
+                PROSE[i],
+                DONE[i],
+                "Democratic Services",
+                "May 2026",
+                "Members supported the proposal and asked for a report back.",
+            )
+            for i in range(3)
+        ],
+    )
     header = find_header(table)
     assert header is not None
     assert header.col("recommendation") == 1 and header.col("progress") == 2
@@ -162,39 +372,55 @@ def test_the_first_prose_column_after_the_recommendation_is_progress():
 
 
 def test_a_header_split_over_two_rows_is_joined():
-    table = Table(rows=(
-        Row(cells=tuple(Cell(text=t) for t in ("Recommendation", "Progress", "Completion", "Responsible"))),
-        Row(cells=tuple(Cell(text=t) for t in ("", "", "Date", "Officer"))),
-        *(Row(cells=tuple(Cell(text=t) for t in (PROSE[i], DONE[i], "July 2026", "Jo Bloggs"))) for i in range(3)),
-    ), order=0)
+    table = Table(
+        rows=(
+            Row(cells=tuple(Cell(text=t) for t in ("Recommendation", "Progress", "Completion", "Responsible"))),
+            Row(cells=tuple(Cell(text=t) for t in ("", "", "Date", "Officer"))),
+            *(Row(cells=tuple(Cell(text=t) for t in (PROSE[i], DONE[i], "July 2026", "Jo Bloggs"))) for i in range(3)),
+        ),
+        order=0,
+    )
     header = find_header(table)
     assert header is not None and header.row == 1
     assert header.columns == {"recommendation": 0, "progress": 1, "timescale": 2, "responsible": 3}
 
 
 def test_a_header_with_a_date_in_it_is_still_a_header():
-    table = _table(("Recommendation", "Progress update March 2024", "Lead"),
-                   *[(PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)])
+    table = _table(
+        ("Recommendation", "Progress update March 2024", "Lead"), *[(PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
+    )
     header = find_header(table)
     assert header is not None and header.col("progress") == 1
 
 
-@pytest.mark.parametrize("header,row", [
-    (("Service", "Revised budget £000", "Forecast outturn £000", "Variance £000"), ("Housing", "1,200", "1,150", "-50")),
-    (("Risk", "Likelihood", "Impact", "Mitigation", "Owner"), ("Data loss", "3", "4", "Backups tested", "CIO")),
-    (("Action", "Lead", "Deadline", "Progress"),
-     ("Develop a new parking strategy", "Head of Transport", "March 2026", "Draft prepared.")),
-    (("Indicator", "Baseline", "Target", "Actual"), ("Missed bins per 100k", "55", "40", "38")),
-    (("Theme", "Item", "Lead Officer", "Meeting date"), ("Economy", "Skills plan", "Jo Bloggs", "6 May 2025")),
-])
+@pytest.mark.parametrize(
+    "header,row",
+    [
+        (
+            ("Service", "Revised budget £000", "Forecast outturn £000", "Variance £000"),
+            ("Housing", "1,200", "1,150", "-50"),
+        ),
+        (("Risk", "Likelihood", "Impact", "Mitigation", "Owner"), ("Data loss", "3", "4", "Backups tested", "CIO")),
+        (
+            ("Action", "Lead", "Deadline", "Progress"),
+            ("Develop a new parking strategy", "Head of Transport", "March 2026", "Draft prepared."),
+        ),
+        (("Indicator", "Baseline", "Target", "Actual"), ("Missed bins per 100k", "55", "40", "38")),
+        (("Theme", "Item", "Lead Officer", "Meeting date"), ("Economy", "Skills plan", "Jo Bloggs", "6 May 2025")),
+    ],
+)
 def test_tables_that_do_not_track_recommendations_have_no_header(header, row):
     assert find_header(_table(header, row, row, row)) is None
 
 
 def test_assign_is_one_column_per_role():
     labels = ["Recommendation", "Target date", "Due date", "Progress"]
-    profiles = [profile(PROSE), profile(["March 2026"] * 3), profile(["April 2026", "May 2026", "June 2026"]),
-                profile(DONE)]
+    profiles = [
+        profile(PROSE),
+        profile(["March 2026"] * 3),
+        profile(["April 2026", "May 2026", "June 2026"]),
+        profile(DONE),
+    ]
     roles = assign(labels, profiles)
     assert list(roles.values()).count(1) + list(roles.values()).count(2) == 1
     assert roles["recommendation"] == 0 and roles["progress"] == 3
@@ -209,8 +435,9 @@ def test_a_label_cut_mid_word_over_two_rows_is_joined_but_a_continuation_row_is_
     header = find_header(table)
     assert header is not None and header.row == 1 and header.col("timescale") == 2
     # a page's first row carrying on a cut cell ("address.") under a complete label stays a data row
-    table = Table(rows=(head, row("", "address.", ""), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))),
-                  order=0)
+    table = Table(
+        rows=(head, row("", "address.", ""), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))), order=0
+    )
     header = find_header(table)
     assert header is not None and header.row == 0
 

@@ -18,24 +18,57 @@ needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice
 FRONT = ["Audit Committee", "3 March 2021", "Internal Audit Recommendations: Progress Report"]
 HEADER = ("Recommendation", "Progress", "Lead Officer", "Timescale")
 ROWS = [
-    ("1. Review the contracts register every quarter.", "Register reviewed in January.", "Head of Finance", "April 2021"),
+    (
+        "1. Review the contracts register every quarter.",
+        "Register reviewed in January.",
+        "Head of Finance",
+        "April 2021",
+    ),
     ("2. Train all budget holders.", "Two sessions held.\nA third is booked for May.", "HR Manager", "June 2021"),
     ("3. Publish the risk register.", "Published on the intranet.", "Chief Executive", "Complete"),
 ]
 EXPECTED = [
-    {"rec_id": "1", "recommendation": "Review the contracts register every quarter.",
-     "progress": "Register reviewed in January.", "responsible": "Head of Finance", "timescale": "April 2021"},
-    {"rec_id": "2", "recommendation": "Train all budget holders.",
-     "progress": "Two sessions held.\nA third is booked for May.", "responsible": "HR Manager", "timescale": "June 2021"},
-    {"rec_id": "3", "recommendation": "Publish the risk register.",
-     "progress": "Published on the intranet.", "responsible": "Chief Executive", "timescale": "Complete"},
+    {
+        "rec_id": "1",
+        "recommendation": "Review the contracts register every quarter.",
+        "progress": "Register reviewed in January.",
+        "responsible": "Head of Finance",
+        "timescale": "April 2021",
+    },
+    {
+        "rec_id": "2",
+        "recommendation": "Train all budget holders.",
+        "progress": "Two sessions held.\nA third is booked for May.",
+        "responsible": "HR Manager",
+        "timescale": "June 2021",
+    },
+    {
+        "rec_id": "3",
+        "recommendation": "Publish the risk register.",
+        "progress": "Published on the intranet.",
+        "responsible": "Chief Executive",
+        "timescale": "Complete",
+    },
 ]
 
 
 def _soffice_convert(source: Path, fmt: str, outdir: Path, profile: Path) -> Path:
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--convert-to", fmt, "--outdir", str(outdir), str(source)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     out = outdir / f"{source.stem}.{fmt}"
     assert out.is_file(), f"soffice did not write {out.name}"
     return out
@@ -67,9 +100,11 @@ def legacy_papers(tmp_path_factory) -> dict[str, Path]:
     profile = folder / "profile"
     # LibreOffice 7.4 drops python-docx tables when saving .doc straight from .docx; via .odt they survive.
     odt = _soffice_convert(source, "odt", folder / "odt", profile)
-    return {"odt": odt,
-            "doc": _soffice_convert(odt, "doc", folder / "doc", profile),
-            "rtf": _soffice_convert(odt, "rtf", folder / "rtf", profile)}
+    return {
+        "odt": odt,
+        "doc": _soffice_convert(odt, "doc", folder / "doc", profile),
+        "rtf": _soffice_convert(odt, "rtf", folder / "rtf", profile),
+    }
 
 
 @needs_soffice
@@ -122,8 +157,10 @@ def test_missing_libreoffice_says_how_to_install(tmp_path, monkeypatch):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     result = extract_file(path)
     assert result.failed
-    assert result.error == ("LibreOffice is needed to read .doc files: install it with "
-                            "`apt-get install libreoffice-writer-nogui` or run `make setup`")
+    assert result.error == (
+        "LibreOffice is needed to read .doc files: install it with "
+        "`apt-get install libreoffice-writer-nogui` or run `make setup`"
+    )
     rtf = tmp_path / "old.rtf"
     rtf.write_text("{\\rtf1 hello}", encoding="ascii")
     assert extract_file(rtf).error.startswith("LibreOffice is needed to read .rtf files")

@@ -12,7 +12,7 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding=
 
 def cli_section() -> str:
     start = README.index("## Command line")
-    return README[start:README.index("\n## ", start + 1)]
+    return README[start : README.index("\n## ", start + 1)]
 
 
 def subcommands() -> dict:
@@ -33,7 +33,9 @@ def test_every_command_and_option_is_documented():
     for name, sub in subcommands().items():
         assert f"rectrack {name}" in section, f"command {name} is not in the README"
         for option in options(sub):
-            assert re.search(rf"`(?:-\w [A-Z]+`, `)?{re.escape(option)}\b", section), f"{name} {option} is not in the README"
+            assert re.search(rf"`(?:-\w [A-Z]+`, `)?{re.escape(option)}\b", section), (
+                f"{name} {option} is not in the README"
+            )
 
 
 def test_everything_documented_exists():

@@ -151,13 +151,24 @@ def test_due_date(text, meeting, due, note):
 
 
 def row(**kw) -> Recommendation:
-    base = dict(source="paper.docx", rec_id="1", recommendation="Do it.", progress="", responsible="",
-                timescale="", status="", committee="Scrutiny", meeting_date=MEETING, title="Review")
+    base = dict(
+        source="paper.docx",
+        rec_id="1",
+        recommendation="Do it.",
+        progress="",
+        responsible="",
+        timescale="",
+        status="",
+        committee="Scrutiny",
+        meeting_date=MEETING,
+        title="Review",
+    )
     base.update(kw)
     return Recommendation(**base)
 
 
 # ---------------------------------------------------------------- due dates from other cells
+
 
 def test_date_in_progress_used_only_when_the_timescale_has_none():
     got = enrich_row(row(timescale="", progress="Complete – March 2017. Thanks to all."))
@@ -172,27 +183,56 @@ def test_date_in_status_cell():
 
 
 def test_progress_dates_without_a_label_are_not_due_dates():
-    got = enrich_row(row(timescale="", progress="Opening hours were introduced on 10/05/2015. "
-                                                 "The route review was completed in May 2015."))
+    got = enrich_row(
+        row(
+            timescale="",
+            progress="Opening hours were introduced on 10/05/2015. The route review was completed in May 2015.",
+        )
+    )
     assert (got.due_date, got.due_date_note) == (None, "no timescale")
 
 
 # ---------------------------------------------------------------- status and RAG
 
 STATUS_WORDS = [
-    ("Complete", "complete", ""), ("Completed", "complete", ""), ("Achieved", "complete", ""),
-    ("Closed", "complete", ""), ("Implemented", "complete", ""), ("In progress", "in_progress", ""),
-    ("In progr ess", "in_progress", ""), ("On track", "in_progress", ""), ("Progressing", "in_progress", ""),
-    ("Ongoing", "ongoing", ""), ("On-going", "ongoing", ""), ("Delayed", "delayed", ""),
-    ("Slipped", "delayed", ""), ("Behind schedule", "delayed", ""), ("On hold", "delayed", ""),
+    ("Complete", "complete", ""),
+    ("Completed", "complete", ""),
+    ("Achieved", "complete", ""),
+    ("Closed", "complete", ""),
+    ("Implemented", "complete", ""),
+    ("In progress", "in_progress", ""),
+    ("In progr ess", "in_progress", ""),
+    ("On track", "in_progress", ""),
+    ("Progressing", "in_progress", ""),
+    ("Ongoing", "ongoing", ""),
+    ("On-going", "ongoing", ""),
+    ("Delayed", "delayed", ""),
+    ("Slipped", "delayed", ""),
+    ("Behind schedule", "delayed", ""),
+    ("On hold", "delayed", ""),
     ("Not started", "not_started", ""),
-    ("Not accepted", "not_accepted", ""), ("Rejected", "not_accepted", ""), ("Partially complete", "in_progress", ""),
-    ("Not yet complete", "in_progress", ""), ("To be completed by March", None, ""),
-    ("1 Achieved", "complete", ""), ("2 On track", "in_progress", ""), ("3 Slipped", "delayed", ""),
-    ("4 Not achieved", "delayed", ""), ("100% complete", "complete", ""), ("60% complete", "in_progress", ""),
-    ("0%", "not_started", ""), ("Green", None, "green"), ("Amber", None, "amber"), ("Red", None, "red"),
-    ("G", None, "green"), ("A", None, "amber"), ("R", None, "red"), ("RAG: Amber", None, "amber"),
-    ("Amber/Green", None, "amber"), ("Red – delayed", "delayed", "red"), ("Green - complete", "complete", "green"),
+    ("Not accepted", "not_accepted", ""),
+    ("Rejected", "not_accepted", ""),
+    ("Partially complete", "in_progress", ""),
+    ("Not yet complete", "in_progress", ""),
+    ("To be completed by March", None, ""),
+    ("1 Achieved", "complete", ""),
+    ("2 On track", "in_progress", ""),
+    ("3 Slipped", "delayed", ""),
+    ("4 Not achieved", "delayed", ""),
+    ("100% complete", "complete", ""),
+    ("60% complete", "in_progress", ""),
+    ("0%", "not_started", ""),
+    ("Green", None, "green"),
+    ("Amber", None, "amber"),
+    ("Red", None, "red"),
+    ("G", None, "green"),
+    ("A", None, "amber"),
+    ("R", None, "red"),
+    ("RAG: Amber", None, "amber"),
+    ("Amber/Green", None, "amber"),
+    ("Red – delayed", "delayed", "red"),
+    ("Green - complete", "complete", "green"),
 ]
 
 
@@ -201,31 +241,53 @@ def test_status_column_words(text, norm, rag):
     assert (status_from_text(text), rag_from_text(text)) == (norm, rag)
 
 
-@pytest.mark.parametrize("fill, kind", [
-    ("FF0000", "red"), ("C00000", "red"), ("FFC7CE", "red"), ("FFC000", "amber"), ("FFFF00", "amber"),
-    ("ED7D31", "amber"), ("FFEB9C", "amber"), ("00B050", "green"), ("92D050", "green"), ("C6EFCE", "green"),
-    ("D9D9D9", "grey"), ("BFBFBF", "grey"), ("808080", "grey"), ("FFFFFF", ""), ("F2F2F2", ""), ("000000", ""),
-    ("DEEAF6", ""), ("0070C0", ""), ("", ""), ("auto", ""),
-])
+@pytest.mark.parametrize(
+    "fill, kind",
+    [
+        ("FF0000", "red"),
+        ("C00000", "red"),
+        ("FFC7CE", "red"),
+        ("FFC000", "amber"),
+        ("FFFF00", "amber"),
+        ("ED7D31", "amber"),
+        ("FFEB9C", "amber"),
+        ("00B050", "green"),
+        ("92D050", "green"),
+        ("C6EFCE", "green"),
+        ("D9D9D9", "grey"),
+        ("BFBFBF", "grey"),
+        ("808080", "grey"),
+        ("FFFFFF", ""),
+        ("F2F2F2", ""),
+        ("000000", ""),
+        ("DEEAF6", ""),
+        ("0070C0", ""),
+        ("", ""),
+        ("auto", ""),
+    ],
+)
 def test_fill_classes(fill, kind):
     assert fill_class(fill) == kind
 
 
-@pytest.mark.parametrize("text, norm", [
-    ("Work now completed. Last update received by Home Office on 13 July 2016.", "complete"),
-    ("The new policy has been implemented across all sites.", "complete"),
-    ("Complete – report to Cabinet in March.", "complete"),
-    ("This report fulfils the recommendation.", "complete"),
-    ("Development of the package is well underway.", "in_progress"),
-    ("Work has not yet started on the review.", "not_started"),
-    ("The feasibility study has been delayed by the pandemic.", "delayed"),
-    ("Work completed to date includes: a survey.", None),
-    ("120 drivers have completed the safeguarding training.", None),
-    ("Delayed transfers attributable to social care averaged 3 per day.", None),
-    # work reported done in the past tense is complete (issue 13), whatever follows
-    ("The route review was completed in May 2015; 5 new stops have been added.", "complete"),
-    ("It will be completed by March.", None),
-])
+@pytest.mark.parametrize(
+    "text, norm",
+    [
+        ("Work now completed. Last update received by Home Office on 13 July 2016.", "complete"),
+        ("The new policy has been implemented across all sites.", "complete"),
+        ("Complete – report to Cabinet in March.", "complete"),
+        ("This report fulfils the recommendation.", "complete"),
+        ("Development of the package is well underway.", "in_progress"),
+        ("Work has not yet started on the review.", "not_started"),
+        ("The feasibility study has been delayed by the pandemic.", "delayed"),
+        ("Work completed to date includes: a survey.", None),
+        ("120 drivers have completed the safeguarding training.", None),
+        ("Delayed transfers attributable to social care averaged 3 per day.", None),
+        # work reported done in the past tense is complete (issue 13), whatever follows
+        ("The route review was completed in May 2015; 5 new stops have been added.", "complete"),
+        ("It will be completed by March.", None),
+    ],
+)
 def test_progress_cues(text, norm):
     assert status_from_progress(text) == norm
 
@@ -253,16 +315,19 @@ def test_status_order_of_trust():
     assert (got.status_norm, got.status_source, got.rag) == ("unknown", "none", "")
 
 
-@pytest.mark.parametrize("status, timescale, meeting, overdue", [
-    ("In progress", "March 2016", MEETING, True),
-    ("In progress", "September 2016", MEETING, False),  # due at the end of the meeting's month
-    ("Complete", "March 2016", MEETING, False),
-    ("Not accepted", "March 2016", MEETING, False),
-    ("Delayed", "March 2016", MEETING, True),
-    ("", "March 2016", MEETING, None),  # unknown status: overdue is not known, never true
-    ("In progress", "March 2016", "", None),  # no meeting date to judge by
-    ("In progress", "Ongoing", MEETING, False),
-])
+@pytest.mark.parametrize(
+    "status, timescale, meeting, overdue",
+    [
+        ("In progress", "March 2016", MEETING, True),
+        ("In progress", "September 2016", MEETING, False),  # due at the end of the meeting's month
+        ("Complete", "March 2016", MEETING, False),
+        ("Not accepted", "March 2016", MEETING, False),
+        ("Delayed", "March 2016", MEETING, True),
+        ("", "March 2016", MEETING, None),  # unknown status: overdue is not known, never true
+        ("In progress", "March 2016", "", None),  # no meeting date to judge by
+        ("In progress", "Ongoing", MEETING, False),
+    ],
+)
 def test_overdue(status, timescale, meeting, overdue):
     assert enrich_row(row(status=status, timescale=timescale, meeting_date=meeting)).overdue is overdue
 
@@ -286,53 +351,107 @@ def test_seed_paper_owners():
     assert [o["name"] for o in both.owners] == ["DCI Ashton", "Paul Bradley"]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Head of Planning and Assets", [{"name": "Head of Planning and Assets", "type": "post"}]),
-    ("Paul Waller, Head of Legal and Democratic Services",
-     [{"name": "Paul Waller", "type": "person", "post": "Head of Legal and Democratic Services"}]),
-    ("Corporate Director, Regeneration and Local Services",
-     [{"name": "Corporate Director, Regeneration and Local Services", "type": "post"}]),
-    ("Karen Foster, Strategic Manager, Housing Solutions",
-     [{"name": "Karen Foster", "type": "person", "post": "Strategic Manager, Housing Solutions"}]),
-    ("Gordon Bell, Chief Internal Auditor and Corporate Fraud Manager",
-     [{"name": "Gordon Bell", "type": "person", "post": "Chief Internal Auditor and Corporate Fraud Manager"}]),
-    ("Chris Charlton / Julie Gibson", [{"name": "Chris Charlton", "type": "person"},
-                                       {"name": "Julie Gibson", "type": "person"}]),
-    ("Paul Bradley and DCI Ashton", [{"name": "Paul Bradley", "type": "person"},
-                                     {"name": "DCI Ashton", "type": "person"}]),
-    ("Imran Qureshi & Helen Marsh", [{"name": "Imran Qureshi", "type": "person"},
-                                     {"name": "Helen Marsh", "type": "person"}]),
-    ("Licensing Team Leader / Licensing Team", [{"name": "Licensing Team Leader", "type": "post"},
-                                                {"name": "Licensing Team", "type": "team"}]),
-    ("Dave Ashton, Durham Constabulary",
-     [{"name": "Dave Ashton", "type": "person", "organisation": "Durham Constabulary"}]),
-    ("Head of Legal and\nDemocratic Services", [{"name": "Head of Legal and Democratic Services", "type": "post"}]),
-    ("Durham Constabulary, Environment Agency", [{"name": "Durham Constabulary", "type": "organisation"},
-                                                 {"name": "Environment Agency", "type": "organisation"}]),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Head of Planning and Assets", [{"name": "Head of Planning and Assets", "type": "post"}]),
+        (
+            "Paul Waller, Head of Legal and Democratic Services",
+            [{"name": "Paul Waller", "type": "person", "post": "Head of Legal and Democratic Services"}],
+        ),
+        (
+            "Corporate Director, Regeneration and Local Services",
+            [{"name": "Corporate Director, Regeneration and Local Services", "type": "post"}],
+        ),
+        (
+            "Karen Foster, Strategic Manager, Housing Solutions",
+            [{"name": "Karen Foster", "type": "person", "post": "Strategic Manager, Housing Solutions"}],
+        ),
+        (
+            "Gordon Bell, Chief Internal Auditor and Corporate Fraud Manager",
+            [{"name": "Gordon Bell", "type": "person", "post": "Chief Internal Auditor and Corporate Fraud Manager"}],
+        ),
+        (
+            "Chris Charlton / Julie Gibson",
+            [{"name": "Chris Charlton", "type": "person"}, {"name": "Julie Gibson", "type": "person"}],
+        ),
+        (
+            "Paul Bradley and DCI Ashton",
+            [{"name": "Paul Bradley", "type": "person"}, {"name": "DCI Ashton", "type": "person"}],
+        ),
+        (
+            "Imran Qureshi & Helen Marsh",
+            [{"name": "Imran Qureshi", "type": "person"}, {"name": "Helen Marsh", "type": "person"}],
+        ),
+        (
+            "Licensing Team Leader / Licensing Team",
+            [{"name": "Licensing Team Leader", "type": "post"}, {"name": "Licensing Team", "type": "team"}],
+        ),
+        (
+            "Dave Ashton, Durham Constabulary",
+            [{"name": "Dave Ashton", "type": "person", "organisation": "Durham Constabulary"}],
+        ),
+        ("Head of Legal and\nDemocratic Services", [{"name": "Head of Legal and Democratic Services", "type": "post"}]),
+        (
+            "Durham Constabulary, Environment Agency",
+            [
+                {"name": "Durham Constabulary", "type": "organisation"},
+                {"name": "Environment Agency", "type": "organisation"},
+            ],
+        ),
+        ("", []),
+    ],
+)
 def test_owner_splitting(text, expected):
     assert list(owners(text)) == expected
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("DCI Ashton", "person"), ("Det Supt Jopling", "person"), ("Ch Insp Hughes", "person"), ("Sgt Kelly", "person"),
-    ("Cllr Peter Oakes", "person"), ("Councillor Joy Allen", "person"), ("Dr Kwame Mensah", "person"),
-    ("Mrs Smith", "person"), ("Siobhan Kerrigan", "person"), ("Lorraine O'Donnell", "person"),
-    ("Sarah Smith-Jones", "person"), ("Yusuf Patel", "person"),
-    ("Head of Planning and Assets", "post"), ("Director of Public Health", "post"), ("Chief Executive", "post"),
-    ("Corporate Director", "post"), ("Libraries Manager", "post"), ("Community Safety Manager", "post"),
-    ("Monitoring Officer", "post"), ("Licensing Team Leader", "post"),
-    ("Safe Durham Partnership", "organisation"), ("Durham County Council", "organisation"),
-    ("Durham Constabulary", "organisation"), ("Environment Agency", "organisation"), ("NHS", "organisation"),
-    ("Health and Wellbeing Board", "organisation"),
-    ("County Durham and Darlington NHS Foundation Trust", "organisation"),
-    ("Police", "organisation"), ("Fire and Rescue Service", "organisation"),
-    ("Waste Management Team", "team"), ("Library Service", "team"), ("Democratic Services", "team"),
-    ("Housing Directorate", "team"), ("Public Health", "team"), ("Development Management", "team"),
-    ("Adult Care Commissioning", "team"), ("Highways Asset Management", "team"), ("Finance", "team"),
-    ("HEAD OF PLANNING AND ASSETS", "post"), ("JOHN SMITH", "person"), ("Cabinet", "organisation"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("DCI Ashton", "person"),
+        ("Det Supt Jopling", "person"),
+        ("Ch Insp Hughes", "person"),
+        ("Sgt Kelly", "person"),
+        ("Cllr Peter Oakes", "person"),
+        ("Councillor Joy Allen", "person"),
+        ("Dr Kwame Mensah", "person"),
+        ("Mrs Smith", "person"),
+        ("Siobhan Kerrigan", "person"),
+        ("Lorraine O'Donnell", "person"),
+        ("Sarah Smith-Jones", "person"),
+        ("Yusuf Patel", "person"),
+        ("Head of Planning and Assets", "post"),
+        ("Director of Public Health", "post"),
+        ("Chief Executive", "post"),
+        ("Corporate Director", "post"),
+        ("Libraries Manager", "post"),
+        ("Community Safety Manager", "post"),
+        ("Monitoring Officer", "post"),
+        ("Licensing Team Leader", "post"),
+        ("Safe Durham Partnership", "organisation"),
+        ("Durham County Council", "organisation"),
+        ("Durham Constabulary", "organisation"),
+        ("Environment Agency", "organisation"),
+        ("NHS", "organisation"),
+        ("Health and Wellbeing Board", "organisation"),
+        ("County Durham and Darlington NHS Foundation Trust", "organisation"),
+        ("Police", "organisation"),
+        ("Fire and Rescue Service", "organisation"),
+        ("Waste Management Team", "team"),
+        ("Library Service", "team"),
+        ("Democratic Services", "team"),
+        ("Housing Directorate", "team"),
+        ("Public Health", "team"),
+        ("Development Management", "team"),
+        ("Adult Care Commissioning", "team"),
+        ("Highways Asset Management", "team"),
+        ("Finance", "team"),
+        ("HEAD OF PLANNING AND ASSETS", "post"),
+        ("JOHN SMITH", "person"),
+        ("Cabinet", "organisation"),
+    ],
+)
 def test_owner_types(text, kind):
     assert classify(text) == kind
 
@@ -352,24 +471,37 @@ SEED_PROGRESS = (
 
 def test_mentions_find_people_and_organisations():
     got = [(m["text"], m["type"]) for m in mentions(SEED_PROGRESS)]
-    for expected in [("Councillor Joy Allen", "person"), ("DCI Ashton", "person"), ("Fiona Liddle", "person"),
-                     ("Durham County Council", "organisation"), ("Environment Agency", "organisation"),
-                     ("Durham Constabulary", "organisation"), ("Cabinet Office", "organisation")]:
+    for expected in [
+        ("Councillor Joy Allen", "person"),
+        ("DCI Ashton", "person"),
+        ("Fiona Liddle", "person"),
+        ("Durham County Council", "organisation"),
+        ("Environment Agency", "organisation"),
+        ("Durham Constabulary", "organisation"),
+        ("Cabinet Office", "organisation"),
+    ]:
         assert expected in got
 
 
 @pytest.mark.skipif(has_trained_model(), reason="exact rule output: a trained model may add entities")
 def test_mentions_are_precise():
     got = [(m["text"], m["type"]) for m in mentions(SEED_PROGRESS)]
-    assert got == [("Councillor Joy Allen", "person"), ("DCI Ashton", "person"),
-                   ("Durham County Council", "organisation"), ("Environment Agency", "organisation"),
-                   ("Durham Constabulary", "organisation"), ("Fiona Liddle", "person"),
-                   ("Cabinet Office", "organisation")]
+    assert got == [
+        ("Councillor Joy Allen", "person"),
+        ("DCI Ashton", "person"),
+        ("Durham County Council", "organisation"),
+        ("Environment Agency", "organisation"),
+        ("Durham Constabulary", "organisation"),
+        ("Fiona Liddle", "person"),
+        ("Cabinet Office", "organisation"),
+    ]
 
 
 def test_owner_names_are_found_in_progress():
-    rows = [row(rec_id="1", responsible="Kwame Mensah", progress=""),
-            row(rec_id="2", responsible="", progress="Kwame Mensah met the Environment Agency.")]
+    rows = [
+        row(rec_id="1", responsible="Kwame Mensah", progress=""),
+        row(rec_id="2", responsible="", progress="Kwame Mensah met the Environment Agency."),
+    ]
     got = enrich_rows(rows)
     assert {"text": "Kwame Mensah", "type": "person"} in got[1].mentions
 
@@ -378,8 +510,12 @@ def test_owner_names_are_found_in_progress():
 
 
 def test_enrich_rows_is_pure_and_deterministic():
-    rows = [row(rec_id=str(i), timescale=t, status=s, responsible="DCI Ashton; Paul Bradley",
-                progress="Work now completed.") for i, (t, s) in enumerate([("March 2017", ""), ("Ongoing", "Amber")])]
+    rows = [
+        row(
+            rec_id=str(i), timescale=t, status=s, responsible="DCI Ashton; Paul Bradley", progress="Work now completed."
+        )
+        for i, (t, s) in enumerate([("March 2017", ""), ("Ongoing", "Amber")])
+    ]
     before = [dataclasses.asdict(r) for r in rows]
     first, second = enrich_rows(rows), enrich_rows(list(rows))
     assert [dataclasses.asdict(r) for r in rows] == before
@@ -392,16 +528,27 @@ def test_enrich_rows_is_pure_and_deterministic():
 
 
 def test_every_field_is_in_its_vocabulary():
-    rows = [row(rec_id=str(i), timescale=t, status=s, status_fill=f, progress=p, responsible=o)
-            for i, (t, s, f, p, o) in enumerate([
+    rows = [
+        row(rec_id=str(i), timescale=t, status=s, status_fill=f, progress=p, responsible=o)
+        for i, (t, s, f, p, o) in enumerate(
+            [
                 ("March 2017", "Amber", "", "Work now completed.", "DCI Ashton"),
                 ("03/04", "", "D9D9D9", "", "Public Health"),
                 ("garbage ###", "?!", "nothex", "\u201c\u201d", ";;//,,"),
                 ("", "", "", "", ""),
-            ])]
+            ]
+        )
+    ]
     for r in enrich_rows(rows):
-        assert r.status_norm in {"complete", "in_progress", "ongoing", "delayed", "not_started", "not_accepted",
-                                 "unknown"}
+        assert r.status_norm in {
+            "complete",
+            "in_progress",
+            "ongoing",
+            "delayed",
+            "not_started",
+            "not_accepted",
+            "unknown",
+        }
         assert r.status_source in {"status_column", "shading", "timescale", "progress_text", "due_date", "none"}
         assert r.rag in {"red", "amber", "green", ""}
         assert r.overdue is None or isinstance(r.overdue, bool)
@@ -424,21 +571,29 @@ def test_odd_text_never_raises():
 
 def test_importing_extract_does_not_import_spacy():
     code = "import sys, extract, extract.enrich; print('spacy' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=Path(__file__).resolve().parents[1])
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert out.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize("text", [
-    "Councillor Ruth Ellison was appointed at Annual Council in May 2024.",
-    "Part funded by the Local Authority Housing Fund.",
-    "The Enhanced Partnership Plan and Scheme were made on 31 March 2023.",
-    "Operation Sledgehammer information is provided to partners.",
-    "Partnership with the adult learning service.",
-    "The Police, the Council and the Board agreed.",
-    "The Local Enforcement Plan was adopted. The Summer Reading Challenge ran in 2015.",
-    "Front line workers in the North East. Elected Members have received training.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councillor Ruth Ellison was appointed at Annual Council in May 2024.",
+        "Part funded by the Local Authority Housing Fund.",
+        "The Enhanced Partnership Plan and Scheme were made on 31 March 2023.",
+        "Operation Sledgehammer information is provided to partners.",
+        "Partnership with the adult learning service.",
+        "The Police, the Council and the Board agreed.",
+        "The Local Enforcement Plan was adopted. The Summer Reading Challenge ran in 2015.",
+        "Front line workers in the North East. Elected Members have received training.",
+    ],
+)
 def test_mentions_leave_out_things_that_are_not_bodies(text):
     assert not [m for m in mentions(text) if m["type"] == "organisation"]
     assert all(m["text"].startswith(("Councillor", "Cllr")) for m in mentions(text) if m["type"] == "person")

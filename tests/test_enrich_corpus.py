@@ -20,10 +20,22 @@ pytestmark = pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="develop
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 WORD_STATUS = {
-    "complete": "complete", "completed": "complete", "achieved": "complete", "closed": "complete",
-    "implemented": "complete", "in progress": "in_progress", "on track": "in_progress", "progressing": "in_progress",
-    "ongoing": "ongoing", "on-going": "ongoing", "delayed": "delayed", "slipped": "delayed", "behind": "delayed",
-    "not started": "not_started", "not accepted": "not_accepted", "rejected": "not_accepted",
+    "complete": "complete",
+    "completed": "complete",
+    "achieved": "complete",
+    "closed": "complete",
+    "implemented": "complete",
+    "in progress": "in_progress",
+    "on track": "in_progress",
+    "progressing": "in_progress",
+    "ongoing": "ongoing",
+    "on-going": "ongoing",
+    "delayed": "delayed",
+    "slipped": "delayed",
+    "behind": "delayed",
+    "not started": "not_started",
+    "not accepted": "not_accepted",
+    "rejected": "not_accepted",
 }
 RAG = {"red": "red", "amber": "amber", "green": "green"}
 
@@ -100,8 +112,11 @@ def _read_status(pairs, words):
 def test_status_words(pairs):
     checked = [(WORD_STATUS[want["status"].strip().lower()], got) for want, got in _read_status(pairs, WORD_STATUS)]
     assert len(checked) >= 30
-    hits = sum(1 for norm, got in checked if got is not None and got.status_norm == norm
-               and got.status_source == "status_column")
+    hits = sum(
+        1
+        for norm, got in checked
+        if got is not None and got.status_norm == norm and got.status_source == "status_column"
+    )
     assert _report("status_norm agrees with the status word", hits, len(checked)) >= 0.95
 
 

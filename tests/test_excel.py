@@ -32,32 +32,81 @@ from extract.writers import write
 from extract.writers.excel import STATUSES, backup_path
 from extract.writers.keys import keyed_rows, normalise_text, paper_id
 
-RISKY = ['=HYPERLINK("http://evil.example/x","click me")', "+44 20 7946 0000", "-", "@SUM(A1:A9)",
-         "\tindented", "\rcarriage return", "-2+3"]
+RISKY = [
+    '=HYPERLINK("http://evil.example/x","click me")',
+    "+44 20 7946 0000",
+    "-",
+    "@SUM(A1:A9)",
+    "\tindented",
+    "\rcarriage return",
+    "-2+3",
+]
 REQUIRED_HEADERS = ("Recommendation", "Progress", "Responsible", "Timescale", "Status")
 SEED = "Progress of Recommendations following the Overview and Scrutiny Review of Organised Crime"
 
 
 def rec(source: str, rec_id: str, text: str, **extra) -> Recommendation:
-    base = dict(source=source, rec_id=rec_id, recommendation=text, progress=f"Progress on {rec_id}",
-                responsible="Jo Bloggs", timescale="March 2024", status="", committee="Audit Committee",
-                meeting_date="2024-05-01", title="Internal Audit Follow-up", format="docx")
+    base = dict(
+        source=source,
+        rec_id=rec_id,
+        recommendation=text,
+        progress=f"Progress on {rec_id}",
+        responsible="Jo Bloggs",
+        timescale="March 2024",
+        status="",
+        committee="Audit Committee",
+        meeting_date="2024-05-01",
+        title="Internal Audit Follow-up",
+        format="docx",
+    )
     return Recommendation(**{**base, **extra})
 
 
 def risky_result() -> FileResult:
-    rows = [rec("risky.docx", str(i), text, progress=text, responsible=text, timescale=text, status=text,
-                title="Formula injection test paper") for i, text in enumerate(RISKY, 1)]
+    rows = [
+        rec(
+            "risky.docx",
+            str(i),
+            text,
+            progress=text,
+            responsible=text,
+            timescale=text,
+            status=text,
+            title="Formula injection test paper",
+        )
+        for i, text in enumerate(RISKY, 1)
+    ]
     return FileResult(path="risky.docx", format="docx", rows=rows, tables=1)
 
 
 def enriched_result() -> FileResult:
     rows = [
-        rec("enriched.pdf", "1", "Publish the register.", format="pdf", page_first=2, page_last=3,
-            due_date="2024-03-31", status="On track", status_norm="in_progress", status_source="status_column",
-            rag="amber", overdue=True, owners=({"name": "Jo Bloggs", "type": "person"},)),
-        rec("enriched.pdf", "2", "Train the staff.", format="pdf", page_first=3, status="Done",
-            status_norm="complete", rag="green", due_date="2023-12-31"),
+        rec(
+            "enriched.pdf",
+            "1",
+            "Publish the register.",
+            format="pdf",
+            page_first=2,
+            page_last=3,
+            due_date="2024-03-31",
+            status="On track",
+            status_norm="in_progress",
+            status_source="status_column",
+            rag="amber",
+            overdue=True,
+            owners=({"name": "Jo Bloggs", "type": "person"},),
+        ),
+        rec(
+            "enriched.pdf",
+            "2",
+            "Train the staff.",
+            format="pdf",
+            page_first=3,
+            status="Done",
+            status_norm="complete",
+            rag="green",
+            due_date="2023-12-31",
+        ),
         rec("enriched.pdf", "3", "Review the policy.", format="pdf", page_first=3, status="Green"),
         rec("enriched.pdf", "4", "Report back.", format="pdf", page_first=4),
     ]
@@ -95,8 +144,11 @@ def header_map(ws) -> dict[str, int]:
 def data_rows(ws) -> list[dict[str, object]]:
     """Each data row as {header: cell}."""
     headers = header_map(ws)
-    return [{name: ws.cell(row, col) for name, col in headers.items()} for row in range(2, ws.max_row + 1)
-            if ws.cell(row, headers["Key"]).value]
+    return [
+        {name: ws.cell(row, col) for name, col in headers.items()}
+        for row in range(2, ws.max_row + 1)
+        if ws.cell(row, headers["Key"]).value
+    ]
 
 
 def by_key(ws) -> dict[str, dict[str, object]]:
@@ -146,8 +198,11 @@ def test_rows_once_per_recommendation_same_paper_in_three_formats(book, sample_r
     assert len(keys) == len(set(keys))
     seed = [r for r in rows if r["Paper"].value == SEED]
     assert len(seed) == 6  # the seed paper as .docx, .pdf and .txt gives its 6 rows once
-    distinct = {(normalise_text(r.committee), r.meeting_date, normalise_text(r.title), r.table_index, r.rec_id)
-                for result in sample_results for r in result.rows}
+    distinct = {
+        (normalise_text(r.committee), r.meeting_date, normalise_text(r.title), r.table_index, r.rec_id)
+        for result in sample_results
+        for r in result.rows
+    }
     assert sum(len(r.rows) for r in sample_results) > len(distinct)
     assert len(rows) == len(distinct) + len(RISKY) + len(enriched_result().rows)
     for row in seed:
@@ -248,7 +303,7 @@ def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, 
     ws = book["Summary"]
     values = [list(r) for r in ws.iter_rows(values_only=True)]
     header = next(r for r in values if r[0] == "Committee" and r[1] == STATUSES[0])
-    assert header[1:len(STATUSES) + 1] == list(STATUSES) and "Total" in header and "Overdue" in header
+    assert header[1 : len(STATUSES) + 1] == list(STATUSES) and "Total" in header and "Overdue" in header
     total = header.index("Total")
     start = values.index(header) + 1
     committees = []
@@ -258,8 +313,8 @@ def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, 
             break
         committees.append(row)
     assert {"Cabinet", "Audit Committee"} <= {r[0] for r in committees}
-    assert all(isinstance(v, int) for r in committees for v in r[1:total + 1])
-    assert all(sum(r[1:len(STATUSES) + 1]) == r[total] for r in committees)
+    assert all(isinstance(v, int) for r in committees for v in r[1 : total + 1])
+    assert all(sum(r[1 : len(STATUSES) + 1]) == r[total] for r in committees)
     rows = data_rows(book["Recommendations"])
     assert all_row[total] == len(rows)
     assert all_row[header.index("Overdue")] == sum(r["Overdue"].value == "yes" for r in rows) >= 1
@@ -267,7 +322,7 @@ def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, 
         expected = sum((r["Status"].value if r["Status"].value in STATUSES else "unknown") == status for r in rows)
         assert all_row[1 + STATUSES.index(status)] == expected
     paper_header = next(r for r in values if r[:3] == ["Committee", "Meeting date", "Paper"])
-    papers = values[values.index(paper_header) + 1:]
+    papers = values[values.index(paper_header) + 1 :]
     assert SEED in [p[2] for p in papers] and sum(p[paper_header.index("Total")] for p in papers) == len(rows)
     with zipfile.ZipFile(tracker) as archive:
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
@@ -396,8 +451,10 @@ def test_sorted_tracker_with_hand_typed_rows_is_updated_in_place(tmp_path):
     ws.cell(last + 1, headers["Committee"]).value = "Audit Committee"
     table = next(iter(ws.tables.values()))
     table.ref = table.autoFilter.ref = f"A1:{ws.cell(1, ws.max_column).column_letter}{last + 1}"
-    table.sortState = SortState(ref=f"A2:{ws.cell(1, ws.max_column).column_letter}{last + 1}",
-                                sortCondition=[SortCondition(ref=f"F2:F{last + 1}", descending=True)])
+    table.sortState = SortState(
+        ref=f"A2:{ws.cell(1, ws.max_column).column_letter}{last + 1}",
+        sortCondition=[SortCondition(ref=f"F2:F{last + 1}", descending=True)],
+    )
     book.save(dest)
     order = [ws.cell(r, headers["Key"]).value for r in range(2, last + 1)]
 
@@ -439,19 +496,35 @@ def test_renamed_and_moved_files_keep_their_rows(tmp_path):
 
 
 def test_rows_gone_from_a_paper_are_kept_and_flagged(tmp_path):
-    first = FileResult(path="audit.docx", format="docx", tables=1,
-                       rows=[rec("audit.docx", str(i), f"Recommendation {i}") for i in (1, 2, 3)])
-    other = FileResult(path="other.docx", format="docx", tables=1,
-                       rows=[rec("other.docx", "1", "Something else", title="Another paper")])
+    first = FileResult(
+        path="audit.docx",
+        format="docx",
+        tables=1,
+        rows=[rec("audit.docx", str(i), f"Recommendation {i}") for i in (1, 2, 3)],
+    )
+    other = FileResult(
+        path="other.docx",
+        format="docx",
+        tables=1,
+        rows=[rec("other.docx", "1", "Something else", title="Another paper")],
+    )
     dest = tmp_path / "tracker.xlsx"
     write([first, other], dest)
-    second = FileResult(path="audit.docx", format="docx", tables=1,
-                        rows=[rec("audit.docx", str(i), f"Recommendation {i}") for i in (1, 2)])
+    second = FileResult(
+        path="audit.docx",
+        format="docx",
+        tables=1,
+        rows=[rec("audit.docx", str(i), f"Recommendation {i}") for i in (1, 2)],
+    )
     write([second], dest)
     rows = list(by_key(load_workbook(dest)["Recommendations"]).values())
     flags = {(r["Paper"].value, r["Ref"].value): r["Still in source"].value for r in rows}
-    assert flags == {("Internal Audit Follow-up", "1"): "yes", ("Internal Audit Follow-up", "2"): "yes",
-                     ("Internal Audit Follow-up", "3"): "no", ("Another paper", "1"): "yes"}
+    assert flags == {
+        ("Internal Audit Follow-up", "1"): "yes",
+        ("Internal Audit Follow-up", "2"): "yes",
+        ("Internal Audit Follow-up", "3"): "no",
+        ("Another paper", "1"): "yes",
+    }
     summary = load_workbook(dest)["Summary"]
     header = next(r for r in summary.iter_rows(values_only=True) if r[0] == "Committee")
     all_row = next(r for r in summary.iter_rows(values_only=True) if r[0] == "All")
@@ -476,18 +549,28 @@ def test_paper_text_changes_refresh_cells_the_analyst_did_not_touch(tmp_path):
 
 def extra_paper(name: str, title: str, extras: dict[str, dict[str, str]]) -> FileResult:
     """A paper whose rows carry other columns: {rec_id: {header: cell text}}."""
-    rows = [rec(name, rid, f"{title} recommendation {rid}", title=title, extra=tuple(cells.items()))
-            for rid, cells in extras.items()]
+    rows = [
+        rec(name, rid, f"{title} recommendation {rid}", title=title, extra=tuple(cells.items()))
+        for rid, cells in extras.items()
+    ]
     return FileResult(path=name, format="docx", tables=1, rows=rows)
 
 
-CABINET = extra_paper("cabinet.docx", "Cabinet follow-up", {
-    "1": {"Select Committee": "Resources", "Meeting Date": "12 May 2004", "Outcome": "Agreed"},
-    "2": {"Select Committee": "Environment", "Outcome": "Deferred"},
-})
-SCRUTINY = extra_paper("scrutiny.docx", "Scrutiny follow-up", {
-    "1": {"Cabinet Member": "Cllr Smith", "OUTCOME ": "Noted", "Scrutiny  comments": "Revisit in March"},
-})
+CABINET = extra_paper(
+    "cabinet.docx",
+    "Cabinet follow-up",
+    {
+        "1": {"Select Committee": "Resources", "Meeting Date": "12 May 2004", "Outcome": "Agreed"},
+        "2": {"Select Committee": "Environment", "Outcome": "Deferred"},
+    },
+)
+SCRUTINY = extra_paper(
+    "scrutiny.docx",
+    "Scrutiny follow-up",
+    {
+        "1": {"Cabinet Member": "Cllr Smith", "OUTCOME ": "Noted", "Scrutiny  comments": "Revisit in March"},
+    },
+)
 EXTRA_TITLES = ["Select Committee", "Meeting Date (paper)", "Outcome", "Cabinet Member", "Scrutiny comments"]
 
 
@@ -501,7 +584,7 @@ def test_other_columns_of_the_tables_become_extra_columns(tmp_path):
     ws = load_workbook(dest)["Recommendations"]
     headers = [c.value for c in ws[1]]
     # after the fixed columns, in order of first appearance; "OUTCOME " is "Outcome"; a clash with a fixed title
-    assert headers[headers.index("Last seen") + 1:] == EXTRA_TITLES
+    assert headers[headers.index("Last seen") + 1 :] == EXTRA_TITLES
     assert extras_by_paper(ws) == {
         ("Cabinet follow-up", "1"): ["Resources", "12 May 2004", "Agreed", None, None],
         ("Cabinet follow-up", "2"): ["Environment", None, "Deferred", None, None],
@@ -529,10 +612,14 @@ def test_rerun_appends_new_extra_columns_and_keeps_the_analysts_edits(tmp_path):
     book.save(dest)
     before = [c.value for c in ws[1]]
 
-    cabinet = extra_paper("cabinet.docx", "Cabinet follow-up", {
-        "1": {"Select Committee": "Resources", "Outcome": "Agreed in part", "Decision": "Approved"},
-        "2": {"Select Committee": "Environment", "Outcome": "Rejected"},
-    })
+    cabinet = extra_paper(
+        "cabinet.docx",
+        "Cabinet follow-up",
+        {
+            "1": {"Select Committee": "Resources", "Outcome": "Agreed in part", "Decision": "Approved"},
+            "2": {"Select Committee": "Environment", "Outcome": "Rejected"},
+        },
+    )
     for _ in range(2):  # a second identical run changes nothing
         write([cabinet, SCRUTINY], dest)
         ws = load_workbook(dest)["Recommendations"]
@@ -563,8 +650,9 @@ def test_an_extra_column_typed_in_on_rows_of_an_earlier_run_is_kept(tmp_path):
 
 def test_formula_like_extra_values_and_headers_are_text(tmp_path):
     dest = tmp_path / "tracker.xlsx"
-    risky = extra_paper("risky.docx", "Risky", {str(i): {"Outcome": text, "=SUM(A1:A9)": text}
-                                                for i, text in enumerate(RISKY, 1)})
+    risky = extra_paper(
+        "risky.docx", "Risky", {str(i): {"Outcome": text, "=SUM(A1:A9)": text} for i, text in enumerate(RISKY, 1)}
+    )
     write([risky], dest)
     write([risky], dest)  # and on updating
     ws = load_workbook(dest)["Recommendations"]
@@ -723,18 +811,37 @@ def test_cli_writes_the_tracker(tmp_path, paper_txt):
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: cannot check that it reads the tracker")
+@pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice (soffice) is not installed: cannot check that it reads the tracker"
+)
 def test_libreoffice_reads_the_tracker_and_a_rerun_updates_its_copy(tmp_path, tracker, all_results):
     out = tmp_path / "converted"
     profile = (tmp_path / "profile").as_uri()
-    result = subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                             "--convert-to", "xlsx", "--outdir", str(out), str(tracker)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(tracker),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     converted = out / "tracker.xlsx"
     assert converted.exists(), result.stderr
     book = load_workbook(converted)
-    assert [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] == \
-        ["Recommendations", "Summary", "Sources", "About"]
+    assert [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] == [
+        "Recommendations",
+        "Summary",
+        "Sources",
+        "About",
+    ]
     ws = book["Recommendations"]
     original = by_key(load_workbook(tracker)["Recommendations"])
     rows = by_key(ws)

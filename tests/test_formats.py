@@ -8,11 +8,20 @@ from extract import extract_file
 
 
 EXPECTED = [
-    {"rec_id": "1", "recommendation": "Members receive an annual report on fly-tipping.",
-     "progress": "Report scheduled for March.", "responsible": "Jo Bloggs", "timescale": "March 2024"},
-    {"rec_id": "2", "recommendation": "The council reviews bulky waste charges.",
-     "progress": "Charges reviewed.\nNew charges from April.\nA consultation closed in May.",
-     "responsible": "Sam Smith; Ann Other", "timescale": "April 2024"},
+    {
+        "rec_id": "1",
+        "recommendation": "Members receive an annual report on fly-tipping.",
+        "progress": "Report scheduled for March.",
+        "responsible": "Jo Bloggs",
+        "timescale": "March 2024",
+    },
+    {
+        "rec_id": "2",
+        "recommendation": "The council reviews bulky waste charges.",
+        "progress": "Charges reviewed.\nNew charges from April.\nA consultation closed in May.",
+        "responsible": "Sam Smith; Ann Other",
+        "timescale": "April 2024",
+    },
 ]
 
 
@@ -41,8 +50,10 @@ def test_pdf_rows_carry_pages(paper_pdf):
 def test_borderless_pdf_table(tmp_path, repeat_header):
     from conftest import ROWS, make_pdf
 
-    filler = [(f"{n}) Recommendation number {n} about street cleaning.", f"Progress on item {n}.", f"Officer {n}",
-               "May 2025") for n in range(3, 40)]
+    filler = [
+        (f"{n}) Recommendation number {n} about street cleaning.", f"Progress on item {n}.", f"Officer {n}", "May 2025")
+        for n in range(3, 40)
+    ]
     path = make_pdf(tmp_path / "borderless.pdf", grid=False, rows=ROWS + filler, repeat_header=repeat_header)
     result = extract_file(path)
     got = [{k: r.to_dict()[k] for k in EXPECTED[0]} for r in result.rows]

@@ -34,8 +34,9 @@ def test_spec_and_papers_are_deterministic(tmp_path):
         assert (first / "papers" / name).read_bytes() == (second / "papers" / name).read_bytes(), name
         assert (first / "truth" / f"{name}.json").read_text() == (second / "truth" / f"{name}.json").read_text()
     # a different seed gives different papers
-    assert [truth(make_spec(SEED, i, SLICE))["rows"] for i in range(3)] != \
-        [truth(make_spec(SEED + 1, i, SLICE))["rows"] for i in range(3)]
+    assert [truth(make_spec(SEED, i, SLICE))["rows"] for i in range(3)] != [
+        truth(make_spec(SEED + 1, i, SLICE))["rows"] for i in range(3)
+    ]
 
 
 def test_truth_comes_from_the_spec():
@@ -54,19 +55,26 @@ def test_truth_comes_from_the_spec():
 def test_generator_does_not_use_the_extractor(tmp_path):
     """Generating papers and truth must not import the extractor (its header vocabulary included)."""
     tests = Path(__file__).resolve().parent
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from fuzz.generate import write_papers; "
-            f"write_papers({SEED}, 4, sys.argv[2], {SLICE!r}); "
-            "bad = sorted(m for m in sys.modules if m == 'extract' or m.startswith('extract.')); "
-            "assert not bad, bad")
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from fuzz.generate import write_papers; "
+        f"write_papers({SEED}, 4, sys.argv[2], {SLICE!r}); "
+        "bad = sorted(m for m in sys.modules if m == 'extract' or m.startswith('extract.')); "
+        "assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code, str(tests), str(tmp_path)], check=True, timeout=120)
     source = "".join(p.read_text(encoding="utf-8") for p in (tests / "fuzz").glob("*.py") if p.name != "run.py")
     assert "import extract" not in source and "from extract" not in source and "headers.py" not in source
 
 
 def _row(**changes):
-    row = {"rec_id": "1", "recommendation": "The Council reviews its fly-tipping policy.",
-           "progress": "A review started in May 2024.\n• Three sites inspected", "responsible": "Jo Bloggs; Head of Waste",
-           "timescale": "March 2025", "status": "Amber"}
+    row = {
+        "rec_id": "1",
+        "recommendation": "The Council reviews its fly-tipping policy.",
+        "progress": "A review started in May 2024.\n• Three sites inspected",
+        "responsible": "Jo Bloggs; Head of Waste",
+        "timescale": "March 2025",
+        "status": "Amber",
+    }
     return {**row, **changes}
 
 
@@ -75,12 +83,21 @@ def test_scorer_on_hand_made_pairs():
     perfect = score_paper(truth_rows, [dict(r) for r in truth_rows])
     assert (perfect.f1, perfect.exact) == (1.0, 2)
     # normalisation: number prefix, bullets, order of owners, spacing, case
-    loose = [_row(recommendation="1) The council reviews its fly-tipping  policy.",
-                  progress="A review started in May 2024.\nThree sites inspected", responsible="Head of Waste / Jo Bloggs"),
-             _row(rec_id="R2", recommendation="Members receive an annual report on street lighting.")]
+    loose = [
+        _row(
+            recommendation="1) The council reviews its fly-tipping  policy.",
+            progress="A review started in May 2024.\nThree sites inspected",
+            responsible="Head of Waste / Jo Bloggs",
+        ),
+        _row(rec_id="R2", recommendation="Members receive an annual report on street lighting."),
+    ]
     assert score_paper(truth_rows, loose).f1 == 1.0
-    for field, value in [("progress", "A review started in June 2024."), ("responsible", "Jo Bloggs"),
-                         ("timescale", "April 2025"), ("rec_id", "3")]:
+    for field, value in [
+        ("progress", "A review started in June 2024."),
+        ("responsible", "Jo Bloggs"),
+        ("timescale", "April 2025"),
+        ("rec_id", "3"),
+    ]:
         changed = [_row(**{field: value}), truth_rows[1]]
         t = score_paper(truth_rows, changed)
         assert t.f1 == 0.5 and t.field_ok[field] == 1, field
@@ -89,7 +106,10 @@ def test_scorer_on_hand_made_pairs():
     assert t.f1 == 1.0 and t.field_acc("status") == 0.5
     # a missing row lowers recall, an extra one precision; rows on a negative paper are false positives
     assert score_paper(truth_rows, truth_rows[:1]).recall == 0.5
-    assert score_paper(truth_rows, truth_rows + [_row(recommendation="Something else entirely, unrelated.")]).precision == 2 / 3
+    assert (
+        score_paper(truth_rows, truth_rows + [_row(recommendation="Something else entirely, unrelated.")]).precision
+        == 2 / 3
+    )
     neg = score_paper([], [_row()])
     assert (neg.neg_papers, neg.neg_fp) == (1, 1)
 

@@ -33,6 +33,7 @@ def error_of(path: Path) -> str:
 
 # -- 1. broken files ---------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("suffix", [".pdf", ".docx", ".html", ".txt"])
 def test_empty_and_tiny_files(tmp_path, suffix):
     (tmp_path / f"empty{suffix}").write_bytes(b"")
@@ -71,6 +72,7 @@ def test_zip_that_is_not_a_docx(tmp_path):
 
 # -- 2. encryption -------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
 def test_owner_restricted_pdfs_are_read_and_locked_ones_reported(tmp_path, algorithm):
     from pypdf import PdfReader, PdfWriter
@@ -87,6 +89,7 @@ def test_owner_restricted_pdfs_are_read_and_locked_ones_reported(tmp_path, algor
 
 
 # -- 3. zip bombs and 4. XML attacks ------------------------------------------------------------------------------
+
 
 def _docx_with(tmp_path: Path, name: str, replace: dict[str, bytes], extra: dict[str, bytes] | None = None) -> Path:
     path = tmp_path / name
@@ -119,9 +122,11 @@ def test_zip_member_with_parent_path_is_never_written(tmp_path):
 
 
 def test_external_entity_never_reaches_output(tmp_path):
-    xxe = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-           b"<w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
+    xxe = (
+        b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        b"<w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+    )
     path = _docx_with(tmp_path, "xxe.docx", {"word/document.xml": xxe})
     code, out, err = run(["extract", str(path)])
     assert code == 1 and "entities" in err
@@ -129,13 +134,17 @@ def test_external_entity_never_reaches_output(tmp_path):
 
 
 def test_billion_laughs_refused(tmp_path):
-    lol = b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">' + b"".join(
-        f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(8)) + b"]><l>&i;</l>"
+    lol = (
+        b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'.encode() for i in range(8))
+        + b"]><l>&i;</l>"
+    )
     path = _docx_with(tmp_path, "lol.docx", {"word/document.xml": lol})
     assert "entities" in error_of(path)
 
 
 # -- 5. misnamed files ------------------------------------------------------------------------------------------
+
 
 def test_pdf_named_docx_and_docx_named_pdf_are_read_by_content(tmp_path):
     (tmp_path / "really-pdf.docx").write_bytes(SEED_PDF.read_bytes())
@@ -153,6 +162,7 @@ def test_binary_garbage_html_is_an_error(tmp_path):
 
 
 # -- 6. text encodings --------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
 def test_text_export_encodings(paper_txt, tmp_path, encoding):
@@ -173,12 +183,20 @@ def test_invalid_utf8_is_read_with_a_warning(paper_txt, tmp_path):
 
 # -- 7. HTML depth and hidden text --------------------------------------------------------------------------------
 
+
 def test_deep_html_and_hidden_elements(tmp_path):
-    table = ("<table><tr><th>Recommendation</th><th>Progress</th><th>Owner</th></tr>"
-             "<tr><td>1) Do it<script>document.write('SECRET1')</script></td><td>Done<style>p{}</style>"
-             "<noscript>SECRET2</noscript><iframe>SECRET3</iframe></td><td>Ann</td></tr></table>")
-    html = ("<html><body><h1>Audit Committee</h1><p>1 May 2020</p><h2>Progress report</h2>"
-            + "<div>" * 5000 + table + "</div>" * 5000 + "</body></html>")
+    table = (
+        "<table><tr><th>Recommendation</th><th>Progress</th><th>Owner</th></tr>"
+        "<tr><td>1) Do it<script>document.write('SECRET1')</script></td><td>Done<style>p{}</style>"
+        "<noscript>SECRET2</noscript><iframe>SECRET3</iframe></td><td>Ann</td></tr></table>"
+    )
+    html = (
+        "<html><body><h1>Audit Committee</h1><p>1 May 2020</p><h2>Progress report</h2>"
+        + "<div>" * 5000
+        + table
+        + "</div>" * 5000
+        + "</body></html>"
+    )
     path = tmp_path / "deep.html"
     path.write_text(html)
     [row] = extract_file(path).rows
@@ -187,6 +205,7 @@ def test_deep_html_and_hidden_elements(tmp_path):
 
 
 # -- 8. size limits ---------------------------------------------------------------------------------------------------
+
 
 def test_page_with_thousands_of_cells_hits_the_time_limit(tmp_path):
     from reportlab.pdfgen import canvas
@@ -207,11 +226,19 @@ def test_page_with_thousands_of_cells_hits_the_time_limit(tmp_path):
 
 # -- 9. names and links ----------------------------------------------------------------------------------------------
 
+
 def test_awkward_names_and_links(tmp_path, paper_txt):
     folder = tmp_path / "in"
     folder.mkdir()
-    names = ["with space.txt", "non-ascii-é中.txt", "-leading-dash.txt", "new\nline.txt", "$(touch pwned).txt",
-             "`touch pwned2`;.txt", "x" * 236 + ".txt"]
+    names = [
+        "with space.txt",
+        "non-ascii-é中.txt",
+        "-leading-dash.txt",
+        "new\nline.txt",
+        "$(touch pwned).txt",
+        "`touch pwned2`;.txt",
+        "x" * 236 + ".txt",
+    ]
     for name in names:
         (folder / name).write_bytes(paper_txt.read_bytes())
     sub = folder / "looks-like.pdf"

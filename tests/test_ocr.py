@@ -20,11 +20,20 @@ TESSERACT = ocr.find_tesseract()
 needs_tesseract = pytest.mark.skipif(TESSERACT is None, reason="Tesseract is not installed: run `make setup`")
 
 EXPECTED = [
-    {"rec_id": "1", "recommendation": "Members receive an annual report on fly-tipping.",
-     "progress": "Report scheduled for March.", "responsible": "Jo Bloggs", "timescale": "March 2024"},
-    {"rec_id": "2", "recommendation": "The council reviews bulky waste charges.",
-     "progress": "Charges reviewed.\nNew charges from April.\nA consultation closed in May.",
-     "responsible": "Sam Smith; Ann Other", "timescale": "April 2024"},
+    {
+        "rec_id": "1",
+        "recommendation": "Members receive an annual report on fly-tipping.",
+        "progress": "Report scheduled for March.",
+        "responsible": "Jo Bloggs",
+        "timescale": "March 2024",
+    },
+    {
+        "rec_id": "2",
+        "recommendation": "The council reviews bulky waste charges.",
+        "progress": "Charges reviewed.\nNew charges from April.\nA consultation closed in May.",
+        "responsible": "Sam Smith; Ann Other",
+        "timescale": "April 2024",
+    },
 ]
 DPI = 200
 
@@ -123,8 +132,9 @@ def test_missing_tesseract_is_an_error_only_when_a_page_needs_it(tmp_path, paper
     monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)
     result = extract_file(scanned)
     assert result.failed
-    assert result.error == ("Tesseract is needed to read scanned pages: install it with "
-                            "`apt-get install tesseract-ocr` or run `make setup`")
+    assert result.error == (
+        "Tesseract is needed to read scanned pages: install it with `apt-get install tesseract-ocr` or run `make setup`"
+    )
     text_layer = extract_file(paper_pdf)
     assert not text_layer.failed and len(text_layer.rows) == 2
 
@@ -137,6 +147,7 @@ def test_text_pages_do_not_need_ocr(paper_pdf):
 
 
 # -- the image side, on drawn pages (no Tesseract needed) -------------------------------------------------
+
 
 def ruled_page(angle: float = 0.0) -> np.ndarray:
     """A 300-dpi page with a 3 x 3 ruled table, an underlined heading and a bold-ish word's feet."""

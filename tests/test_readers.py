@@ -71,9 +71,11 @@ def test_html_rowspan_read_once(tmp_path):
 
 
 def test_txt_markup_cells(tmp_path):
-    text = ("Audit Committee\n1 May 2020\nProgress on Recommendations\n\n"
-            "Recommendation\tUpdate\tOwner\n"
-            '<p>1) Do this:</p> <ul style="list-style-type: none"> • first • second </ul>\t<p>Done.</p>\tA N Other\n')
+    text = (
+        "Audit Committee\n1 May 2020\nProgress on Recommendations\n\n"
+        "Recommendation\tUpdate\tOwner\n"
+        '<p>1) Do this:</p> <ul style="list-style-type: none"> • first • second </ul>\t<p>Done.</p>\tA N Other\n'
+    )
     path = tmp_path / "paper.txt"
     path.write_text(text, encoding="cp1252")
     [row] = extract_file(path).rows
@@ -99,9 +101,11 @@ def test_layout_tables_are_opened_up(tmp_path):
     assert (row.rec_id, row.recommendation, row.responsible) == ("1", "Tighten controls", "Head of Finance")
     assert row.committee == "Audit Committee" and row.meeting_date == "2021-03-03"
 
-    page = ("<html><body><table><tr><td><h1>Cabinet</h1><p>1 June 2022</p><h2>Parks Review Update</h2>"
-            "<table><tr><th>Recommendation</th><th>Progress</th></tr><tr><td>1) Open longer</td><td>Agreed</td></tr>"
-            "</table></td></tr></table></body></html>")
+    page = (
+        "<html><body><table><tr><td><h1>Cabinet</h1><p>1 June 2022</p><h2>Parks Review Update</h2>"
+        "<table><tr><th>Recommendation</th><th>Progress</th></tr><tr><td>1) Open longer</td><td>Agreed</td></tr>"
+        "</table></td></tr></table></body></html>"
+    )
     html = tmp_path / "layout.html"
     html.write_text(page)
     [row] = extract_file(html).rows

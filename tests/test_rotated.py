@@ -13,8 +13,12 @@ from extract.readers.pdf_rotate import page_turn, reading_page, text_direction
 HEADINGS = ["Harbour Works Committee", "14 May 2031", "Progress on the Quay Safety Review Recommendations"]
 HEADER = ["Recommendation", "Progress", "Lead Officer", "Timescale"]
 ROWS = [
-    ["1. Replace the worn mooring rings", ["Twelve rings replaced in April.", "The rest are on order."],
-     "Harbour Master", "June 2031"],
+    [
+        "1. Replace the worn mooring rings",
+        ["Twelve rings replaced in April.", "The rest are on order."],
+        "Harbour Master",
+        "June 2031",
+    ],
     ["2. Repaint the slipway markings", ["Done before the spring tides."], "Quay Supervisor", "Complete"],
     ["3. Review the lifebuoy checks", ["Checks now weekly and logged."], "Safety Adviser", "Ongoing"],
 ]
@@ -189,4 +193,5 @@ def test_sideways_table_in_a_long_paper(tmp_path):
     c.save()
     result = extract_file(path)
     assert [(r.rec_id, r.responsible, r.page_first) for r in result.rows] == [
-        (row[0].split(".")[0], row[2], 14) for row in ROWS]
+        (row[0].split(".")[0], row[2], 14) for row in ROWS
+    ]

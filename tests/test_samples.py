@@ -13,8 +13,9 @@ FIELDS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "s
 
 
 def test_every_sample_has_a_golden_file():
-    papers = sorted(p.name for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".docx", ".html", ".txt", ".doc",
-                                                                           ".rtf", ".odt"})
+    papers = sorted(
+        p.name for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".docx", ".html", ".txt", ".doc", ".rtf", ".odt"}
+    )
     assert papers == sorted(g.name[: -len(".json")] for g in GOLDEN)
     assert len(papers) >= 9
 
@@ -67,4 +68,7 @@ def test_sample_matches_golden(golden, extracted_samples):
     if expected["rows"]:
         first = result.rows[0]
         assert (first.committee, first.meeting_date, first.title) == (
-            expected["committee"], expected["meeting_date"], expected["title"])
+            expected["committee"],
+            expected["meeting_date"],
+            expected["title"],
+        )

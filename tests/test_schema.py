@@ -50,12 +50,30 @@ def test_jsonl_from_samples_validates(tmp_path, validator, sample_results):
 
 
 def enriched(**changes) -> dict:
-    row = Recommendation(source="a.pdf", rec_id="1", recommendation="r", progress="p", responsible="Jo",
-                         timescale="March 2024", status="On track", committee="C", meeting_date="2024-01-10",
-                         title="T", format="pdf", page_first=1, page_last=2, status_fill="FFC000",
-                         due_date="2024-03-31", due_date_note="end of month", status_norm="in_progress",
-                         status_source="status_column", rag="amber", overdue=True,
-                         owners=({"name": "Jo", "type": "person"},), mentions=({"text": "Jo", "kind": "person"},))
+    row = Recommendation(
+        source="a.pdf",
+        rec_id="1",
+        recommendation="r",
+        progress="p",
+        responsible="Jo",
+        timescale="March 2024",
+        status="On track",
+        committee="C",
+        meeting_date="2024-01-10",
+        title="T",
+        format="pdf",
+        page_first=1,
+        page_last=2,
+        status_fill="FFC000",
+        due_date="2024-03-31",
+        due_date_note="end of month",
+        status_norm="in_progress",
+        status_source="status_column",
+        rag="amber",
+        overdue=True,
+        owners=({"name": "Jo", "type": "person"},),
+        mentions=({"text": "Jo", "kind": "person"},),
+    )
     return {**row.to_dict(), **changes}
 
 
@@ -64,19 +82,22 @@ def test_a_fully_enriched_row_validates(validator):
     assert not list(validator.iter_errors(enriched(due_date=None, rag="", status_fill="", page_first=None)))
 
 
-@pytest.mark.parametrize("changes", [
-    {"status_norm": "done"},
-    {"status_source": "guess"},
-    {"rag": "blue"},
-    {"due_date": "March 2024"},
-    {"meeting_date": "12 January 2024"},
-    {"overdue": "yes"},
-    {"owners": [{"name": "Jo"}]},
-    {"owners": ["Jo"]},
-    {"page_first": 0},
-    {"table_index": -1},
-    {"unexpected": 1},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"status_norm": "done"},
+        {"status_source": "guess"},
+        {"rag": "blue"},
+        {"due_date": "March 2024"},
+        {"meeting_date": "12 January 2024"},
+        {"overdue": "yes"},
+        {"owners": [{"name": "Jo"}]},
+        {"owners": ["Jo"]},
+        {"page_first": 0},
+        {"table_index": -1},
+        {"unexpected": 1},
+    ],
+)
 def test_bad_rows_are_rejected(validator, changes):
     assert list(validator.iter_errors(enriched(**changes)))
 

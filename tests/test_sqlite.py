@@ -20,15 +20,26 @@ RISKY = ['=HYPERLINK("http://x")', "+44 20 7946 0000", "-", "@SUM(A1)", "\tx", "
 
 
 def rec(source: str, rec_id: str, text: str, **extra) -> Recommendation:
-    base = dict(source=source, rec_id=rec_id, recommendation=text, progress="", responsible="Jo Bloggs",
-                timescale="", status="", committee="Audit Committee", meeting_date="2024-05-01",
-                title="Internal Audit Follow-up", format="docx")
+    base = dict(
+        source=source,
+        rec_id=rec_id,
+        recommendation=text,
+        progress="",
+        responsible="Jo Bloggs",
+        timescale="",
+        status="",
+        committee="Audit Committee",
+        meeting_date="2024-05-01",
+        title="Internal Audit Follow-up",
+        format="docx",
+    )
     return Recommendation(**{**base, **extra})
 
 
 def paper(path: str, ids=(1, 2, 3), **extra) -> FileResult:
-    return FileResult(path=path, format="docx", tables=1,
-                      rows=[rec(path, str(i), f"Recommendation {i}", **extra) for i in ids])
+    return FileResult(
+        path=path, format="docx", tables=1, rows=[rec(path, str(i), f"Recommendation {i}", **extra) for i in ids]
+    )
 
 
 def query(dest: Path, sql: str, *args) -> list[tuple]:
@@ -69,10 +80,15 @@ def test_samples_same_paper_in_three_formats_is_stored_once(tmp_path, sample_res
     assert query(dest, "SELECT count(*) FROM recommendations") == [(len(distinct),)]
     seed = query(dest, "SELECT source_files FROM recommendations WHERE title LIKE 'Progress of Recommendations%'")
     assert len(seed) == 6
-    assert all(sorted(Path(p).name for p in json.loads(s)) ==
-               ["seed-organised-crime.docx", "seed-organised-crime.pdf", "seed-organised-crime.txt"] for (s,) in seed)
+    assert all(
+        sorted(Path(p).name for p in json.loads(s))
+        == ["seed-organised-crime.docx", "seed-organised-crime.pdf", "seed-organised-crime.txt"]
+        for (s,) in seed
+    )
     assert query(dest, "SELECT count(*) FROM sources") == [(len(results),)]
-    assert query(dest, "SELECT count(DISTINCT paper_id) FROM sources WHERE path LIKE '%seed-organised-crime%'") == [(1,)]
+    assert query(dest, "SELECT count(DISTINCT paper_id) FROM sources WHERE path LIKE '%seed-organised-crime%'") == [
+        (1,)
+    ]
     papers = {(r.committee, r.meeting_date, r.title) for res in results for r in res.rows}
     assert query(dest, "SELECT count(*) FROM documents") == [(len(papers),)]
     write(results, dest)
@@ -97,9 +113,14 @@ def test_rows_gone_from_a_paper_are_kept_and_marked(tmp_path):
     write([paper("a.docx"), paper("b.docx", title="Another paper")], dest)
     write([paper("a.docx", ids=(1, 2))], dest)
     rows = query(dest, "SELECT title, rec_id, in_source FROM recommendations ORDER BY id")
-    assert rows == [("Internal Audit Follow-up", "1", 1), ("Internal Audit Follow-up", "2", 1),
-                    ("Internal Audit Follow-up", "3", 0), ("Another paper", "1", 1),
-                    ("Another paper", "2", 1), ("Another paper", "3", 1)]
+    assert rows == [
+        ("Internal Audit Follow-up", "1", 1),
+        ("Internal Audit Follow-up", "2", 1),
+        ("Internal Audit Follow-up", "3", 0),
+        ("Another paper", "1", 1),
+        ("Another paper", "2", 1),
+        ("Another paper", "3", 1),
+    ]
 
 
 def test_owners_table(tmp_path):
@@ -107,16 +128,21 @@ def test_owners_table(tmp_path):
     owners = ({"name": "Jo Bloggs", "type": "person"}, {"name": "Housing Team", "type": "team"})
     write([FileResult(path="a.docx", rows=[rec("a.docx", "1", "x", owners=owners)])], dest)
     write([FileResult(path="a.docx", rows=[rec("a.docx", "1", "x", owners=owners[1:])])], dest)
-    rows = query(dest, "SELECT r.rec_id, o.position, o.name, o.type FROM owners o "
-                       "JOIN recommendations r ON r.key = o.recommendation_key")
+    rows = query(
+        dest,
+        "SELECT r.rec_id, o.position, o.name, o.type FROM owners o "
+        "JOIN recommendations r ON r.key = o.recommendation_key",
+    )
     assert rows == [("1", 1, "Housing Team", "team")]
     assert json.loads(query(dest, "SELECT owners FROM recommendations")[0][0]) == [dict(owners[1])]
 
 
 def test_exact_text_and_types(tmp_path):
     dest = tmp_path / "store.sqlite"
-    rows = [rec("a.docx", str(i), t, progress=t, overdue=i == 1, page_first=i, due_date="2024-03-31")
-            for i, t in enumerate(RISKY, 1)]
+    rows = [
+        rec("a.docx", str(i), t, progress=t, overdue=i == 1, page_first=i, due_date="2024-03-31")
+        for i, t in enumerate(RISKY, 1)
+    ]
     write([FileResult(path="a.docx", rows=rows)], dest)
     got = query(dest, "SELECT recommendation, progress, overdue, page_first, due_date FROM recommendations ORDER BY id")
     assert [r[0] for r in got] == RISKY and [r[1] for r in got] == RISKY
@@ -129,7 +155,9 @@ def test_failed_file_is_listed_with_its_error(tmp_path):
     broken = FileResult(path="broken.pdf", issues=[Issue("error", "broken.pdf", "damaged")])
     write([broken, paper("a.docx")], dest)
     assert query(dest, "SELECT path, rows, error, paper_id FROM sources ORDER BY path") == [
-        ("a.docx", 3, None, query(dest, "SELECT paper_id FROM documents")[0][0]), ("broken.pdf", 0, "damaged", None)]
+        ("a.docx", 3, None, query(dest, "SELECT paper_id FROM documents")[0][0]),
+        ("broken.pdf", 0, "damaged", None),
+    ]
 
 
 def test_failure_mid_update_keeps_the_previous_store(tmp_path, monkeypatch):
@@ -151,8 +179,10 @@ def test_old_rectrack_store_is_upgraded(tmp_path):
     dest = tmp_path / "store.sqlite"
     con = sqlite3.connect(dest)
     con.execute("CREATE TABLE recommendations (id INTEGER PRIMARY KEY, source TEXT, rec_id TEXT)")
-    con.execute("CREATE TABLE sources (path TEXT PRIMARY KEY, format TEXT, pages INTEGER, tracking_tables INTEGER, "
-                "rows INTEGER, error TEXT)")
+    con.execute(
+        "CREATE TABLE sources (path TEXT PRIMARY KEY, format TEXT, pages INTEGER, tracking_tables INTEGER, "
+        "rows INTEGER, error TEXT)"
+    )
     con.execute("CREATE TABLE my_notes (note TEXT)")
     con.execute("INSERT INTO my_notes VALUES ('keep me')")
     con.commit()

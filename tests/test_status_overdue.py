@@ -115,13 +115,24 @@ def test_the_deciding_sentence_is_kept_as_evidence():
 
 
 def row(**values) -> Recommendation:
-    base = dict(source="paper.pdf", rec_id="1", recommendation="Adopt a policy.", progress="", responsible="",
-                timescale="", status="", committee="Scrutiny Panel", meeting_date=MEETING, title="Update")
+    base = dict(
+        source="paper.pdf",
+        rec_id="1",
+        recommendation="Adopt a policy.",
+        progress="",
+        responsible="",
+        timescale="",
+        status="",
+        committee="Scrutiny Panel",
+        meeting_date=MEETING,
+        title="Update",
+    )
     base.update(values)
     return Recommendation(**base)
 
 
 # ---------------------------------------------------------------- the issue's "Done when"
+
 
 def test_no_status_column_done_work_is_complete_and_not_overdue():
     got = enrich_row(row(timescale="March 2021", progress="The new lettings rule was amended in April 2021."))
@@ -139,8 +150,10 @@ def test_not_started_past_due_is_overdue():
     assert (got.status_norm, got.overdue) == ("not_started", True)
 
 
-@pytest.mark.parametrize("word, status", [("Red", "delayed"), ("R", "delayed"), ("Amber", "in_progress"),
-                                          ("Green", "in_progress"), ("Blue", "complete")])
+@pytest.mark.parametrize(
+    "word, status",
+    [("Red", "delayed"), ("R", "delayed"), ("Amber", "in_progress"), ("Green", "in_progress"), ("Blue", "complete")],
+)
 def test_rag_words_give_a_status(word, status):
     got = enrich_row(row(status=word, timescale="December 2021"))
     assert got.status_norm == status and got.status_source == "status_column"
@@ -152,8 +165,13 @@ def test_a_red_row_is_delayed_even_when_the_text_sounds_done():
 
 
 def test_a_green_row_whose_work_finished_is_complete():
-    got = enrich_row(row(status="Green", timescale="March 2021",
-                         progress="A resident survey was completed in January. New hours were introduced in May."))
+    got = enrich_row(
+        row(
+            status="Green",
+            timescale="March 2021",
+            progress="A resident survey was completed in January. New hours were introduced in May.",
+        )
+    )
     assert (got.status_norm, got.status_source, got.rag, got.overdue) == ("complete", "progress_text", "green", False)
     got = enrich_row(row(status="Green", timescale="March 2021", progress="Work is on track."))
     assert (got.status_norm, got.rag) == ("in_progress", "green")
@@ -164,19 +182,22 @@ def test_red_shading_without_words_is_delayed():
     assert (got.status_norm, got.status_source, got.rag) == ("delayed", "shading", "red")
 
 
-@pytest.mark.parametrize("status, due, reference, source, want", [
-    ("in_progress", "2021-03-31", "2021-06-10", "status_column", True),
-    ("delayed", "2021-03-31", "2021-06-10", "status_column", True),
-    ("not_started", "2021-03-31", "2021-06-10", "status_column", True),
-    ("in_progress", "2021-06-10", "2021-06-10", "status_column", False),  # due that day: not yet late
-    ("complete", "2021-03-31", "2021-06-10", "status_column", False),
-    ("not_accepted", "2021-03-31", "2021-06-10", "status_column", False),
-    ("ongoing", "2021-03-31", "2021-06-10", "timescale", False),
-    ("in_progress", None, "2021-06-10", "status_column", False),
-    ("unknown", "2021-03-31", "2021-06-10", "none", None),
-    ("in_progress", "2021-03-31", None, "status_column", None),
-    ("in_progress", "2021-09-30", "2022-01-01", "due_date", None),  # open only because it was not yet due
-])
+@pytest.mark.parametrize(
+    "status, due, reference, source, want",
+    [
+        ("in_progress", "2021-03-31", "2021-06-10", "status_column", True),
+        ("delayed", "2021-03-31", "2021-06-10", "status_column", True),
+        ("not_started", "2021-03-31", "2021-06-10", "status_column", True),
+        ("in_progress", "2021-06-10", "2021-06-10", "status_column", False),  # due that day: not yet late
+        ("complete", "2021-03-31", "2021-06-10", "status_column", False),
+        ("not_accepted", "2021-03-31", "2021-06-10", "status_column", False),
+        ("ongoing", "2021-03-31", "2021-06-10", "timescale", False),
+        ("in_progress", None, "2021-06-10", "status_column", False),
+        ("unknown", "2021-03-31", "2021-06-10", "none", None),
+        ("in_progress", "2021-03-31", None, "status_column", None),
+        ("in_progress", "2021-09-30", "2022-01-01", "due_date", None),  # open only because it was not yet due
+    ],
+)
 def test_is_overdue(status, due, reference, source, want):
     assert is_overdue(status, due, reference, source) is want
 
@@ -208,14 +229,17 @@ def test_cli_as_of(tmp_path):
     for name, as_of in (("meeting", []), ("later", ["--as-of", "2022-02-01"])):
         out = tmp_path / f"{name}.jsonl"
         assert main(["extract", str(paper), "-o", str(out), "--no-cache", "-q", *as_of]) == 0
-        got[name] = {r["rec_id"]: (r["status_norm"], r["overdue"])
-                     for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+        got[name] = {
+            r["rec_id"]: (r["status_norm"], r["overdue"])
+            for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())
+        }
     assert got["meeting"] == {"1": ("in_progress", False), "2": ("delayed", True), "3": ("complete", False)}
     assert got["later"] == {"1": ("in_progress", True), "2": ("delayed", True), "3": ("complete", False)}
     assert main(["extract", str(paper), "--as-of", "June 2021"], stderr=open(tmp_path / "err", "w")) == 2
 
 
 # ---------------------------------------------------------------- the tracker
+
 
 def paper_result(*rows: Recommendation) -> FileResult:
     return FileResult(path=rows[0].source, format="pdf", rows=enrich_rows(list(rows)), tables=1)
@@ -280,6 +304,7 @@ def test_tracker_overdue_follows_as_of(tmp_path):
 
 # ---------------------------------------------------------------- typed Parquet and SQLite
 
+
 def typed_result() -> FileResult:
     return paper_result(
         row(rec_id="1", status="In progress", timescale="March 2021", ocr=True, ocr_confidence=0.91),
@@ -313,8 +338,10 @@ def test_sqlite_is_typed(tmp_path):
     try:
         declared = {r[1]: r[2] for r in con.execute("PRAGMA table_info(recommendations)")}
         assert (declared["ocr"], declared["overdue"], declared["ocr_confidence"]) == ("INTEGER", "INTEGER", "REAL")
-        got = con.execute("SELECT rec_id, typeof(ocr), ocr, typeof(ocr_confidence), overdue, status, rag, due_date "
-                          "FROM recommendations ORDER BY rec_id").fetchall()
+        got = con.execute(
+            "SELECT rec_id, typeof(ocr), ocr, typeof(ocr_confidence), overdue, status, rag, due_date "
+            "FROM recommendations ORDER BY rec_id"
+        ).fetchall()
     finally:
         con.close()
     assert got[0] == ("1", "integer", 1, "real", 1, "In progress", None, "2021-03-31")
@@ -330,10 +357,14 @@ def test_sqlite_store_of_schema_1_is_converted(tmp_path):
         con.execute("PRAGMA foreign_keys = OFF")
         con.execute("PRAGMA legacy_alter_table = ON")  # keep the owners table pointing at "recommendations"
         con.execute("ALTER TABLE recommendations RENAME TO r_old")
-        con.execute(f"CREATE TABLE recommendations (id INTEGER PRIMARY KEY, "
-                    f"{', '.join(f'{c} TEXT' for c in columns)}, UNIQUE (key))")
-        con.execute(f"INSERT INTO recommendations SELECT id, "
-                    f"{', '.join(f'COALESCE(CAST({c} AS TEXT), {chr(39) * 2})' for c in columns)} FROM r_old")
+        con.execute(
+            f"CREATE TABLE recommendations (id INTEGER PRIMARY KEY, "
+            f"{', '.join(f'{c} TEXT' for c in columns)}, UNIQUE (key))"
+        )
+        con.execute(
+            f"INSERT INTO recommendations SELECT id, "
+            f"{', '.join(f'COALESCE(CAST({c} AS TEXT), {chr(39) * 2})' for c in columns)} FROM r_old"
+        )
         con.execute("DROP TABLE r_old")
         con.execute("UPDATE meta SET value = '1' WHERE name = 'schema_version'")
         con.commit()
@@ -346,13 +377,18 @@ def test_sqlite_store_of_schema_1_is_converted(tmp_path):
         got = con.execute("SELECT typeof(ocr), typeof(ocr_confidence), rag FROM recommendations WHERE rec_id = '1'")
         assert got.fetchone() == ("integer", "real", None)
         assert con.execute("SELECT count(*) FROM recommendations").fetchone() == (2,)
-        assert con.execute("SELECT count(*) FROM owners o JOIN recommendations r ON r.key = o.recommendation_key"
-                           ).fetchone()[0] == con.execute("SELECT count(*) FROM owners").fetchone()[0]
+        assert (
+            con.execute(
+                "SELECT count(*) FROM owners o JOIN recommendations r ON r.key = o.recommendation_key"
+            ).fetchone()[0]
+            == con.execute("SELECT count(*) FROM owners").fetchone()[0]
+        )
     finally:
         con.close()
 
 
 # ---------------------------------------------------------------- the samples (make demo)
+
 
 def test_no_sample_row_is_overdue_when_its_progress_says_the_work_is_done():
     rows = [r for result in extract_paths([SAMPLES]) for r in result.rows]

@@ -41,17 +41,23 @@ class Paper:
 
 
 def kv(recommendation: str, progress: str, lead: str, date: str, page: int | None = None) -> list[Row]:
-    return [row("Recommendation", recommendation, page=page), row("Progress", progress, page=page),
-            row("Lead officer", lead, page=page), row("Target date", date, page=page)]
+    return [
+        row("Recommendation", recommendation, page=page),
+        row("Progress", progress, page=page),
+        row("Lead officer", lead, page=page),
+        row("Target date", date, page=page),
+    ]
 
 
 # -- key/value tables, one per recommendation ------------------------------------------------------------
 
+
 def test_key_value_tables_of_one_label_set_make_one_tracking_table_numbered_by_headings():
     paper = Paper().para("Appendix 1: Progress on recommendations", page=1)
     for n, page in ((1, 1), (2, 1), (3, 2)):
-        paper.para(f"Recommendation {n}", page=page).table(*kv(f"Rec text {n}.", f"Done {n}.", f"Officer {n}", "2025", page),
-                                                           page=page)
+        paper.para(f"Recommendation {n}", page=page).table(
+            *kv(f"Rec text {n}.", f"Done {n}.", f"Officer {n}", "2025", page), page=page
+        )
     [table] = tracking_tables(paper.doc)
     assert table.key_value
     recs = paper.recs()
@@ -62,21 +68,34 @@ def test_key_value_tables_of_one_label_set_make_one_tracking_table_numbered_by_h
 
 def test_number_in_first_label_cell_and_in_a_title_row():
     paper = Paper("docx")
-    paper.table(row("Recommendation No. 7", "Publish the data."), row("Progress", "Published."),
-                row("Lead officer", "Ann"), row("Target date", "May 2025"))
+    paper.table(
+        row("Recommendation No. 7", "Publish the data."),
+        row("Progress", "Published."),
+        row("Lead officer", "Ann"),
+        row("Target date", "May 2025"),
+    )
     paper.table(title("Recommendation 8: data sharing"), *kv("Share the data.", "Agreed.", "Bob", "June 2025"))
     recs = paper.recs()
     assert [(r["rec_id"], r["recommendation"], r["progress"]) for r in recs] == [
-        ("7", "Publish the data.", "Published."), ("8", "Share the data.", "Agreed.")]
+        ("7", "Publish the data.", "Published."),
+        ("8", "Share the data.", "Agreed."),
+    ]
 
 
 def test_key_value_table_cut_by_a_page_break_blank_label_then_more_labels():
     paper = Paper().para("Recommendation 1", page=1)
-    paper.table(row("Recommendation", "Review the policy.", page=1),
-                row("Progress", "The review began in May and the first", page=1), page=1)
+    paper.table(
+        row("Recommendation", "Review the policy.", page=1),
+        row("Progress", "The review began in May and the first", page=1),
+        page=1,
+    )
     paper.para("12", page=1)  # a page number between the parts
-    paper.table(row("", "findings are due in July.", page=2), row("Lead officer", "Ann Smith", page=2),
-                row("Target date", "July 2025", page=2), page=2)
+    paper.table(
+        row("", "findings are due in July.", page=2),
+        row("Lead officer", "Ann Smith", page=2),
+        row("Target date", "July 2025", page=2),
+        page=2,
+    )
     paper.para("Recommendation 2", page=2).table(*kv("Train staff.", "Trained.", "Bob Jones", "2026", 2), page=2)
     recs = paper.recs()
     assert [r["rec_id"] for r in recs] == ["1", "2"]
@@ -87,32 +106,57 @@ def test_key_value_table_cut_by_a_page_break_blank_label_then_more_labels():
 
 def test_key_value_part_on_the_next_page_continues_the_label_sequence():
     paper = Paper()
-    paper.table(row("Ref", "1", page=1), row("Recommendation", "Review the policy.", page=1),
-                row("Progress", "Under way.", page=1), row("Owner", "Ann", page=1), row("Due", "2025", page=1), page=1)
+    paper.table(
+        row("Ref", "1", page=1),
+        row("Recommendation", "Review the policy.", page=1),
+        row("Progress", "Under way.", page=1),
+        row("Owner", "Ann", page=1),
+        row("Due", "2025", page=1),
+        page=1,
+    )
     paper.table(row("Ref", "2", page=1), row("Recommendation", "Train staff.", page=1), page=1)
     paper.table(row("Progress", "Complete.", page=2), row("Owner", "Bob", page=2), row("Due", "2026", page=2), page=2)
     recs = paper.recs()
     assert [(r["rec_id"], r["recommendation"], r["progress"], r["responsible"], r["timescale"]) for r in recs] == [
-        ("1", "Review the policy.", "Under way.", "Ann", "2025"), ("2", "Train staff.", "Complete.", "Bob", "2026")]
+        ("1", "Review the policy.", "Under way.", "Ann", "2025"),
+        ("2", "Train staff.", "Complete.", "Bob", "2026"),
+    ]
 
 
 def test_label_broken_by_the_page_break_keeps_its_column():
     paper = Paper()
-    paper.table(row("ID", "1", page=1), row("Recommendation", "First.", page=1), row("Owner", "Ann", page=1),
-                row("Timescale for implementation", "2025", page=1), page=1)
-    paper.table(row("ID", "2", page=1), row("Recommendation", "Second.", page=1), row("Owner", "Bob", page=1),
-                row("Timescale for", "2026", page=1), page=1)
+    paper.table(
+        row("ID", "1", page=1),
+        row("Recommendation", "First.", page=1),
+        row("Owner", "Ann", page=1),
+        row("Timescale for implementation", "2025", page=1),
+        page=1,
+    )
+    paper.table(
+        row("ID", "2", page=1),
+        row("Recommendation", "Second.", page=1),
+        row("Owner", "Bob", page=1),
+        row("Timescale for", "2026", page=1),
+        page=1,
+    )
     paper.table(row("implementation", "", page=2), page=2)
     recs = paper.recs()
     assert [(r["rec_id"], r["timescale"]) for r in recs] == [("1", "2025"), ("2", "2026")]
 
 
 def test_key_value_tables_run_together_split_at_the_first_label_again():
-    rows = [row("Rec No.", "1"), *kv("First.", "Done.", "Ann", "2025"), row("Rec No.", "2"), *kv("Second.", "Begun.", "Bob", "2026")]
+    rows = [
+        row("Rec No.", "1"),
+        *kv("First.", "Done.", "Ann", "2025"),
+        row("Rec No.", "2"),
+        *kv("Second.", "Begun.", "Bob", "2026"),
+    ]
     paper = Paper().table(*rows, page=1)
     recs = paper.recs()
-    assert [(r["rec_id"], r["recommendation"], r["responsible"]) for r in recs] == [("1", "First.", "Ann"),
-                                                                                   ("2", "Second.", "Bob")]
+    assert [(r["rec_id"], r["recommendation"], r["responsible"]) for r in recs] == [
+        ("1", "First.", "Ann"),
+        ("2", "Second.", "Bob"),
+    ]
 
 
 def test_key_value_table_detects_title_and_blank_label_rows():
@@ -139,14 +183,19 @@ HEAD = ("No.", "Recommendation", "Progress", "Lead officer", "Target date")
 
 def test_header_printed_again_continues_even_where_its_roles_read_differently():
     labels = HEAD
-    first = HeaderMap(columns={"rec_id": 0, "recommendation": 1, "progress": 2, "responsible": 3, "timescale": 4},
-                      row=0, labels=labels)
+    first = HeaderMap(
+        columns={"rec_id": 0, "recommendation": 1, "progress": 2, "responsible": 3, "timescale": 4},
+        row=0,
+        labels=labels,
+    )
     again = HeaderMap(columns={"recommendation": 1, "progress": 2, "responsible": 3}, row=0, labels=labels)
     prev = Table(rows=(row(*labels), row("1", "A.", "B.", "C", "2025")), order=0, page=1)
     table = Table(rows=(row(*labels), row("", "", "more.", "", "")), order=1, page=2)
     doc = Document(path="x.pdf", format="pdf", tables=[prev, table])
     assert _continues(doc, prev, table, again, TrackingTable(header=first)) == "page"
-    other = HeaderMap(columns={"recommendation": 1, "progress": 2}, row=0, labels=("X", "Recommendation", "Update", "Y", "Z"))
+    other = HeaderMap(
+        columns={"recommendation": 1, "progress": 2}, row=0, labels=("X", "Recommendation", "Update", "Y", "Z")
+    )
     assert _continues(doc, prev, table, other, TrackingTable(header=first)) == ""
 
 
@@ -155,24 +204,33 @@ def test_broken_label_line_under_a_repeated_header_is_dropped():
     tail = row("", "", "", "", "ntation")
     paper = Paper()
     paper.table(head, tail, row("R1", "First.", "Begun and the", "Ann", "2025", page=1), page=1)
-    paper.table(head, tail, row("", "", "work goes on.", "", "", page=2), row("R2", "Second.", "Done.", "Bob", "2026"), page=2)
+    paper.table(
+        head, tail, row("", "", "work goes on.", "", "", page=2), row("R2", "Second.", "Done.", "Bob", "2026"), page=2
+    )
     recs = paper.recs()
     assert [(r["rec_id"], r["progress"], r["timescale"]) for r in recs] == [
-        ("1", "Begun and the work goes on.", "2025"), ("2", "Done.", "2026")]
+        ("1", "Begun and the work goes on.", "2025"),
+        ("2", "Done.", "2026"),
+    ]
 
 
 def test_header_echo_row_keeps_the_cut_text_for_the_row_above():
     head = row("#", "Recommendation", "Response", "Lead officer", "Target date")
     paper = Paper()
     paper.table(head, row("1", "First.", "The work began.", "Ann", "2025"), page=1)
-    paper.table(head, row("#", "Recommendation", "The final report goes to Cabinet in May.\nResponse", "Lead officer", "Target date"),
-                row("2", "Second.", "Done.", "Bob", "2026"), page=2)
+    paper.table(
+        head,
+        row("#", "Recommendation", "The final report goes to Cabinet in May.\nResponse", "Lead officer", "Target date"),
+        row("2", "Second.", "Done.", "Bob", "2026"),
+        page=2,
+    )
     recs = paper.recs()
     assert [r["rec_id"] for r in recs] == ["1", "2"]
     assert recs[0]["progress"] == "The work began.\nThe final report goes to Cabinet in May."
 
 
 # -- rows cut by page breaks -------------------------------------------------------------------------
+
 
 def test_cut_row_with_its_number_printed_again_is_one_recommendation():
     head = row(*HEAD)

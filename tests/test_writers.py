@@ -14,13 +14,25 @@ from extract.writers import write
 from extract.writers._atomic import atomic_path
 from extract.writers.safety import neutralise
 
-RISKY = ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+RISKY = ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 
 
 def results(texts: list[str]) -> list[FileResult]:
-    rows = [Recommendation(source="a.pdf", rec_id=str(i), recommendation=t, progress=t, responsible="",
-                           timescale="", status="", committee="", meeting_date="", title="")
-            for i, t in enumerate(texts, 1)]
+    rows = [
+        Recommendation(
+            source="a.pdf",
+            rec_id=str(i),
+            recommendation=t,
+            progress=t,
+            responsible="",
+            timescale="",
+            status="",
+            committee="",
+            meeting_date="",
+            title="",
+        )
+        for i, t in enumerate(texts, 1)
+    ]
     return [FileResult(path="a.pdf", rows=rows)]
 
 

@@ -108,6 +108,7 @@ def preload() -> None:
 
     load_nlp()
 
+
 def _due(row: Recommendation) -> Due:
     due = parse_timescale(row.timescale, row.meeting_date)
     if due.date is not None:
@@ -156,7 +157,12 @@ def _status(row: Recommendation, due: Due) -> tuple[str, str, str, str]:
     if progress is not None:
         return progress[0], "progress_text", rag, progress[1]
     if rag:  # a RAG-shaded status cell with no words
-        return RAG_STATUS[rag], "shading", rag, f"status cell shaded {rag} ({row.status_fill.strip().lstrip('#').upper()})"
+        return (
+            RAG_STATUS[rag],
+            "shading",
+            rag,
+            f"status cell shaded {rag} ({row.status_fill.strip().lstrip('#').upper()})",
+        )
     meeting = _meeting(row.meeting_date)
     if due.date is not None and meeting is not None and due.date >= meeting:
         return "in_progress", "due_date", rag, f"due {due.iso}, on or after the meeting ({row.meeting_date})"
@@ -168,8 +174,9 @@ def _status(row: Recommendation, due: Due) -> tuple[str, str, str, str]:
 OPEN_STATUSES = frozenset({"in_progress", "delayed", "not_started"})
 
 
-def is_overdue(status_norm: str, due: date | str | None, reference: date | str | None,
-               status_source: str = "") -> bool | None:
+def is_overdue(
+    status_norm: str, due: date | str | None, reference: date | str | None, status_source: str = ""
+) -> bool | None:
     """Whether a recommendation is overdue on ``reference`` (the meeting date, or the ``--as-of`` date).
 
     True: the status is known and open (in_progress, delayed, not_started) and the due date is before
@@ -213,8 +220,9 @@ def _meeting(value: str) -> date | None:
         return None
 
 
-def enrich_row(row: Recommendation, known_people: tuple[str, ...] = (),
-               owner_list: tuple[dict, ...] | None = None) -> Recommendation:
+def enrich_row(
+    row: Recommendation, known_people: tuple[str, ...] = (), owner_list: tuple[dict, ...] | None = None
+) -> Recommendation:
     """One row with its enrichment fields filled in.
 
     ``known_people``: people's names the same paper gives as owners (found again in the progress text);
@@ -227,8 +235,14 @@ def enrich_row(row: Recommendation, known_people: tuple[str, ...] = (),
     overdue = is_overdue(status_norm, due.date, row.meeting_date, source)
     return replace(
         row,
-        due_date=due.iso, due_date_note=due.note, status_norm=status_norm, status_source=source, rag=rag,
-        overdue=overdue, status_evidence=evidence, owners=owners(row.responsible) if owner_list is None else owner_list,
+        due_date=due.iso,
+        due_date_note=due.note,
+        status_norm=status_norm,
+        status_source=source,
+        rag=rag,
+        overdue=overdue,
+        status_evidence=evidence,
+        owners=owners(row.responsible) if owner_list is None else owner_list,
         mentions=mentions(row.progress, known_people),
     )
 

@@ -45,15 +45,52 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
-_MON = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-        r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
+_MON = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty four": 24,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty four": 24,
 }
 _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four)"
 
@@ -86,6 +123,7 @@ class Due:
 
 
 # ---------------------------------------------------------------- calendar helpers
+
 
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
@@ -141,21 +179,33 @@ def _valid(year: int, month: int, day: int) -> date | None:
 
 # ---------------------------------------------------------------- keyword forms (no date)
 
-_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), note) for p, note in (
-    (r"^(?:[-–—_.]+|none|nil|no timescale)$", NOTE_NONE),
-    (r"\b(?:tbc|tba|tbd|to be (?:confirmed|agreed|determined|decided|arranged))\b", NOTE_TBC),
-    (r"^(?:n/?a|not applicable)$", NOTE_NA),
-    (r"\b(?:not\s+(?:yet\s+)?complete[d]?|incomplete)\b", ""),  # guard: a negated "complete" is not done
-    (r"\b(?:to|will|should|must|shall)\s+be\s+(?:complete[d]?|done|achieved|implemented|delivered|finished|"
-     r"in place|closed)\b", ""),  # guard: nor is a future one
-    (r"\b(?:complete[d]?|done|achieved|implemented|in place|closed|delivered|finished)\b", NOTE_COMPLETE),
-    (r"\b(?:immediate(?:ly)?|asap|as soon as possible|straight ?away)\b|^now$", NOTE_IMMEDIATE),
-    (r"\b(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|fortnightly|bi-?annual(?:ly)?|six[- ]monthly|"
-     r"(?:each|every) (?:year|quarter|month|week|meeting))\b", NOTE_RECURRING),
-    (r"\b(?:on[- ]?going|continuous(?:ly)?|continual(?:ly)?|continuing|rolling|business as usual|bau|"
-     r"as (?:and when )?required|permanent)\b", NOTE_ONGOING),
-    (r"\b(?:short|medium|long)[- ]term\b", NOTE_AMBIGUOUS),
-))
+_KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), note)
+    for p, note in (
+        (r"^(?:[-–—_.]+|none|nil|no timescale)$", NOTE_NONE),
+        (r"\b(?:tbc|tba|tbd|to be (?:confirmed|agreed|determined|decided|arranged))\b", NOTE_TBC),
+        (r"^(?:n/?a|not applicable)$", NOTE_NA),
+        (r"\b(?:not\s+(?:yet\s+)?complete[d]?|incomplete)\b", ""),  # guard: a negated "complete" is not done
+        (
+            r"\b(?:to|will|should|must|shall)\s+be\s+(?:complete[d]?|done|achieved|implemented|delivered|finished|"
+            r"in place|closed)\b",
+            "",
+        ),  # guard: nor is a future one
+        (r"\b(?:complete[d]?|done|achieved|implemented|in place|closed|delivered|finished)\b", NOTE_COMPLETE),
+        (r"\b(?:immediate(?:ly)?|asap|as soon as possible|straight ?away)\b|^now$", NOTE_IMMEDIATE),
+        (
+            r"\b(?:annual(?:ly)?|yearly|quarterly|monthly|weekly|fortnightly|bi-?annual(?:ly)?|six[- ]monthly|"
+            r"(?:each|every) (?:year|quarter|month|week|meeting))\b",
+            NOTE_RECURRING,
+        ),
+        (
+            r"\b(?:on[- ]?going|continuous(?:ly)?|continual(?:ly)?|continuing|rolling|business as usual|bau|"
+            r"as (?:and when )?required|permanent)\b",
+            NOTE_ONGOING,
+        ),
+        (r"\b(?:short|medium|long)[- ]term\b", NOTE_AMBIGUOUS),
+    )
+)
 
 
 def keyword_note(text: str) -> str:
@@ -167,6 +217,7 @@ def keyword_note(text: str) -> str:
 
 
 # ---------------------------------------------------------------- date expressions
+
 
 @dataclass(frozen=True, slots=True)
 class _Found:
@@ -180,45 +231,86 @@ class _Found:
 
 
 _SEASON_END = {"spring": (5, 0), "summer": (8, 0), "autumn": (11, 0), "fall": (11, 0), "winter": (2, 1)}
-_YEAR_PART = {"early": (4, None), "start of": (4, None), "beginning of": (4, None), "mid": (8, None),
-              "middle of": (8, None), "late": (12, None), "end of": (12, None), "end": (12, None),
-              "close of": (12, None)}
+_YEAR_PART = {
+    "early": (4, None),
+    "start of": (4, None),
+    "beginning of": (4, None),
+    "mid": (8, None),
+    "middle of": (8, None),
+    "late": (12, None),
+    "end of": (12, None),
+    "end": (12, None),
+    "close of": (12, None),
+}
 _MONTH_PART = {"early": 10, "start of": 10, "beginning of": 10, "mid": 20, "middle of": 20}
 
 _Y4 = r"(?:19|20)\d{2}"
 _QUAL = r"(?P<qual>early|start of|beginning of|mid|middle of|late|end of|close of|end)"
 
 # (name, pattern); searched in this order, each span used once.
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(p, re.I)) for name, p in (
-    ("iso", r"\b(?P<y>" + _Y4 + r")-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-    ("dmy_num", r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-])"),
-    ("fy_quarter", r"\b(?:q|quarter\s*)(?P<q>[1-4])\b\s*(?:of\s+)?(?:fy\s*|financial\s+year\s+)?"
-                   r"(?P<y1>" + _Y4 + r"|\d{2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})\b"),
-    ("fy_quarter_after", r"\b(?:fy\s*)?(?P<y1>" + _Y4 + r")\s*[/-]\s*(?P<y2>\d{4}|\d{2})\s*,?\s*"
-                         r"(?:q|quarter\s*)(?P<q>[1-4])\b"),
-    ("quarter_word", r"\b(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
-                     r"(?P<fy>(?:the\s+)?(?:fy\s*|financial\s+year\s+)?)(?P<y1>" + _Y4 + r")"
-                     r"(?:\s*[/-]\s*(?P<y2>\d{4}|\d{2}))?\b"),
-    ("cal_quarter", r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?(?P<y>" + _Y4 + r")\b"),
-    ("half", r"\b(?:(?P<hw>first|second|1st|2nd)\s+half\s+(?:of\s+)?|h(?P<h>[12])\s*)(?P<y1>" + _Y4 + r")"
-             r"(?:\s*[/-]\s*(?P<y2>\d{4}|\d{2}))?\b"),
-    ("season", r"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?P<y1>" + _Y4 + r"|'\d{2})"
-               r"(?:\s*[/-]\s*(?P<y2>\d{4}|\d{2})\b)?"),
-    ("dmy_text", r"\b(?:" + _QUAL.replace("?P<qual>", "?:") + r"\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                 r"(?P<mon>" + _MON + r")\s*,?\s*(?P<y>" + _Y4 + r"|'\d{2}|\d{2}(?!\d))?\b(?![/.]\d)"),
-    ("mdy_text", r"\b(?P<mon>" + _MON + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<y>" + _Y4 + r")\b"),
-    ("mon_year", r"\b(?:" + _QUAL + r"\s+(?:of\s+)?)?(?P<mon>" + _MON + r")(?:\s*,?\s*|\s*[-'’]\s*|-)"
-                 r"(?P<y>" + _Y4 + r"\b|'\d{2}\b|’\d{2}\b|(?<=-)\d{2}\b)"),
-    ("mon_day", r"\b(?P<mon>" + _MON + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?![/.]\d)"),
-    ("mm_yyyy", r"(?<![\d/.-])(?P<m>\d{1,2})[/.](?P<y>" + _Y4 + r")(?![\d/.-])"),
-    ("fy", r"\b(?:(?:end\s+of\s+)?(?:the\s+)?(?:fy\s*|financial\s+year\s+))?(?P<y1>" + _Y4 + r")"
-           r"(?P<sp>\s*)(?P<sep>[/-]|–)(?P<sp2>\s*)(?P<y2>\d{4}|\d{2})\b"),
-    ("dm_num", r"(?<![\d/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/.-])"),
-    ("quarter_only", r"\b(?:q|quarter\s*)[1-4]\b"),
-    ("year", r"\b(?:" + _QUAL + r"\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?)?(?:(?:calendar\s+)?year\s+)?(?P<y>" + _Y4 +
-             r")\b"),
-    ("mon", r"\b(?:" + _QUAL + r"\s+(?:of\s+)?)?(?P<mon>" + _MON + r")(?![a-z])"),
-))
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(p, re.I))
+    for name, p in (
+        ("iso", r"\b(?P<y>" + _Y4 + r")-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        ("dmy_num", r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-])"),
+        (
+            "fy_quarter",
+            r"\b(?:q|quarter\s*)(?P<q>[1-4])\b\s*(?:of\s+)?(?:fy\s*|financial\s+year\s+)?"
+            r"(?P<y1>" + _Y4 + r"|\d{2})\s*[/-]\s*(?P<y2>\d{4}|\d{2})\b",
+        ),
+        (
+            "fy_quarter_after",
+            r"\b(?:fy\s*)?(?P<y1>" + _Y4 + r")\s*[/-]\s*(?P<y2>\d{4}|\d{2})\s*,?\s*"
+            r"(?:q|quarter\s*)(?P<q>[1-4])\b",
+        ),
+        (
+            "quarter_word",
+            r"\b(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?"
+            r"(?P<fy>(?:the\s+)?(?:fy\s*|financial\s+year\s+)?)(?P<y1>" + _Y4 + r")"
+            r"(?:\s*[/-]\s*(?P<y2>\d{4}|\d{2}))?\b",
+        ),
+        ("cal_quarter", r"\b(?:q|quarter\s*)(?P<q>[1-4])\s*(?:of\s+)?(?P<y>" + _Y4 + r")\b"),
+        (
+            "half",
+            r"\b(?:(?P<hw>first|second|1st|2nd)\s+half\s+(?:of\s+)?|h(?P<h>[12])\s*)(?P<y1>" + _Y4 + r")"
+            r"(?:\s*[/-]\s*(?P<y2>\d{4}|\d{2}))?\b",
+        ),
+        (
+            "season",
+            r"\b(?P<s>spring|summer|autumn|fall|winter)\s+(?P<y1>" + _Y4 + r"|'\d{2})"
+            r"(?:\s*[/-]\s*(?P<y2>\d{4}|\d{2})\b)?",
+        ),
+        (
+            "dmy_text",
+            r"\b(?:" + _QUAL.replace("?P<qual>", "?:") + r"\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            r"(?P<mon>" + _MON + r")\s*,?\s*(?P<y>" + _Y4 + r"|'\d{2}|\d{2}(?!\d))?\b(?![/.]\d)",
+        ),
+        ("mdy_text", r"\b(?P<mon>" + _MON + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<y>" + _Y4 + r")\b"),
+        (
+            "mon_year",
+            r"\b(?:" + _QUAL + r"\s+(?:of\s+)?)?(?P<mon>" + _MON + r")(?:\s*,?\s*|\s*[-'’]\s*|-)"
+            r"(?P<y>" + _Y4 + r"\b|'\d{2}\b|’\d{2}\b|(?<=-)\d{2}\b)",
+        ),
+        ("mon_day", r"\b(?P<mon>" + _MON + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?![/.]\d)"),
+        ("mm_yyyy", r"(?<![\d/.-])(?P<m>\d{1,2})[/.](?P<y>" + _Y4 + r")(?![\d/.-])"),
+        (
+            "fy",
+            r"\b(?:(?:end\s+of\s+)?(?:the\s+)?(?:fy\s*|financial\s+year\s+))?(?P<y1>" + _Y4 + r")"
+            r"(?P<sp>\s*)(?P<sep>[/-]|–)(?P<sp2>\s*)(?P<y2>\d{4}|\d{2})\b",
+        ),
+        ("dm_num", r"(?<![\d/.-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/.-])"),
+        ("quarter_only", r"\b(?:q|quarter\s*)[1-4]\b"),
+        (
+            "year",
+            r"\b(?:"
+            + _QUAL
+            + r"\s+(?:of\s+)?(?:the\s+)?(?:year\s+)?)?(?:(?:calendar\s+)?year\s+)?(?P<y>"
+            + _Y4
+            + r")\b",
+        ),
+        ("mon", r"\b(?:" + _QUAL + r"\s+(?:of\s+)?)?(?P<mon>" + _MON + r")(?![a-z])"),
+    )
+)
 
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and|&|/)\s*$", re.I)
 
@@ -350,14 +442,14 @@ def _resolve_ranges(found: list[_Found], text: str) -> list[_Found]:
         if not item.needs_year:
             continue
         # "July – October 2015": the start borrows the end's year (and is earlier, so it never wins)
-        if i + 1 < len(out) and _RANGE_SEP.match(text[item.end:out[i + 1].start]) and out[i + 1].date:
+        if i + 1 < len(out) and _RANGE_SEP.match(text[item.end : out[i + 1].start]) and out[i + 1].date:
             nxt = out[i + 1]
             year = nxt.date.year
             if item.month > nxt.date.month:
                 year -= 1
             out[i] = _Found(item.start, item.end, _month_or_day(year, item), "")
             continue
-        if i > 0 and _RANGE_SEP.match(text[out[i - 1].end:item.start]) and out[i - 1].date:
+        if i > 0 and _RANGE_SEP.match(text[out[i - 1].end : item.start]) and out[i - 1].date:
             prev = out[i - 1]
             year = prev.date.year + (1 if item.month < prev.date.month else 0)
             out[i] = _Found(item.start, item.end, _month_or_day(year, item), "")
@@ -383,28 +475,40 @@ def _from_meeting(item: _Found, meeting: date | None) -> _Found:
 
 # ---------------------------------------------------------------- relative phrases
 
+
 def _n(word: str) -> int:
     word = word.lower().replace("-", " ")
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
-_RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), key) for p, key in (
-    (r"\bnext\s+municipal\s+year\b", "next_municipal"),
-    (r"\b(?:this|current|the)?\s*municipal\s+year\b", "this_municipal"),
-    (r"\bnext\s+financial\s+year\b", "next_fy"),
-    (r"\b(?:financial\s+year(?:[- ]end)?|fy[- ]end|year[- ]end)\b", "this_fy"),
-    (r"\bnext\s+(?:calendar\s+)?year\b", "next_year"),
-    (r"\b(?:end\s+of\s+(?:the\s+)?(?:calendar\s+)?year|this\s+(?:calendar\s+)?year|current\s+year|"
-     r"by\s+the\s+end\s+of\s+the\s+year)\b", "this_year"),
-    (r"\bnext\s+quarter\b", "next_quarter"),
-    (r"\b(?:this|current|end\s+of\s+(?:the\s+)?)\s*quarter\b", "this_quarter"),
-    (r"\bnext\s+month\b", "next_month"),
-    (r"\b(?:this|current|end\s+of\s+(?:the\s+)?)\s*month\b", "this_month"),
-    (r"\b(?:within|in|over|after)\s+(?:the\s+next\s+)?(?P<n>" + _NUM + r")\s+(?P<unit>days?|weeks?|months?|years?)"
-     r"(?:['’]?\s*time)?\b", "within"),
-    (r"\b(?:within|in)\s+(?:a|the)\s+(?:next\s+)?(?P<unit>year|month|week)\b", "within_one"),
-    (r"^(?P<n>\d{1,2}|" + _NUM + r")\s+(?P<unit>weeks?|months?|years?)$", "within"),
-))
+_RELATIVE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), key)
+    for p, key in (
+        (r"\bnext\s+municipal\s+year\b", "next_municipal"),
+        (r"\b(?:this|current|the)?\s*municipal\s+year\b", "this_municipal"),
+        (r"\bnext\s+financial\s+year\b", "next_fy"),
+        (r"\b(?:financial\s+year(?:[- ]end)?|fy[- ]end|year[- ]end)\b", "this_fy"),
+        (r"\bnext\s+(?:calendar\s+)?year\b", "next_year"),
+        (
+            r"\b(?:end\s+of\s+(?:the\s+)?(?:calendar\s+)?year|this\s+(?:calendar\s+)?year|current\s+year|"
+            r"by\s+the\s+end\s+of\s+the\s+year)\b",
+            "this_year",
+        ),
+        (r"\bnext\s+quarter\b", "next_quarter"),
+        (r"\b(?:this|current|end\s+of\s+(?:the\s+)?)\s*quarter\b", "this_quarter"),
+        (r"\bnext\s+month\b", "next_month"),
+        (r"\b(?:this|current|end\s+of\s+(?:the\s+)?)\s*month\b", "this_month"),
+        (
+            r"\b(?:within|in|over|after)\s+(?:the\s+next\s+)?(?P<n>"
+            + _NUM
+            + r")\s+(?P<unit>days?|weeks?|months?|years?)"
+            r"(?:['’]?\s*time)?\b",
+            "within",
+        ),
+        (r"\b(?:within|in)\s+(?:a|the)\s+(?:next\s+)?(?P<unit>year|month|week)\b", "within_one"),
+        (r"^(?P<n>\d{1,2}|" + _NUM + r")\s+(?P<unit>weeks?|months?|years?)$", "within"),
+    )
+)
 
 
 def _relative(text: str, meeting: date | None) -> Due | None:

@@ -29,22 +29,76 @@ from functools import lru_cache
 # ---------------------------------------------------------------- vocabulary
 
 # Ranks and titles that make the next capitalised words a person (each a token sequence).
-RANKS: tuple[tuple[str, ...], ...] = tuple(tuple(r.split()) for r in (
-    "Detective Chief Superintendent", "Detective Chief Inspector", "Detective Superintendent",
-    "Detective Inspector", "Detective Sergeant", "Detective Constable", "Chief Superintendent",
-    "Chief Inspector", "Chief Constable", "Deputy Chief Constable", "Assistant Chief Constable",
-    "Police Constable", "Superintendent", "Inspector", "Sergeant", "Det Ch Supt", "Det Chief Supt", "Det Supt",
-    "Det Insp", "Det Sgt", "Det Con", "Ch Supt", "Ch Insp", "Chief Supt", "Chief Insp", "DCI", "DI", "DS", "DC",
-    "DSU", "DCS", "PC", "PCSO", "Sgt", "Insp", "Supt", "ACC", "DCC", "County Councillor", "Councillor", "Cllr",
-    "Cllrs", "Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev",
-    "Revd", "Reverend", "Canon",
-))
+RANKS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(r.split())
+    for r in (
+        "Detective Chief Superintendent",
+        "Detective Chief Inspector",
+        "Detective Superintendent",
+        "Detective Inspector",
+        "Detective Sergeant",
+        "Detective Constable",
+        "Chief Superintendent",
+        "Chief Inspector",
+        "Chief Constable",
+        "Deputy Chief Constable",
+        "Assistant Chief Constable",
+        "Police Constable",
+        "Superintendent",
+        "Inspector",
+        "Sergeant",
+        "Det Ch Supt",
+        "Det Chief Supt",
+        "Det Supt",
+        "Det Insp",
+        "Det Sgt",
+        "Det Con",
+        "Ch Supt",
+        "Ch Insp",
+        "Chief Supt",
+        "Chief Insp",
+        "DCI",
+        "DI",
+        "DS",
+        "DC",
+        "DSU",
+        "DCS",
+        "PC",
+        "PCSO",
+        "Sgt",
+        "Insp",
+        "Supt",
+        "ACC",
+        "DCC",
+        "County Councillor",
+        "Councillor",
+        "Cllr",
+        "Cllrs",
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Miss",
+        "Mx",
+        "Prof",
+        "Professor",
+        "Sir",
+        "Dame",
+        "Lord",
+        "Lady",
+        "Rev",
+        "Revd",
+        "Reverend",
+        "Canon",
+    )
+)
 _RANK_WORDS = frozenset(w for r in RANKS for w in r)
 _RANKS_LONGEST_FIRST = tuple(sorted(RANKS, key=len, reverse=True))
 
 # Common given names: a name that starts with one is a person even when its surname is also a word
 # ("Helen Marsh", "Karen Bell"). Words that are more often something else (May, Will, Grant, Hope …) are left out.
-GIVEN_NAMES = frozenset("""
+GIVEN_NAMES = frozenset(
+    """
 Aaron Abdul Abigail Adam Adrian Ahmed Aidan Aisha Alan Alastair Alex Alexander Alexandra Ali Alice Alison Alistair
 Amanda Amir Amy Andrea Andrew Andy Angela Anil Anita Ann Anna Anne Annette Anthony Antony Anwar Arthur Ashley
 Barbara Barry Ben Benjamin Beverley Bilal Brenda Brian Bridget Bruce Callum Cameron Carl Carla Carol Caroline
@@ -62,53 +116,250 @@ Philip Phillip Phil Priya Rachel Rajesh Raymond Rebecca Richard Rob Robert Robin
 Samantha Sam Sandra Sarah Scott Sean Shaun Sharon Sheila Simon Siobhan Sonia Sophie Stella Stephanie Stephen Steve
 Steven Stuart Sue Susan Suzanne Tanya Teresa Thomas Tim Timothy Tina Tom Tony Tracey Tracy Trevor Valerie Vanessa
 Vicky Victor Vincent Wendy William Yasmin Yusuf Zoe
-""".split())
+""".split()
+)
 
-ORG_HEADS = frozenset({
-    "Council", "Councils", "Constabulary", "Agency", "Partnership", "Board", "Trust", "NHS", "Police", "Authority",
-    "Commission", "Government", "Office", "Association", "Federation", "Foundation", "University", "College",
-    "CCG", "ICB", "Ltd", "Limited", "plc", "PLC", "LLP", "Consortium", "Alliance", "Society",
-})
+ORG_HEADS = frozenset(
+    {
+        "Council",
+        "Councils",
+        "Constabulary",
+        "Agency",
+        "Partnership",
+        "Board",
+        "Trust",
+        "NHS",
+        "Police",
+        "Authority",
+        "Commission",
+        "Government",
+        "Office",
+        "Association",
+        "Federation",
+        "Foundation",
+        "University",
+        "College",
+        "CCG",
+        "ICB",
+        "Ltd",
+        "Limited",
+        "plc",
+        "PLC",
+        "LLP",
+        "Consortium",
+        "Alliance",
+        "Society",
+    }
+)
 # An organisation however it ends: "Durham Police Service", "Fire and Rescue Service".
 _PUBLIC_BODY_WORDS = frozenset({"Police", "Constabulary", "NHS", "Fire", "Rescue", "Ambulance", "Probation", "Prison"})
 # Council bodies: an owner of type organisation, but not a mention ("the Overview and Scrutiny Committee").
 _BODY_WORDS = frozenset({"Committee", "Cabinet", "Panel", "Forum", "Executive", "Assembly", "Network"})
-TEAM_HEADS = frozenset({"Team", "Teams", "Service", "Services", "Unit", "Directorate", "Section", "Department",
-                        "Division", "Hub", "Function", "Group"})
-POST_HEADS = frozenset({
-    "Manager", "Officer", "Director", "Executive", "Leader", "Lead", "Auditor", "Coordinator", "Co-ordinator",
-    "Adviser", "Advisor", "Engineer", "Planner", "Solicitor", "Accountant", "Analyst", "Commissioner", "Chair",
-    "Chairman", "Chairperson", "Clerk", "Treasurer", "Controller", "Administrator", "Consultant", "Specialist",
-    "Surveyor", "Architect", "Worker", "Holder", "Member", "Investigator", "Inspector", "Secretary", "Registrar",
-    "Supervisor", "Practitioner", "Librarian", "Warden", "Head", "Partner", "Assistant", "Deputy", "Minister",
-    "Mayor", "Coroner", "Archivist", "Curator", "Trainer", "Designer", "Technician", "Caseworker", "Ombudsman",
-})
+TEAM_HEADS = frozenset(
+    {
+        "Team",
+        "Teams",
+        "Service",
+        "Services",
+        "Unit",
+        "Directorate",
+        "Section",
+        "Department",
+        "Division",
+        "Hub",
+        "Function",
+        "Group",
+    }
+)
+POST_HEADS = frozenset(
+    {
+        "Manager",
+        "Officer",
+        "Director",
+        "Executive",
+        "Leader",
+        "Lead",
+        "Auditor",
+        "Coordinator",
+        "Co-ordinator",
+        "Adviser",
+        "Advisor",
+        "Engineer",
+        "Planner",
+        "Solicitor",
+        "Accountant",
+        "Analyst",
+        "Commissioner",
+        "Chair",
+        "Chairman",
+        "Chairperson",
+        "Clerk",
+        "Treasurer",
+        "Controller",
+        "Administrator",
+        "Consultant",
+        "Specialist",
+        "Surveyor",
+        "Architect",
+        "Worker",
+        "Holder",
+        "Member",
+        "Investigator",
+        "Inspector",
+        "Secretary",
+        "Registrar",
+        "Supervisor",
+        "Practitioner",
+        "Librarian",
+        "Warden",
+        "Head",
+        "Partner",
+        "Assistant",
+        "Deputy",
+        "Minister",
+        "Mayor",
+        "Coroner",
+        "Archivist",
+        "Curator",
+        "Trainer",
+        "Designer",
+        "Technician",
+        "Caseworker",
+        "Ombudsman",
+    }
+)
 # A post that starts with these words: "Head of Planning and Assets", "Director of Public Health".
-POST_LEADS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "Head of", "Head for", "Director of", "Director for", "Assistant Director", "Deputy Director", "Deputy Head",
-    "Strategic Director", "Corporate Director", "Executive Director", "Interim Director", "Interim Head",
-    "Acting Director", "Acting Head", "Service Director", "Chief Executive", "Chief Officer", "Portfolio Holder",
-    "Cabinet Member", "Cabinet Lead", "Lead Member", "Leader of", "Secretary of", "Chair of", "Chairman of",
-    "Police and Crime Commissioner",
-))
+POST_LEADS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "Head of",
+        "Head for",
+        "Director of",
+        "Director for",
+        "Assistant Director",
+        "Deputy Director",
+        "Deputy Head",
+        "Strategic Director",
+        "Corporate Director",
+        "Executive Director",
+        "Interim Director",
+        "Interim Head",
+        "Acting Director",
+        "Acting Head",
+        "Service Director",
+        "Chief Executive",
+        "Chief Officer",
+        "Portfolio Holder",
+        "Cabinet Member",
+        "Cabinet Lead",
+        "Lead Member",
+        "Leader of",
+        "Secretary of",
+        "Chair of",
+        "Chairman of",
+        "Police and Crime Commissioner",
+    )
+)
 _CONNECTORS = frozenset({"and", "&", "of", "for"})
 
-_MONTH_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "spring", "summer", "autumn", "winter",
-})
-_PLACE_WORDS = frozenset({"road", "street", "avenue", "lane", "drive", "close", "crescent", "terrace", "square",
-                          "centre", "center", "hospital", "school", "academy", "library", "house", "hall", "park",
-                          "court", "estate", "station", "bridge", "way", "gardens", "place"})
+_MONTH_WORDS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+    }
+)
+_PLACE_WORDS = frozenset(
+    {
+        "road",
+        "street",
+        "avenue",
+        "lane",
+        "drive",
+        "close",
+        "crescent",
+        "terrace",
+        "square",
+        "centre",
+        "center",
+        "hospital",
+        "school",
+        "academy",
+        "library",
+        "house",
+        "hall",
+        "park",
+        "court",
+        "estate",
+        "station",
+        "bridge",
+        "way",
+        "gardens",
+        "place",
+    }
+)
 # Words that are never part of a person's name.
-NONNAME = frozenset(w.lower() for w in ORG_HEADS | TEAM_HEADS | POST_HEADS) | _MONTH_WORDS | {
-    "committee", "cabinet", "scrutiny", "overview", "panel", "forum", "group", "review", "plan", "strategy",
-    "policy", "members", "officers", "county", "city", "borough", "district", "england", "wales", "scotland",
-}
+NONNAME = (
+    frozenset(w.lower() for w in ORG_HEADS | TEAM_HEADS | POST_HEADS)
+    | _MONTH_WORDS
+    | {
+        "committee",
+        "cabinet",
+        "scrutiny",
+        "overview",
+        "panel",
+        "forum",
+        "group",
+        "review",
+        "plan",
+        "strategy",
+        "policy",
+        "members",
+        "officers",
+        "county",
+        "city",
+        "borough",
+        "district",
+        "england",
+        "wales",
+        "scotland",
+    }
+)
 # Words of service areas, plans and other capitalised phrases that are not people's names.
-DEPT_WORDS = frozenset("""
+DEPT_WORDS = frozenset(
+    """
 access accommodation accounts adult adults adaptations advice affordable allocations and annual anti asb asset assets
 assessment audit awareness benefits better budget building buildings business care carers cctv change children
 childrens civil cleansing climate coastal commercial commissioning communications communities community compliance
@@ -125,7 +376,8 @@ safety school schools sector services skills social special sport strategic stra
 systems technical technology tenancy trading traffic training transformation transport travel urban waste welfare
 wellbeing workforce young youth the a an new national regional north south east west northern southern central
 joint multi agency senior elected chief principal assistant deputy interim acting head
-""".split())
+""".split()
+)
 _NONNAME_SUFFIX = re.compile(r"(?:ment|tion|sion|ity|ness|ship|ance|ence|ics|ism)$", re.I)
 
 _NAME_RE = r"^(?:[A-Z][a-z]+(?:['’][A-Z]?[a-z]+)*|[A-Z]['’][A-Z][a-z]+|(?:Mc|Mac|De|Le|Van|Von)[A-Z][a-z]+)$"
@@ -144,8 +396,11 @@ def _patterns() -> list[dict]:
     initial = {"TEXT": {"REGEX": _INITIAL_RE}}
     given = {"TEXT": {"IN": sorted(GIVEN_NAMES)}}
     hyphen = {"ORTH": "-"}
-    mod = {"TEXT": {"REGEX": r"^(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,6}s?)$"}, "IS_STOP": False,
-           "LOWER": {"NOT_IN": sorted(_MONTH_WORDS)}}
+    mod = {
+        "TEXT": {"REGEX": r"^(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)*|[A-Z]{2,6}s?)$"},
+        "IS_STOP": False,
+        "LOWER": {"NOT_IN": sorted(_MONTH_WORDS)},
+    }
     mods = {**mod, "OP": "+"}
     conn = {"LOWER": {"IN": ["and", "&"]}}
     conn_of = {"LOWER": {"IN": ["and", "&", "of", "for"]}}
@@ -190,8 +445,14 @@ def _patterns() -> list[dict]:
     add("ORG", [mods, org_head])
     add("ORG", [mods, conn_of, mods, org_head])
     add("ORG", [{"ORTH": "NHS"}])
-    add("ORG", [{"TEXT": {"IN": ["Ministry", "Department"]}}, {"LOWER": {"IN": ["of", "for"]}},
-                {"TEXT": {"REGEX": r"^(?:[A-Z][A-Za-z'’-]*|and|&|,)$"}, "OP": "+"}])
+    add(
+        "ORG",
+        [
+            {"TEXT": {"IN": ["Ministry", "Department"]}},
+            {"LOWER": {"IN": ["of", "for"]}},
+            {"TEXT": {"REGEX": r"^(?:[A-Z][A-Za-z'’-]*|and|&|,)$"}, "OP": "+"},
+        ],
+    )
 
     add("TEAM", [mods, team_head])
     add("TEAM", [mods, conn_of, mods, team_head])
@@ -233,17 +494,19 @@ _TRIGGERS = frozenset(_RANK_WORDS | GIVEN_NAMES | ORG_HEADS | {"Ministry", "Depa
 
 # ---------------------------------------------------------------- shapes
 
+
 def _strip_rank(words: list[str]) -> tuple[list[str], bool]:
     bare = [w.rstrip(".") for w in words]
     for rank in _RANKS_LONGEST_FIRST:
-        if tuple(bare[:len(rank)]) == rank and len(words) > len(rank):
-            return words[len(rank):], True
+        if tuple(bare[: len(rank)]) == rank and len(words) > len(rank):
+            return words[len(rank) :], True
     return words, False
 
 
 def _name_word(word: str) -> bool:
-    return bool(_NAME.match(word) or _INITIAL.match(word) or
-                (("-" in word) and all(_NAME.match(p) for p in word.split("-"))))
+    return bool(
+        _NAME.match(word) or _INITIAL.match(word) or (("-" in word) and all(_NAME.match(p) for p in word.split("-")))
+    )
 
 
 def is_person_name(text: str) -> bool:
@@ -267,7 +530,7 @@ def _type_by_words(text: str) -> str:
     if not words:
         return ""
     lead = tuple(words[:3])
-    if any(lead[:len(p)] == p for p in POST_LEADS) or words[-1] in POST_HEADS or words[-1].rstrip("s") in POST_HEADS:
+    if any(lead[: len(p)] == p for p in POST_LEADS) or words[-1] in POST_HEADS or words[-1].rstrip("s") in POST_HEADS:
         return "post"
     if words[-1] in ORG_HEADS | _BODY_WORDS or any(w in _PUBLIC_BODY_WORDS for w in words):
         return "organisation"
@@ -413,16 +676,61 @@ def _trim(span):
 
 
 # An organisation word that names a thing, not a body: "Enhanced Partnership Plan", "Trust Board Report".
-_THING_WORDS = frozenset({"Plan", "Plans", "Scheme", "Strategy", "Policy", "Document", "Report", "Review",
-                          "Agreement", "Protocol", "Framework", "Programme", "Fund", "Project", "Meeting",
-                          "Website", "Action", "Statement", "Charter", "Bid", "Grant", "Award"})
+_THING_WORDS = frozenset(
+    {
+        "Plan",
+        "Plans",
+        "Scheme",
+        "Strategy",
+        "Policy",
+        "Document",
+        "Report",
+        "Review",
+        "Agreement",
+        "Protocol",
+        "Framework",
+        "Programme",
+        "Fund",
+        "Project",
+        "Meeting",
+        "Website",
+        "Action",
+        "Statement",
+        "Charter",
+        "Bid",
+        "Grant",
+        "Award",
+    }
+)
 
 
 # A lone modifier that does not make an organisation's name: "Annual Council" (a meeting), "Local Authority",
 # "County Council" (which one?), "Enhanced Partnership" (an arrangement).
-_GENERIC_MODIFIERS = frozenset({"Annual", "Full", "Local", "County", "City", "District", "Borough", "Parish", "Town",
-                                "Enhanced", "Joint", "Strategic", "Relevant", "Statutory", "Special", "Extraordinary",
-                                "New", "Existing", "Partner", "Safeguarding", "Shadow"})
+_GENERIC_MODIFIERS = frozenset(
+    {
+        "Annual",
+        "Full",
+        "Local",
+        "County",
+        "City",
+        "District",
+        "Borough",
+        "Parish",
+        "Town",
+        "Enhanced",
+        "Joint",
+        "Strategic",
+        "Relevant",
+        "Statutory",
+        "Special",
+        "Extraordinary",
+        "New",
+        "Existing",
+        "Partner",
+        "Safeguarding",
+        "Shadow",
+    }
+)
 
 
 def _org_ok(span) -> bool:
@@ -462,7 +770,7 @@ def mentions(text: str, known_people: tuple[str, ...] = ()) -> tuple[dict, ...]:
     # Every rule that can name a person or an organisation needs one of the trigger words; without one (and
     # without a trained model) the pipeline would find nothing, so it is not run.
     run = _model_installed() or not _TRIGGERS.isdisjoint(re.findall(r"[A-Za-z]+", text))
-    for ent in (load_nlp()(text).ents if run else ()):
+    for ent in load_nlp()(text).ents if run else ():
         span = _trim(ent)
         if not len(span):
             continue

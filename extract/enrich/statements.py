@@ -39,45 +39,154 @@ from functools import lru_cache
 # ---------------------------------------------------------------- vocabulary
 
 # Verbs that report a job done, in their past forms (past tense and past participle).
-DONE_VERBS = frozenset("""
+DONE_VERBS = frozenset(
+    """
 completed finished adopted ratified launched introduced implemented delivered established appointed recruited
 published installed opened amended signed achieved concluded enacted fulfilled discharged set put rolled carried
-""".split())
+""".split()
+)
 # Done verbs that need a particle: "set up", "put in place", "rolled out", "carried out".
 _PARTICLE = {"set": ("up",), "put": ("in", "place"), "rolled": ("out",), "carried": ("out",)}
 # Done only as a passive or perfect, not as a simple past ("we carried out", "they set up" read as lists).
 _PASSIVE_ONLY = frozenset({"set", "put", "carried"})
 # Words that report a job done when they open the sentence ("Completed in May 2022.", "Closed.").
 COMPLETE_WORDS = frozenset({"completed", "achieved", "implemented", "closed", "done", "delivered", "finished"})
-WORK_VERBS = frozenset("""
+WORK_VERBS = frozenset(
+    """
 developed reviewed drafted prepared implemented updated revised considered procured recruited tested piloted
 finalised finalized rolled introduced established explored discussed progressed delivered produced written
 refreshed designed built installed commissioned undertaken carried
-""".split())
+""".split()
+)
 DELAY_WORDS = frozenset({"delayed", "postponed", "deferred", "slipped", "paused", "suspended"})
 START_WORDS = frozenset({"started", "commenced", "begun", "began", "start", "commence", "begin"})
 
-_PREPOSITIONS = frozenset({"with", "by", "in", "on", "at", "for", "from", "to", "through", "under", "across",
-                          "via", "within", "into", "as"})
+_PREPOSITIONS = frozenset(
+    {"with", "by", "in", "on", "at", "for", "from", "to", "through", "under", "across", "via", "within", "into", "as"}
+)
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "am"})
 HAVE = frozenset({"has", "have", "had", "'ve"})
 MODALS = frozenset({"will", "shall", "would", "should", "must", "could", "may", "might", "can", "'ll", "wo"})
-PLAN_WORDS = frozenset({"expected", "due", "planned", "plan", "plans", "scheduled", "intended", "intend",
-                        "intends", "aim", "aims", "aiming", "anticipated", "proposed", "hoped", "hope", "going",
-                        "likely", "set", "needs", "need", "required", "seeks", "seek", "asked", "ready"})
+PLAN_WORDS = frozenset(
+    {
+        "expected",
+        "due",
+        "planned",
+        "plan",
+        "plans",
+        "scheduled",
+        "intended",
+        "intend",
+        "intends",
+        "aim",
+        "aims",
+        "aiming",
+        "anticipated",
+        "proposed",
+        "hoped",
+        "hope",
+        "going",
+        "likely",
+        "set",
+        "needs",
+        "need",
+        "required",
+        "seeks",
+        "seek",
+        "asked",
+        "ready",
+    }
+)
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor", "neither", "cannot"})
-CONDITIONS = frozenset({"once", "when", "until", "if", "after", "before", "unless", "whether", "whenever",
-                        "following"})
-PARTIAL = frozenset({"partially", "partly", "part", "largely", "mostly", "substantially", "phase", "stage",
-                     "first", "initial", "some", "most", "majority", "element", "elements", "elements",
-                     "tranche", "step", "steps", "half"})
+CONDITIONS = frozenset({"once", "when", "until", "if", "after", "before", "unless", "whether", "whenever", "following"})
+PARTIAL = frozenset(
+    {
+        "partially",
+        "partly",
+        "part",
+        "largely",
+        "mostly",
+        "substantially",
+        "phase",
+        "stage",
+        "first",
+        "initial",
+        "some",
+        "most",
+        "majority",
+        "element",
+        "elements",
+        "elements",
+        "tranche",
+        "step",
+        "steps",
+        "half",
+    }
+)
 # Words that end a clause: the context of a find is read back to the nearest one.
-CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "and", "but", "which", "although", "though", "while",
-                           "whilst", "whereas", "so", "because", "as", "-", "–", "—", "who", "that", "where"})
-ADVERBS = frozenset({"now", "also", "since", "already", "recently", "successfully", "fully", "formally", "been",
-                     "subsequently", "then", "officially", "finally", "just", "previously", "duly", "all", "both",
-                     "each", "further", "jointly", "unanimously", "originally", "largely", "mostly", "partly",
-                     "partially", "substantially", "yet", "still", "currently", "effectively", "broadly"})
+CLAUSE_BREAKS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "(",
+        ")",
+        "and",
+        "but",
+        "which",
+        "although",
+        "though",
+        "while",
+        "whilst",
+        "whereas",
+        "so",
+        "because",
+        "as",
+        "-",
+        "–",
+        "—",
+        "who",
+        "that",
+        "where",
+    }
+)
+ADVERBS = frozenset(
+    {
+        "now",
+        "also",
+        "since",
+        "already",
+        "recently",
+        "successfully",
+        "fully",
+        "formally",
+        "been",
+        "subsequently",
+        "then",
+        "officially",
+        "finally",
+        "just",
+        "previously",
+        "duly",
+        "all",
+        "both",
+        "each",
+        "further",
+        "jointly",
+        "unanimously",
+        "originally",
+        "largely",
+        "mostly",
+        "partly",
+        "partially",
+        "substantially",
+        "yet",
+        "still",
+        "currently",
+        "effectively",
+        "broadly",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -91,34 +200,80 @@ def _pipeline():
     matcher = Matcher(nlp.vocab)
     low = lambda *words: {"LOWER": {"IN": list(words)}}  # noqa: E731
     matcher.add("DONE", [[low(*(DONE_VERBS | COMPLETE_WORDS))]])
-    matcher.add("DONE_PHRASE", [
-        [low("went", "gone", "go", "goes", "going"), low("live")],
-        [low("took", "taken", "take", "takes", "taking"), low("effect")],
-        [low("came", "come", "comes", "coming"), low("into"), low("force", "effect", "operation")],
-        [low("in"), low("place")],
-        [low("operational", "live")],
-    ])
+    matcher.add(
+        "DONE_PHRASE",
+        [
+            [low("went", "gone", "go", "goes", "going"), low("live")],
+            [low("took", "taken", "take", "takes", "taking"), low("effect")],
+            [low("came", "come", "comes", "coming"), low("into"), low("force", "effect", "operation")],
+            [low("in"), low("place")],
+            [low("operational", "live")],
+        ],
+    )
     matcher.add("COMPLETE_ADJ", [[low("complete")]])
-    matcher.add("FULFILS", [[low("fulfils", "fulfilled", "fulfil", "discharges", "discharged", "meets", "met",
-                                 "satisfies", "satisfied"), low("the", "this"), low("recommendation")],
-                            [low("recommendation"), low("has", "is", "was"), {"LOWER": "been", "OP": "?"},
-                             low("met", "fulfilled", "discharged", "satisfied")]])
-    matcher.add("UNDERWAY", [[low("underway")], [low("under"), {"LOWER": {"IN": ["way", "-way"]}}],
-                             [low("in"), {"TEXT": "-", "OP": "?"}, low("progress")],
-                             [low("progressing")], [low("on"), {"TEXT": "-", "OP": "?"}, low("track", "target",
-                                                                                              "schedule")],
-                             [low("continues", "continue", "continuing"), {"LOWER": "to", "OP": "?"}]])
+    matcher.add(
+        "FULFILS",
+        [
+            [
+                low(
+                    "fulfils",
+                    "fulfilled",
+                    "fulfil",
+                    "discharges",
+                    "discharged",
+                    "meets",
+                    "met",
+                    "satisfies",
+                    "satisfied",
+                ),
+                low("the", "this"),
+                low("recommendation"),
+            ],
+            [
+                low("recommendation"),
+                low("has", "is", "was"),
+                {"LOWER": "been", "OP": "?"},
+                low("met", "fulfilled", "discharged", "satisfied"),
+            ],
+        ],
+    )
+    matcher.add(
+        "UNDERWAY",
+        [
+            [low("underway")],
+            [low("under"), {"LOWER": {"IN": ["way", "-way"]}}],
+            [low("in"), {"TEXT": "-", "OP": "?"}, low("progress")],
+            [low("progressing")],
+            [low("on"), {"TEXT": "-", "OP": "?"}, low("track", "target", "schedule")],
+            [low("continues", "continue", "continuing"), {"LOWER": "to", "OP": "?"}],
+        ],
+    )
     matcher.add("ONGOING", [[low("ongoing")], [low("on"), {"TEXT": "-"}, low("going")]])
     matcher.add("START", [[low(*START_WORDS)]])
-    matcher.add("DELAY", [[low(*DELAY_WORDS)], [low("behind"), low("schedule", "target", "plan")],
-                          [low("off"), {"TEXT": "-", "OP": "?"}, low("track", "target", "schedule")],
-                          [low("on"), low("hold")]])
-    matcher.add("NO_PROGRESS", [[low("no"), {"LOWER": {"IN": ["further", "significant", "real"]}, "OP": "?"},
-                                 low("progress", "work", "action")]])
+    matcher.add(
+        "DELAY",
+        [
+            [low(*DELAY_WORDS)],
+            [low("behind"), low("schedule", "target", "plan")],
+            [low("off"), {"TEXT": "-", "OP": "?"}, low("track", "target", "schedule")],
+            [low("on"), low("hold")],
+        ],
+    )
+    matcher.add(
+        "NO_PROGRESS",
+        [
+            [
+                low("no"),
+                {"LOWER": {"IN": ["further", "significant", "real"]}, "OP": "?"},
+                low("progress", "work", "action"),
+            ]
+        ],
+    )
     return nlp, matcher
 
 
 # ---------------------------------------------------------------- reading
+
 
 def _clause_before(tokens: list[str], start: int, limit: int = 12) -> list[str]:
     """The lower-cased words of the clause before ``start`` (nearest last), at most ``limit``."""
@@ -134,8 +289,16 @@ def _group(before: list[str]) -> list[str]:
     """The auxiliaries and adverbs right before a verb ("has not yet been"), nearest last."""
     group: list[str] = []
     for word in before:
-        if word in BE or word in HAVE or word in MODALS or word in NEGATIONS or word in ADVERBS or word == "to" \
-                or word in PLAN_WORDS or word in {"get", "got", "gets", "getting"}:
+        if (
+            word in BE
+            or word in HAVE
+            or word in MODALS
+            or word in NEGATIONS
+            or word in ADVERBS
+            or word == "to"
+            or word in PLAN_WORDS
+            or word in {"get", "got", "gets", "getting"}
+        ):
             group.append(word)
         else:
             break
@@ -168,7 +331,7 @@ def _partial(before: list[str], tokens: list[str], end: int) -> bool:
     words = " ".join(reversed(before))
     if re.search(r"\b\d+\s+(?:out\s+)?of\s+(?:the\s+)?\d+\b", words):
         return True
-    after = tokens[end:end + 3]
+    after = tokens[end : end + 3]
     return bool(after) and after[0] in {"in", "for"} and len(after) > 1 and after[1] == "part"
 
 
@@ -177,8 +340,24 @@ def _counted_subject(before: list[str]) -> bool:
     if not before:
         return False
     first = before[-1].replace(",", "")
-    return first.isdigit() or first in {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                                        "eleven", "twelve", "twenty", "many", "several", "most", "some"}
+    return first.isdigit() or first in {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "many",
+        "several",
+        "most",
+        "some",
+    }
 
 
 def _read_done(tokens: list[str], start: int, end: int, label: str) -> str | None:
@@ -187,9 +366,9 @@ def _read_done(tokens: list[str], start: int, end: int, label: str) -> str | Non
     before = _clause_before(tokens, start)
     group = _group(before)
     if label == "DONE":
-        if word in _PARTICLE and tuple(tokens[end:end + len(_PARTICLE[word])]) != _PARTICLE[word]:
+        if word in _PARTICLE and tuple(tokens[end : end + len(_PARTICLE[word])]) != _PARTICLE[word]:
             return None
-        after = tokens[end:end + 3]
+        after = tokens[end : end + 3]
         if after[:2] == ["to", "date"] or (word == "agreed" and after[:1] in (["to"], ["that"])):
             return None
         if before and before[0] in {"the", "a", "an", "this", "these", "those", "its", "their", "our", "newly"}:
@@ -215,19 +394,22 @@ def _read_done(tokens: list[str], start: int, end: int, label: str) -> str | Non
             return None
         elif not passive_or_perfect and (word in _PASSIVE_ONLY or not before):
             return None  # "…, carried out by" / a verb with no subject
-        if tokens[end:end + 2] == ["so", "far"]:
+        if tokens[end : end + 2] == ["so", "far"]:
             return "in_progress"  # "11 schools completed so far"
-        if tokens[end:end + 2] in (["for", "consultation"], ["in", "principle"]):
+        if tokens[end : end + 2] in (["for", "consultation"], ["in", "principle"]):
             return "in_progress"
         if _counted_subject(before) and not any(w in BE for w in group):
             return None  # "120 drivers have completed the training": people doing a task, not the job
-        if not passive_or_perfect and not at_start and tokens[end:end + 1] and tokens[end] in _PREPOSITIONS:
+        if not passive_or_perfect and not at_start and tokens[end : end + 1] and tokens[end] in _PREPOSITIONS:
             return None  # "a programme delivered with the contractor": a participle after its noun
     elif label in ("DONE_PHRASE", "COMPLETE_ADJ"):
         if label == "COMPLETE_ADJ" and not (at_start or any(w in BE for w in group)):
             return None  # "a complete review"
-        if label == "DONE_PHRASE" and tokens[start] in {"in", "operational", "live"} and not (
-                at_start or any(w in BE or w in HAVE for w in group) or (before and before[0] == "now")):
+        if (
+            label == "DONE_PHRASE"
+            and tokens[start] in {"in", "operational", "live"}
+            and not (at_start or any(w in BE or w in HAVE for w in group) or (before and before[0] == "now"))
+        ):
             return None  # "in place" needs "is now in place", "has been put in place"
     if _partial(before, tokens, end):
         return "in_progress"
@@ -258,8 +440,10 @@ def _read(tokens: list[str], start: int, end: int, label: str) -> str | None:
     if label == "DELAY":
         if negated or future:
             return None
-        if tokens[start] in DELAY_WORDS and not (any(w in BE or w in HAVE for w in group) or
-                                                 tokens[end:end + 1] in (["by"], ["until"], ["due"], ["because"])):
+        if tokens[start] in DELAY_WORDS and not (
+            any(w in BE or w in HAVE for w in group)
+            or tokens[end : end + 1] in (["by"], ["until"], ["due"], ["because"])
+        ):
             return None  # "Delayed transfers of care …"
         return "delayed"
     if label == "UNDERWAY":
@@ -269,8 +453,12 @@ def _read(tokens: list[str], start: int, end: int, label: str) -> str | None:
             return "delayed" if tokens[end - 1] in {"track", "target", "schedule"} else None
         return None if future else "in_progress"
     if label == "ONGOING":
-        if negated or future or not any(w in BE for w in group) and (not before or before[0] not in {"remains",
-                                                                                                      "remain"}):
+        if (
+            negated
+            or future
+            or not any(w in BE for w in group)
+            and (not before or before[0] not in {"remains", "remain"})
+        ):
             return None
         return "ongoing"
     return None

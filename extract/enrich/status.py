@@ -16,23 +16,46 @@ RAGS = ("red", "amber", "green")
 # ---------------------------------------------------------------- the status column
 
 # Checked in this order: the first that matches wins (negations and "partly" before the plain words).
-_STATUS_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), norm) for p, norm in (
-    (r"\bnot\s+(?:accepted|agreed|supported|approved|endorsed)\b|\breject(?:ed)?\b|\bdeclined\b|\bwithdrawn\b",
-     "not_accepted"),
-    (r"\bnot\s+(?:yet\s+)?(?:started|commenced|begun|begin|due)\b|\byet\s+to\s+(?:start|commence|begin)\b|"
-     r"\bpending\b|\bnot\s+progressed\b", "not_started"),
-    (r"\bdelay(?:ed|s)?\b|\bslipp(?:ed|age|ing)\b|\bslipped\b|\bbehind\b|\boff[\s-]?track\b|\boverdue\b|"
-     r"\bnot\s+(?:achieved|met|on\s+track|delivered)\b|\bmissed\b|\bpostponed\b|\bdeferred\b|\bon\s+hold\b|"
-     r"\bpaused\b|\bsuspended\b", "delayed"),
-    (r"\bnot\s+(?:yet\s+)?(?:fully\s+)?(?:complete[d]?|implemented|finished)\b|\bincomplete\b|\bpartial(?:ly)?\b|"
-     r"\bpart(?:ly)?[\s-]+(?:complete[d]?|implemented|achieved|met)\b", "in_progress"),
-    (r"\bcomplete[d]?\b|\bachieved\b|\bclosed\b|\bimplemented\b|\bdone\b|\bdelivered\b|\bfinished\b|\bmet\b|"
-     r"\bin\s+place\b|\bsigned[\s-]+off\b|\bblue\b", "complete"),
-    (r"\bon[\s-]?going\b|\bcontinu(?:ous|ing|al)\b|\bbusiness\s+as\s+usual\b|\bbau\b|\brolling\b|\bannual(?:ly)?\b|"
-     r"\bembedded\b", "ongoing"),
-    (r"\bin[\s-]?progress\b|\bon[\s-]+(?:track|target|schedule)\b|\bprogressing\b|\bunder[\s-]?way\b|"
-     r"\b(?:started|commenced|begun)\b|\bin\s+hand\b|\bopen\b|\bactive\b|\bunder\s+review\b", "in_progress"),
-))
+_STATUS_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.I), norm)
+    for p, norm in (
+        (
+            r"\bnot\s+(?:accepted|agreed|supported|approved|endorsed)\b|\breject(?:ed)?\b|\bdeclined\b|\bwithdrawn\b",
+            "not_accepted",
+        ),
+        (
+            r"\bnot\s+(?:yet\s+)?(?:started|commenced|begun|begin|due)\b|\byet\s+to\s+(?:start|commence|begin)\b|"
+            r"\bpending\b|\bnot\s+progressed\b",
+            "not_started",
+        ),
+        (
+            r"\bdelay(?:ed|s)?\b|\bslipp(?:ed|age|ing)\b|\bslipped\b|\bbehind\b|\boff[\s-]?track\b|\boverdue\b|"
+            r"\bnot\s+(?:achieved|met|on\s+track|delivered)\b|\bmissed\b|\bpostponed\b|\bdeferred\b|\bon\s+hold\b|"
+            r"\bpaused\b|\bsuspended\b",
+            "delayed",
+        ),
+        (
+            r"\bnot\s+(?:yet\s+)?(?:fully\s+)?(?:complete[d]?|implemented|finished)\b|\bincomplete\b|\bpartial(?:ly)?\b|"
+            r"\bpart(?:ly)?[\s-]+(?:complete[d]?|implemented|achieved|met)\b",
+            "in_progress",
+        ),
+        (
+            r"\bcomplete[d]?\b|\bachieved\b|\bclosed\b|\bimplemented\b|\bdone\b|\bdelivered\b|\bfinished\b|\bmet\b|"
+            r"\bin\s+place\b|\bsigned[\s-]+off\b|\bblue\b",
+            "complete",
+        ),
+        (
+            r"\bon[\s-]?going\b|\bcontinu(?:ous|ing|al)\b|\bbusiness\s+as\s+usual\b|\bbau\b|\brolling\b|\bannual(?:ly)?\b|"
+            r"\bembedded\b",
+            "ongoing",
+        ),
+        (
+            r"\bin[\s-]?progress\b|\bon[\s-]+(?:track|target|schedule)\b|\bprogressing\b|\bunder[\s-]?way\b|"
+            r"\b(?:started|commenced|begun)\b|\bin\s+hand\b|\bopen\b|\bactive\b|\bunder\s+review\b",
+            "in_progress",
+        ),
+    )
+)
 _PERCENT = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*%")
 _COLOURS = {"red": "red", "amber": "amber", "yellow": "amber", "orange": "amber", "green": "green"}
 _COLOUR_WORD = re.compile(r"\b(red|amber|yellow|orange|green)\b", re.I)
@@ -41,9 +64,12 @@ _SEVERITY = {"green": 0, "amber": 1, "red": 2}
 
 
 # Future tense is not a status: "To be completed by March", "Will be implemented in 2018".
-_FUTURE = re.compile(r"\b(?:to|will|should|must|shall|would|could|may)\s+(?:now\s+)?be\s+(?:fully\s+)?"
-                     r"(?:complete[d]?|implemented|achieved|delivered|finished|done|closed|in\s+place|met)\b"
-                     r"|\bfor\s+completion\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:to|will|should|must|shall|would|could|may)\s+(?:now\s+)?be\s+(?:fully\s+)?"
+    r"(?:complete[d]?|implemented|achieved|delivered|finished|done|closed|in\s+place|met)\b"
+    r"|\bfor\s+completion\b",
+    re.I,
+)
 
 
 def _squash(text: str) -> str:
@@ -68,8 +94,14 @@ def status_from_text(text: str) -> str | None:
             return norm
     # a word broken by a stray space ("In progr ess")
     joined = text.replace(" ", "")
-    for word, norm in (("inprogress", "in_progress"), ("notstarted", "not_started"), ("completed", "complete"),
-                       ("complete", "complete"), ("ongoing", "ongoing"), ("delayed", "delayed")):
+    for word, norm in (
+        ("inprogress", "in_progress"),
+        ("notstarted", "not_started"),
+        ("completed", "complete"),
+        ("complete", "complete"),
+        ("ongoing", "ongoing"),
+        ("delayed", "delayed"),
+    ):
         if word in joined:
             return norm
     return None
@@ -93,12 +125,13 @@ def rag_from_text(text: str) -> str:
 
 # ---------------------------------------------------------------- shading
 
+
 def fill_class(fill: str) -> str:
     """Classify an RRGGBB cell shading by hue: "red", "amber" (oranges and yellows), "green", "grey" or ""."""
     fill = (fill or "").strip().lstrip("#")
     if not re.fullmatch(r"[0-9A-Fa-f]{6}", fill):
         return ""
-    r, g, b = (int(fill[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(fill[i : i + 2], 16) / 255 for i in (0, 2, 4))
     hue, sat, val = colorsys.rgb_to_hsv(r, g, b)
     hue *= 360
     if sat < 0.06:
@@ -116,6 +149,7 @@ def fill_class(fill: str) -> str:
 
 # ---------------------------------------------------------------- the progress text
 
+
 def status_from_progress(text: str) -> str | None:
     """The status the progress text reports (see :mod:`.statements`), or None."""
     from .statements import read_progress
@@ -130,8 +164,7 @@ def status_from_progress(text: str) -> str | None:
 RAG_STATUS = {"red": "delayed", "amber": "in_progress", "green": "in_progress"}
 
 
-_NOT_ACCEPTED = re.compile(r"^\s*(?:no|not\s+(?:accepted|agreed|supported|approved)|rejected|declined|refused)\b",
-                           re.I)
+_NOT_ACCEPTED = re.compile(r"^\s*(?:no|not\s+(?:accepted|agreed|supported|approved)|rejected|declined|refused)\b", re.I)
 
 
 def not_accepted(text: str) -> bool:

@@ -58,8 +58,17 @@ def read_converted(path: Path, fmt: str, *, timeout: float = CONVERT_TIMEOUT) ->
         argv = [
             binary,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless", "--invisible", "--nologo", "--nodefault", "--norestore", "--nolockcheck",
-            "--convert-to", _DOCX_FILTER, "--outdir", str(out), str(source),
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--nodefault",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            _DOCX_FILTER,
+            "--outdir",
+            str(out),
+            str(source),
         ]
         stderr = _run(argv, timeout, fmt, cwd=work)
         converted = out / "paper.docx"
@@ -67,8 +76,10 @@ def read_converted(path: Path, fmt: str, *, timeout: float = CONVERT_TIMEOUT) ->
             if not _has_writer(binary):
                 raise UnreadableDocument(f"LibreOffice Writer is needed to read .{fmt} files: {_INSTALL_HINT}")
             detail = _last_line(stderr)
-            raise UnreadableDocument(f"LibreOffice could not convert this .{fmt} file"
-                                     f"{f' ({detail})' if detail else ' (damaged or password-protected?)'}")
+            raise UnreadableDocument(
+                f"LibreOffice could not convert this .{fmt} file"
+                f"{f' ({detail})' if detail else ' (damaged or password-protected?)'}"
+            )
         try:
             doc = read_docx(converted)
         except UnreadableDocument as exc:
@@ -88,8 +99,15 @@ def _run(argv: list[str], timeout: float, fmt: str, cwd: Path) -> str:
     """Run the converter in its own process group; return its stderr. Raises UnreadableDocument on timeout."""
     env = dict(os.environ, HOME=str(cwd))  # nothing is written to the user's home
     try:
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                cwd=cwd, env=env, start_new_session=True)
+        proc = subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=env,
+            start_new_session=True,
+        )
     except OSError as exc:
         reason = exc.strerror or exc
         raise UnreadableDocument(f"LibreOffice could not be started to read .{fmt} files ({reason})") from exc
@@ -113,6 +131,7 @@ def _kill_group(proc: subprocess.Popen) -> None:
 
 
 def _last_line(text: str) -> str:
-    lines = [ln.strip() for ln in text.splitlines()
-             if ln.strip() and "javaldx" not in ln and not ln.startswith("convert ")]
+    lines = [
+        ln.strip() for ln in text.splitlines() if ln.strip() and "javaldx" not in ln and not ln.startswith("convert ")
+    ]
     return lines[-1][:160] if lines else ""

@@ -30,7 +30,9 @@ def read_docx(path: Path) -> Document:
     try:
         source = docx.Document(str(path))
     except Exception as exc:
-        raise UnreadableDocument(f"damaged Word file ({str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})") from exc
+        raise UnreadableDocument(
+            f"damaged Word file ({str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})"
+        ) from exc
     doc = Document(path=str(path), format="docx")
     doc.title_hint = source.core_properties.title or ""
     for order, block in enumerate(_blocks(source, DocxTable)):
@@ -64,7 +66,9 @@ def check_package(path: Path) -> None:
                 raise UnreadableDocument(f"refused: unpacks to {total // 2**20} MB (zip bomb?)")
             for member in members:
                 if member.file_size > 10 * 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-                    raise UnreadableDocument(f"refused: member {member.filename!r} is compressed {member.file_size // max(member.compress_size, 1)}:1 (zip bomb?)")
+                    raise UnreadableDocument(
+                        f"refused: member {member.filename!r} is compressed {member.file_size // max(member.compress_size, 1)}:1 (zip bomb?)"
+                    )
             if "word/document.xml" not in {m.filename for m in members}:
                 raise UnreadableDocument("not a Word .docx file (no word/document.xml; is it another Office format?)")
             for member in members:

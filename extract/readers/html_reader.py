@@ -13,7 +13,25 @@ from ..errors import UnreadableDocument
 from ..model import Cell, Document, Paragraph, Row, Table
 from ..text import BULLET, split_inline_bullets, tidy_line, tidy_text
 
-_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote"}
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+}
 _HIDDEN_TAGS = ["script", "style", "noscript", "iframe", "template", "object", "embed", "svg", "head"]
 _TEXT_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "caption", "title")
 

@@ -68,8 +68,13 @@ _MAX_SKEW = 3.0  # degrees
 _BULLET_LOOKALIKES = frozenset("•·«»°*eo©®¢@")  # what Tesseract makes of "•"
 _QUOTES = frozenset("'\"‘’“”")
 _JUNK = frozenset("|_[]{}!'\"‘’“”.,:;")
-TABLE_SETTINGS = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit", "snap_tolerance": 4,
-                  "join_tolerance": 8, "intersection_tolerance": 5}
+TABLE_SETTINGS = {
+    "vertical_strategy": "explicit",
+    "horizontal_strategy": "explicit",
+    "snap_tolerance": 4,
+    "join_tolerance": 8,
+    "intersection_tolerance": 5,
+}
 
 
 def needs_ocr(page) -> bool:
@@ -91,8 +96,7 @@ def find_tesseract() -> str | None:
     return shutil.which("tesseract")
 
 
-def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_only: bool = False
-                      ) -> tuple[int, int]:
+def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_only: bool = False) -> tuple[int, int]:
     """OCR one page into ``doc`` (paragraphs and tables, as ``_read_page`` does); return the next order and
     the tables found. With ``tables_only`` (pages of a long paper after the first) a page without a ruled
     table is skipped before OCR, the slow step. Raises UnreadableDocument when Tesseract is not installed."""
@@ -119,18 +123,30 @@ def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_on
     cells: list[tuple] = []  # (bbox in points, box in pixels)
     for table in found:
         box = _pixels(table.bbox, page, scale, gray.shape)
-        outside[box[1]:box[3], box[0]:box[2]] = 255
-        cells.extend((bbox, _pixels(bbox, page, scale, gray.shape)) for row in table.rows for bbox in row.cells
-                     if bbox is not None)
+        outside[box[1] : box[3], box[0] : box[2]] = 255
+        cells.extend(
+            (bbox, _pixels(bbox, page, scale, gray.shape))
+            for row in table.rows
+            for bbox in row.cells
+            if bbox is not None
+        )
     regions = [(0, 0, gray.shape[1], gray.shape[0])] + [px for _, px in cells]
     images = [outside] + [gray[y0:y1, x0:x1] for x0, y0, x1, y1 in regions[1:]]
     found_words = _ocr_regions(binary, images, scale * 72)
-    words_of = [[_to_points(w, scale, page.bbox[0] + x0 / scale, page.bbox[1] + y0 / scale) for w in ws
-                 if not _junk(w)] for ws, (x0, y0, _, _) in zip(found_words, regions)]
+    words_of = [
+        [_to_points(w, scale, page.bbox[0] + x0 / scale, page.bbox[1] + y0 / scale) for w in ws if not _junk(w)]
+        for ws, (x0, y0, _, _) in zip(found_words, regions)
+    ]
     words_of = _settle(words_of)
     in_cell = {bbox: words for (bbox, _), words in zip(cells, words_of[1:])}
-    order = place_blocks(doc, number, order, words_of[0], [(t.bbox[1], t) for t in found],
-                         lambda block, at: _table(block, in_cell, number, at))
+    order = place_blocks(
+        doc,
+        number,
+        order,
+        words_of[0],
+        [(t.bbox[1], t) for t in found],
+        lambda block, at: _table(block, in_cell, number, at),
+    )
     _note(doc, _READ, number, [w["conf"] for ws in words_of for w in ws])
     return order, len(found)
 
@@ -163,6 +179,7 @@ def _pixels(bbox, page, scale: float, shape) -> tuple[int, int, int, int]:
 
 
 # -- rendering and ruling lines --------------------------------------------------------------------------
+
 
 def _render(page, dpi: float = OCR_DPI):
     """The page as a grayscale numpy array, and pixels per PDF point."""
@@ -197,16 +214,17 @@ def _even_out(gray, per_inch: float):
     rows, cols = gray.shape[0] // block, gray.shape[1] // block
     if rows < 3 or cols < 3:
         return gray
-    tiles = gray[:rows * block, :cols * block].reshape(rows, block, cols, block)
+    tiles = gray[: rows * block, : cols * block].reshape(rows, block, cols, block)
     paper = np.percentile(tiles, 95, axis=(1, 3))
     padded = np.pad(paper, 1, mode="edge")
-    paper = np.max([padded[r:r + rows, c:c + cols] for r in range(3) for c in range(3)], axis=0)
+    paper = np.max([padded[r : r + rows, c : c + cols] for r in range(3) for c in range(3)], axis=0)
     if paper.max() - paper.min() < 24:
         return gray
     from PIL import Image
 
-    level = np.asarray(Image.fromarray(paper.astype(np.float32)).resize(
-        (gray.shape[1], gray.shape[0]), Image.Resampling.BILINEAR))
+    level = np.asarray(
+        Image.fromarray(paper.astype(np.float32)).resize((gray.shape[1], gray.shape[0]), Image.Resampling.BILINEAR)
+    )
     even = gray.astype(np.float32) * (float(np.median(paper)) / np.maximum(level, 1.0))
     return np.clip(even, 0, 255).astype(np.uint8)
 
@@ -231,7 +249,7 @@ def _specks(dark, per_inch: float):
     padded = np.pad(dark.astype(np.int32), radius + 1)
     sums = padded.cumsum(0).cumsum(1)
     window = sums[size:, size:] - sums[:-size, size:] - sums[size:, :-size] + sums[:-size, :-size]
-    window = window[:dark.shape[0], :dark.shape[1]]
+    window = window[: dark.shape[0], : dark.shape[1]]
     return dark & (window < 0.3 * size * size)
 
 
@@ -327,11 +345,11 @@ def _segments(mask, min_len: int, max_thick: int, margin: tuple[int, int]) -> li
         if s < margin[1] and e > length - margin[1]:
             continue  # from edge to edge of the scan: a border or a fold, not a table rule
         if last - first + 1 <= max_thick:
-            if mask[first:last + 1, s:e].any(axis=0).mean() < 0.9:
+            if mask[first : last + 1, s:e].any(axis=0).mean() < 0.9:
                 continue  # gaps all along: the feet of a line of (blurred) letters, not a rule
             edges = [(first, last)]
         else:
-            if mask[first:last + 1, s:e].mean() < 0.85:
+            if mask[first : last + 1, s:e].mean() < 0.85:
                 continue  # not solid: a line of text, not a filled cell
             edges = [(first, first + 1), (last - 1, last)]
         for top, bottom in edges:
@@ -357,8 +375,12 @@ def _join_collinear(lines: list[tuple], gap: int, near: int) -> list[tuple]:
             if last is not None and piece[1] - last[2] <= gap:
                 if piece[2] - piece[1] > last[2] - last[1]:
                     last[0] = piece[0]
-                last[1:] = (min(last[1], piece[1]), max(last[2], piece[2]),
-                            min(last[3], piece[3]), max(last[4], piece[4]))
+                last[1:] = (
+                    min(last[1], piece[1]),
+                    max(last[2], piece[2]),
+                    min(last[3], piece[3]),
+                    max(last[4], piece[4]),
+                )
             else:
                 merged.append(list(piece))
         out.extend(merged)
@@ -369,6 +391,7 @@ def _join_collinear(lines: list[tuple], gap: int, near: int) -> list[tuple]:
 def _anchored(lines: list[tuple], across: list[tuple], tol: float) -> list[tuple]:
     """The lines whose two ends meet a line of the other direction, as every rule of a ruled table does.
     This drops runs along the feet of bold words and underlines, which end in the open."""
+
     def meets(position: float, at: float) -> bool:
         return any(abs(other[0] - at) <= tol and other[1] - tol <= position <= other[2] + tol for other in across)
 
@@ -386,18 +409,28 @@ def _rulings(dark, per_inch: float):
     h, v = _anchored(h, v, tol), _anchored(v, h, tol)
     cover = np.zeros_like(dark)
     for y, x0, x1, top, bottom in h:
-        cover[max(top - 2, 0):bottom + 3, max(x0 - 1, 0):x1 + 1] = True
+        cover[max(top - 2, 0) : bottom + 3, max(x0 - 1, 0) : x1 + 1] = True
     for x, y0, y1, left, right in v:
-        cover[max(y0 - 1, 0):y1 + 1, max(left - 2, 0):right + 3] = True
+        cover[max(y0 - 1, 0) : y1 + 1, max(left - 2, 0) : right + 3] = True
     return [ln[:3] for ln in h], [ln[:3] for ln in v], cover
 
 
 def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict:
-    return {"object_type": "ocr_edge", "orientation": orientation, "x0": x0, "x1": x1, "top": top,
-            "bottom": bottom, "doctop": top, "width": x1 - x0, "height": bottom - top}
+    return {
+        "object_type": "ocr_edge",
+        "orientation": orientation,
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "doctop": top,
+        "width": x1 - x0,
+        "height": bottom - top,
+    }
 
 
 # -- OCR ---------------------------------------------------------------------------------------------------
+
 
 def _ocr_regions(binary: str, images: list, dpi: float) -> list[list[dict]]:
     """The words of each image region (boxes relative to the region), from one Tesseract run over all of them,
@@ -434,6 +467,7 @@ def _ocr_regions(binary: str, images: list, dpi: float) -> list[list[dict]]:
 def _same_height(word: dict, line: list[dict]) -> dict:
     """A word read again in a strip, with the height the first reading gave the word it overlaps most (a
     strip's margins let specks of the lines above and below into a box)."""
+
     def overlap(other: dict) -> int:
         return min(word["left"] + word["width"], other["left"] + other["width"]) - max(word["left"], other["left"])
 
@@ -445,8 +479,12 @@ def _bullet_like(first: dict, rest: list[dict]) -> bool:
     """Is a line's first word a bullet as OCR reads one ("e", "«", "°", "*", "e¢"): one or two small glyphs?"""
     height = statistics.median(w["height"] for w in rest)
     chars = set(first["text"])
-    return (len(first["text"]) <= 2 and chars <= _BULLET_LOOKALIKES | _QUOTES and bool(chars & _BULLET_LOOKALIKES)
-            and first["height"] <= 0.75 * height)
+    return (
+        len(first["text"]) <= 2
+        and chars <= _BULLET_LOOKALIKES | _QUOTES
+        and bool(chars & _BULLET_LOOKALIKES)
+        and first["height"] <= 0.75 * height
+    )
 
 
 def _ocr_stack(binary: str, images: list, dpi: float) -> list[list[dict]]:
@@ -460,7 +498,7 @@ def _ocr_stack(binary: str, images: list, dpi: float) -> list[list[dict]]:
         y += im.shape[0] + pad
     canvas = np.full((y, width), 255, dtype=np.uint8)
     for im, top in zip(images, offsets):
-        canvas[top:top + im.shape[0], pad:pad + im.shape[1]] = im
+        canvas[top : top + im.shape[0], pad : pad + im.shape[1]] = im
     out: list[list[dict]] = [[] for _ in images]
     for word in _ocr(binary, canvas, dpi):
         middle = word["top"] + word["height"] / 2
@@ -477,12 +515,30 @@ def _ocr(binary: str, gray, dpi: float) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="rectrack-ocr-") as tmp:
         image_path = Path(tmp) / "page.pgm"  # uncompressed: quicker to write and read than PNG
         Image.fromarray(gray).save(image_path)
-        argv = [binary, str(image_path), "stdout", "-l", OCR_LANG, "--psm", "6", "--dpi", str(round(dpi)),
-                *TESSERACT_CONFIG, "tsv"]
+        argv = [
+            binary,
+            str(image_path),
+            "stdout",
+            "-l",
+            OCR_LANG,
+            "--psm",
+            "6",
+            "--dpi",
+            str(round(dpi)),
+            *TESSERACT_CONFIG,
+            "tsv",
+        ]
         env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one thread: batch workers run in parallel already
         try:
-            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    cwd=tmp, env=env, start_new_session=True)
+            proc = subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                cwd=tmp,
+                env=env,
+                start_new_session=True,
+            )
         except OSError as exc:
             raise UnreadableDocument(f"Tesseract could not be started ({exc.strerror or exc})") from exc
         try:
@@ -526,15 +582,30 @@ def _parse_tsv(text: str) -> list[dict]:
         if conf < 0:
             continue
         key = (row.get("block_num"), row.get("par_num"), row.get("line_num"))
-        words.append({"text": row["text"].strip(), "left": box[0], "top": box[1], "width": box[2],
-                      "height": box[3], "conf": conf, "line": key})
+        words.append(
+            {
+                "text": row["text"].strip(),
+                "left": box[0],
+                "top": box[1],
+                "width": box[2],
+                "height": box[3],
+                "conf": conf,
+                "line": key,
+            }
+        )
     return words
 
 
 def _to_points(word: dict, scale: float, x0: float, top: float) -> dict:
-    return {"text": word["text"], "x0": x0 + word["left"] / scale, "x1": x0 + (word["left"] + word["width"]) / scale,
-            "top": top + word["top"] / scale, "bottom": top + (word["top"] + word["height"]) / scale,
-            "conf": word["conf"], "line": word["line"]}
+    return {
+        "text": word["text"],
+        "x0": x0 + word["left"] / scale,
+        "x1": x0 + (word["left"] + word["width"]) / scale,
+        "top": top + word["top"] / scale,
+        "bottom": top + (word["top"] + word["height"]) / scale,
+        "conf": word["conf"],
+        "line": word["line"],
+    }
 
 
 def _junk(word: dict) -> bool:
@@ -637,8 +708,13 @@ def _bullet(text: str, word: dict, baseline: float, size: float) -> str:
     floats = word["bottom"] <= baseline - 0.08 * size
     if text == "\u2022" or (len(text) == 1 and text in _BULLET_LOOKALIKES and height <= 0.6 * size and floats):
         return "\u2022"
-    if (len(text) == 2 and chars <= _BULLET_LOOKALIKES | _QUOTES and chars & _BULLET_LOOKALIKES
-            and height <= 0.75 * size and floats):
+    if (
+        len(text) == 2
+        and chars <= _BULLET_LOOKALIKES | _QUOTES
+        and chars & _BULLET_LOOKALIKES
+        and height <= 0.75 * size
+        and floats
+    ):
         return "\u2022"  # a bullet read as two marks
     if len(text) > 1 and text[0] in "•·«»*©" and text[1].isalnum():
         return "\u2022 " + text[1:]
@@ -665,8 +741,16 @@ def _table(found, in_cell: dict, page: int, order: int) -> Table:
             confidence = round(statistics.fmean(w["conf"] for w in mine) / 100, 3) if mine else None
             # no bbox for cell_text: the longest line's end is a safer right edge than the ruling line, since
             # OCR boxes are a point or two off and would turn wrapped lines into paragraph breaks
-            cells.append(Cell(text=_number_cell(cell_text(mine)), page=page, bbox=tuple(bbox),
-                              overflows=_overflows(mine, bbox), ocr=True, ocr_confidence=confidence))
+            cells.append(
+                Cell(
+                    text=_number_cell(cell_text(mine)),
+                    page=page,
+                    bbox=tuple(bbox),
+                    overflows=_overflows(mine, bbox),
+                    ocr=True,
+                    ocr_confidence=confidence,
+                )
+            )
         rows.append(Row(cells=tuple(cells), page=page))
     return Table(rows=tuple(rows), order=order, page=page, bbox=tuple(found.bbox))
 
@@ -683,7 +767,7 @@ def _note(doc: Document, kind: str, number: int, confidences: Sequence[float] = 
     pages, total, count = [number], sum(confidences), len(confidences)
     for i, warning in enumerate(doc.warnings):
         if warning.startswith(kind):
-            rest = warning[len(kind):]
+            rest = warning[len(kind) :]
             listed = _PAGES_RE.match(rest)
             if listed:
                 pages = _parse_pages(listed.group(1)) + pages

@@ -82,20 +82,21 @@ def names_recommendation(line: list[dict]) -> bool:
     """Could this line hold the label of a recommendation column (one of its gap-separated segments)?"""
     if len(line) > 24:
         return False  # running text, not a row of labels
-    return any(label_scores(" ".join(w["text"] for w in seg)).get("recommendation", 0.0) >= 0.4
-               for seg in segments(line))
+    return any(
+        label_scores(" ".join(w["text"] for w in seg)).get("recommendation", 0.0) >= 0.4 for seg in segments(line)
+    )
 
 
 def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
     """The first header block: (first line index, number of lines, columns), or None."""
     for i, line in enumerate(lines):
-        if not any(names_recommendation(ln) for ln in lines[i:i + 3]):
+        if not any(names_recommendation(ln) for ln in lines[i : i + 3]):
             continue  # the recommendation label is on this line or one of the next two (a label set in pieces)
         if len(line) > 4 and len(segments(line)) == 1:
             continue  # a heading above the table ("Appendix A - Progress on recommendations"), not labels
         best: tuple[int, int, Columns] | None = None
         for size in (1, 2, 3):
-            block = lines[i:i + size]
+            block = lines[i : i + size]
             if len(block) < size or not _close(block):
                 break
             if size > 1 and _content_line(block[-1]):
@@ -155,8 +156,14 @@ def _columns(block: list[list[dict]]) -> Columns | None:
     return Columns(lefts=tuple(float(s[0]) for s in spans), header=header)
 
 
-def build_table(lines: list[list[dict]], columns: Columns, page: int, order: int,
-                header_lines: list[list[dict]] | None, rules: Sequence[Rule] = ()) -> tuple[Table, int]:
+def build_table(
+    lines: list[list[dict]],
+    columns: Columns,
+    page: int,
+    order: int,
+    header_lines: list[list[dict]] | None,
+    rules: Sequence[Rule] = (),
+) -> tuple[Table, int]:
     """Cut ``lines`` (the lines below the header) into rows and cells; return the table and lines used.
 
     ``rules`` are the page's horizontal rules (y, x0, x1): in a table ruled between rows only
@@ -356,15 +363,23 @@ def _gap_cuts(col_lines: list[list[list[dict]]], rec: int, geo: _Geometry) -> tu
     return [cut for size, cut in found if size >= _ROW_BAND_SHARE * widest], widest or None
 
 
-def _with_continuations(cuts: list[float], rules: list[float], col_lines: list[list[list[dict]]],
-                        text_cols: set[int], geo: _Geometry, row_band: float | None) -> list[float]:
+def _with_continuations(
+    cuts: list[float],
+    rules: list[float],
+    col_lines: list[list[list[dict]]],
+    text_cols: set[int],
+    geo: _Geometry,
+    row_band: float | None,
+) -> list[float]:
     """``cuts`` plus the boundaries of continuation rows: a rule, or a white band spaced like the
     table's rows (``row_band``) below which other columns start afresh while the number and
     recommendation columns stay empty down to the next row. The row stage folds such a row
     into the recommendation above, joining its owners and dates."""
     blocks = [_block_tops(lines, geo) for lines in col_lines]
-    least = max(geo.line_gap + max(1.0, 0.25 * geo.height),
-                _ROW_BAND_SHARE * row_band if row_band else geo.line_gap + 0.6 * geo.height)
+    least = max(
+        geo.line_gap + max(1.0, 0.25 * geo.height),
+        _ROW_BAND_SHARE * row_band if row_band else geo.line_gap + 0.6 * geo.height,
+    )
     candidates: list[tuple[float, float, float]] = []  # (cut, bottom of the text above, top of the text below)
     if rules:
         for rule in rules:
@@ -414,7 +429,7 @@ def _table_rules(rules: Sequence[Rule], words: list[dict]) -> list[float]:
 
 
 def _split_glued_ids(words: list[dict], starts: list[list[dict]], own_column: bool) -> list[dict]:
-    """"R4:Let" (no space after the number) -> "R4:" and "Let", so the number parts from the text."""
+    """ "R4:Let" (no space after the number) -> "R4:" and "Let", so the number parts from the text."""
     if own_column:
         return words
     firsts = {id(line[0]) for line in starts}

@@ -40,7 +40,8 @@ def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = Non
         if _password_problem(exc):
             raise EncryptedDocument(
                 "PDF is encrypted and needs a password (give it with --password)"
-                if not password else "PDF is encrypted and the password given is wrong"
+                if not password
+                else "PDF is encrypted and the password given is wrong"
             ) from exc
         raise UnreadableDocument(f"not a readable PDF ({_reason(exc)})") from exc
     with pdf:
@@ -97,7 +98,11 @@ def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
     follow = False  # the page before held a table, so this page may continue it
     carry: Columns | None = None  # a borderless table's columns, when it ran to the foot of the page
     for number, page in enumerate(pdf.pages, start=1):
-        if plan is not None and not (number == 1 or plan.wanted(number, follow, carry is not None)) and plan.lines(number):
+        if (
+            plan is not None
+            and not (number == 1 or plan.wanted(number, follow, carry is not None))
+            and plan.lines(number)
+        ):
             for line in plan.lines(number):
                 doc.paragraphs.append(Paragraph(text=line, order=order, page=number))
                 order += 1
@@ -127,8 +132,9 @@ def _repaired(pdf) -> bool:
     return any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", []))
 
 
-def _read_page(page, number: int, order: int, doc: Document, carry: Columns | None = None
-               ) -> tuple[int, int, Columns | None]:
+def _read_page(
+    page, number: int, order: int, doc: Document, carry: Columns | None = None
+) -> tuple[int, int, Columns | None]:
     """Add one page's paragraphs and tables to ``doc``.
 
     Returns the next order, the number of tables found and, when a borderless table runs to the
@@ -144,8 +150,9 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
     boxes = [t.bbox for t in found]
     loose = [w for w in words if not any(_inside(w, b) for b in boxes)] if found else words
     if loose and (not found or any(names_recommendation([w]) for w in loose)):
-        borderless, used, next_carry = _borderless(loose, number, carry if not found else None, page.height,
-                                                   _rules(page))
+        borderless, used, next_carry = _borderless(
+            loose, number, carry if not found else None, page.height, _rules(page)
+        )
         tables.extend((t.bbox[1], t) for t in borderless)
     outside = [w for w in words if id(w) not in used and not any(_inside(w, b) for b in boxes)]
 
@@ -156,8 +163,9 @@ def _read_page(page, number: int, order: int, doc: Document, carry: Columns | No
     return order, len(tables), next_carry
 
 
-def place_blocks(doc: Document, number: int, order: int, words: list[dict], tables: list[tuple[float, object]],
-                 make_table) -> int:
+def place_blocks(
+    doc: Document, number: int, order: int, words: list[dict], tables: list[tuple[float, object]], make_table
+) -> int:
     """Add a page's text (as paragraphs) and its tables to ``doc`` in reading order; return the next order."""
     blocks: list[tuple[float, object]] = [(para[0][0]["top"], para) for para in _paragraphs(_lines(words))]
     blocks.extend(tables)
@@ -173,8 +181,13 @@ def place_blocks(doc: Document, number: int, order: int, words: list[dict], tabl
     return order
 
 
-def _borderless(words: list[dict], number: int, carry: Columns | None, page_height: float,
-                rules: list[borderless.Rule] | None = None) -> tuple[list[Table], set[int], Columns | None]:
+def _borderless(
+    words: list[dict],
+    number: int,
+    carry: Columns | None,
+    page_height: float,
+    rules: list[borderless.Rule] | None = None,
+) -> tuple[list[Table], set[int], Columns | None]:
     """Whitespace-aligned tracking tables on a page with no ruled table (see pdf_borderless).
 
     ``rules`` are the page's horizontal rules: a table ruled between its rows only is read here too.
@@ -186,14 +199,16 @@ def _borderless(words: list[dict], number: int, carry: Columns | None, page_heig
     start = 0
     found = borderless.find_header(lines)
     if carry is not None and (found is None or found[0] > 0):
-        first = next((i for i, ln in enumerate(lines[: found[0] if found else len(lines)])
-                      if not carry.crosses(ln)), None)
+        first = next(
+            (i for i, ln in enumerate(lines[: found[0] if found else len(lines)]) if not carry.crosses(ln)), None
+        )
         if first is not None:
-            table, count = borderless.build_table(lines[first:found[0] if found else len(lines)], carry, number, 0,
-                                                  None, rules)
+            table, count = borderless.build_table(
+                lines[first : found[0] if found else len(lines)], carry, number, 0, None, rules
+            )
             if count:
                 tables.append(table)
-                used.update(id(w) for ln in lines[first:first + count] for w in ln)
+                used.update(id(w) for ln in lines[first : first + count] for w in ln)
                 start = first + count
     last_columns, last_end = None, 0
     while True:
@@ -202,16 +217,17 @@ def _borderless(words: list[dict], number: int, carry: Columns | None, page_heig
             break
         at, size, columns = found
         at += start
-        table, count = borderless.build_table(lines[at + size:], columns, number, 0, lines[at:at + size], rules)
+        table, count = borderless.build_table(lines[at + size :], columns, number, 0, lines[at : at + size], rules)
         if count == 0:
             start = at + size
             continue
         tables.append(table)
-        used.update(id(w) for ln in lines[at:at + size + count] for w in ln)
+        used.update(id(w) for ln in lines[at : at + size + count] for w in ln)
         start = at + size + count
         last_columns, last_end = columns, start
     runs_on = last_columns is not None and all(
-        ln[0]["top"] > page_height * 0.85 or len(" ".join(w["text"] for w in ln)) < 12 for ln in lines[last_end:])
+        ln[0]["top"] > page_height * 0.85 or len(" ".join(w["text"] for w in ln)) < 12 for ln in lines[last_end:]
+    )
     if tables and last_columns is None and carry is not None and start >= len(lines) - 2:
         return tables, used, carry  # a middle page of a long borderless table
     return tables, used, last_columns if runs_on else None
@@ -264,7 +280,9 @@ def _table(found, words: list[dict], page: int, order: int, page_width: float | 
             if clipped and bbox[2] >= page_width - 1.0:  # the last column runs on past the edge
                 bbox = (bbox[0], bbox[1], box[2], bbox[3])
             mine = [w for w in in_table if _inside(w, bbox)]
-            cells.append(Cell(text=cell_text(mine, bbox), page=page, bbox=tuple(bbox), overflows=_overflows(mine, bbox)))
+            cells.append(
+                Cell(text=cell_text(mine, bbox), page=page, bbox=tuple(bbox), overflows=_overflows(mine, bbox))
+            )
         rows.append(Row(cells=tuple(cells), page=page))
     return Table(rows=tuple(rows), order=order, page=page, bbox=tuple(found.bbox))
 
@@ -306,8 +324,12 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     line_words = lines
     paragraphs: list[list[str]] = []
     for i, text in enumerate(texts):
-        new_para = (i == 0 or text.startswith(BULLET) or bool(usual and gaps[i - 1] > usual + max(1.5, _PARA_GAP * height))
-                    or _hard_break(lines[i - 1], line_words[i], widest))
+        new_para = (
+            i == 0
+            or text.startswith(BULLET)
+            or bool(usual and gaps[i - 1] > usual + max(1.5, _PARA_GAP * height))
+            or _hard_break(lines[i - 1], line_words[i], widest)
+        )
         spaced = lines[i - 1][-1].get("space_after") if i else None
         if i and not new_para and not spaced and _broken_word(lines[i - 1], texts[i - 1], text, widest):
             paragraphs[-1][-1] += text  # a word too long for the column, wrapped mid-word

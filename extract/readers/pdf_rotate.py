@@ -158,4 +158,3 @@ def _snap_points(points: list[tuple[float, float]]) -> list[tuple[float, float]]
             top = ptop if abs(top - ptop) < _SNAP else top
         out.append((x, top))
     return out
-

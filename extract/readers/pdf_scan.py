@@ -17,8 +17,10 @@ from ..text import tidy_line
 from ..vocab import heads_tracking_table
 
 _MIN_PATHS = 4  # a ruled table has at least this many path objects
-_FIELD_WORDS = re.compile(r"progress|update|actiontaken|responsib|resib|officer|lead|owner|who|timescale|target|"
-                          r"deadline|when|due|status|rag|comment|response")
+_FIELD_WORDS = re.compile(
+    r"progress|update|actiontaken|responsib|resib|officer|lead|owner|who|timescale|target|"
+    r"deadline|when|due|status|rag|comment|response"
+)
 
 
 def _header_line(line: str) -> bool:
@@ -40,8 +42,9 @@ class PagePlan:
 
     def wanted(self, number: int, follows_table: bool, borderless_runs_on: bool = False) -> bool:
         """Parse this page in full? Candidates, ruled pages after a table, any page a borderless table runs onto."""
-        return (self.candidate.get(number, True) or (follows_table and self.ruled.get(number, True))
-                or borderless_runs_on)
+        return (
+            self.candidate.get(number, True) or (follows_table and self.ruled.get(number, True)) or borderless_runs_on
+        )
 
     def lines(self, number: int) -> list[str]:
         return self.text.get(number, [])
@@ -77,7 +80,8 @@ def scan_pages(path: str | Path, password: str | None = None) -> PagePlan | None
             lines = [t for t in (tidy_line(line) for line in text.splitlines()) if t]
             ruled_candidate = plan.ruled[number] and (
                 ("recommend" in squashed and bool(_FIELD_WORDS.search(squashed)))
-                or any(heads_tracking_table(f"{a} {b}") for a, b in zip(lines, [*lines[1:], ""])))
+                or any(heads_tracking_table(f"{a} {b}") for a, b in zip(lines, [*lines[1:], ""]))
+            )
             plan.candidate[number] = ruled_candidate or any(_header_line(line) for line in lines)
             plan.text[number] = lines
     except Exception:

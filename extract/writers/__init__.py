@@ -42,7 +42,9 @@ def check_destination(dest: str) -> None:
         return
     suffix = Path(dest).suffix.lower()
     if suffix not in TEXT_WRITERS and suffix not in FILE_WRITERS:
-        raise WriterError(f"{dest}: unknown output type '{suffix or '(none)'}' (use one of {', '.join(SUFFIXES)}, or - for JSON Lines on stdout)")
+        raise WriterError(
+            f"{dest}: unknown output type '{suffix or '(none)'}' (use one of {', '.join(SUFFIXES)}, or - for JSON Lines on stdout)"
+        )
 
 
 def write(results: Sequence[FileResult], dest: str | os.PathLike, **options) -> int:

@@ -129,15 +129,21 @@ _OUR_EXPRESSION = re.compile(r'^\$[A-Z]{1,3}2="(?:yes|no)"$')
 # Entry point
 
 
-def write_xlsx(results: Sequence[FileResult], dest: str, *, command: str = "", as_of: date | None = None,
-               **_options) -> int:
+def write_xlsx(
+    results: Sequence[FileResult], dest: str, *, command: str = "", as_of: date | None = None, **_options
+) -> int:
     """Write or update the tracker at ``dest``; returns the number of distinct rows found this run.
 
     ``as_of``: the date Overdue is judged on (default: each row's meeting date)."""
     path = Path(dest)
     _refuse_if_open(path)
-    run = Run(results=list(results), command=command, when=datetime.now().replace(microsecond=0),
-              folder=path.parent.resolve(), as_of=as_of)
+    run = Run(
+        results=list(results),
+        command=command,
+        when=datetime.now().replace(microsecond=0),
+        folder=path.parent.resolve(),
+        as_of=as_of,
+    )
     book = _open_tracker(path) if path.exists() else _new_tracker()
     sheet = book[ROWS_SHEET]
     state = _read_state(book)
@@ -186,20 +192,26 @@ def _refuse_if_open(path: Path) -> None:
     """Stop if Excel or LibreOffice has the tracker open: saving there later would undo this run."""
     for lock in (path.with_name(f"~${path.name}"), path.with_name(f".~lock.{path.name}#")):
         if lock.exists():
-            raise WriterError(f"{path}: the tracker is open in a spreadsheet program (lock file {lock.name}); "
-                              f"close it and run again (if it is not open, delete {lock.name})")
+            raise WriterError(
+                f"{path}: the tracker is open in a spreadsheet program (lock file {lock.name}); "
+                f"close it and run again (if it is not open, delete {lock.name})"
+            )
 
 
 def _open_tracker(path: Path) -> Workbook:
     try:
         book = load_workbook(path, rich_text=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise WriterError(f"{path}: cannot open the existing workbook to update it ({type(exc).__name__}: {exc}); "
-                          "it was left as it was: move it aside or choose another output name") from exc
+        raise WriterError(
+            f"{path}: cannot open the existing workbook to update it ({type(exc).__name__}: {exc}); "
+            "it was left as it was: move it aside or choose another output name"
+        ) from exc
     if ROWS_SHEET not in book.sheetnames or "key" not in {h.casefold() for h in _headers(book[ROWS_SHEET])}:
-        raise WriterError(f"{path}: this workbook is not a rectrack tracker (no '{ROWS_SHEET}' sheet with a "
-                          "'Key' column); it was left as it was: choose another output name, or restore the "
-                          "'Key' column from the .bak.xlsx copy")
+        raise WriterError(
+            f"{path}: this workbook is not a rectrack tracker (no '{ROWS_SHEET}' sheet with a "
+            "'Key' column); it was left as it was: choose another output name, or restore the "
+            "'Key' column from the .bak.xlsx copy"
+        )
     return book
 
 
@@ -220,8 +232,9 @@ def _save(book: Workbook, path: Path) -> None:
         try:
             book.save(tmp)
         except (ValueError, TypeError, KeyError) as exc:  # content openpyxl cannot serialise
-            raise WriterError(f"{path}: could not build the workbook ({type(exc).__name__}: {exc}); "
-                              "the previous file is unchanged") from exc
+            raise WriterError(
+                f"{path}: could not build the workbook ({type(exc).__name__}: {exc}); the previous file is unchanged"
+            ) from exc
         if path.exists():
             with atomic_path(backup_path(path)) as copy:
                 shutil.copy2(path, copy)
@@ -440,8 +453,9 @@ def _merge_rows(sheet: Worksheet, layout: Layout, run: Run, state: dict[str, dic
             put(sheet.cell(row, layout.columns["in_source"]), "no")
 
 
-def _write_cell(sheet: Worksheet, layout: Layout, row: int, column: Column, value: object,
-                item: KeyedRow, run: Run) -> None:
+def _write_cell(
+    sheet: Worksheet, layout: Layout, row: int, column: Column, value: object, item: KeyedRow, run: Run
+) -> None:
     cell = sheet.cell(row, layout.columns[column.id])
     put(cell, value)
     if column.kind == "link":
@@ -449,16 +463,24 @@ def _write_cell(sheet: Worksheet, layout: Layout, row: int, column: Column, valu
         cell.data_type = "s"
 
 
-def _write_new_row(sheet: Worksheet, layout: Layout, row: int, item: KeyedRow, values: dict[str, object],
-                   run: Run) -> None:
+def _write_new_row(
+    sheet: Worksheet, layout: Layout, row: int, item: KeyedRow, values: dict[str, object], run: Run
+) -> None:
     cells = {**values, "key": item.key, "in_source": "yes", "first_seen": run.today, "last_seen": run.today}
     for column in layout.ours:
         _write_cell(sheet, layout, row, column, cells[column.id], item, run)
         _style(sheet.cell(row, layout.columns[column.id]), column)
 
 
-def _update_row(sheet: Worksheet, layout: Layout, row: int, item: KeyedRow, values: dict[str, object],
-                run: Run, last_written: dict[str, str] | None) -> None:
+def _update_row(
+    sheet: Worksheet,
+    layout: Layout,
+    row: int,
+    item: KeyedRow,
+    values: dict[str, object],
+    run: Run,
+    last_written: dict[str, str] | None,
+) -> None:
     """Refresh rectrack's cells, except those the analyst changed since rectrack last wrote them."""
     for column in (c for c in layout.ours if c.tracked):
         cell = sheet.cell(row, layout.columns[column.id])
@@ -497,8 +519,12 @@ def _set_overdue(sheet: Worksheet, layout: Layout, run: Run, written_before: dic
             if all(_same(cells[name], canon(ours[name])) for name in cells):
                 put(sheet.cell(row, col["overdue"]), OVERDUE_TEXT[item.row.overdue])
                 continue
-        elif key and key in written_before and _status_bucket(cells["status"]) in OPEN and all(
-                _same(cells[name], written_before[key].get(name, cells[name])) for name in cells):
+        elif (
+            key
+            and key in written_before
+            and _status_bucket(cells["status"]) in OPEN
+            and all(_same(cells[name], written_before[key].get(name, cells[name])) for name in cells)
+        ):
             continue  # another paper's open row, untouched: its Overdue stays as last written
         elif not key and not cells["status"].strip():
             continue  # a row typed by hand with no status
@@ -595,8 +621,10 @@ def _set_table(sheet: Worksheet, layout: Layout) -> None:
         sheet.add_table(table)
     for other in sheet.tables.values():
         if other is not table and _overlaps(other.ref, ref):
-            raise WriterError(f"{sheet.title}: the table '{other.displayName}' at {other.ref} is in the way of the "
-                              f"tracker's table ({ref}); move it to another sheet and run again")
+            raise WriterError(
+                f"{sheet.title}: the table '{other.displayName}' at {other.ref} is in the way of the "
+                f"tracker's table ({ref}); move it to another sheet and run again"
+            )
     table.ref = ref
     if table.autoFilter is None:
         table.autoFilter = AutoFilter(ref=ref)
@@ -632,9 +660,16 @@ def _set_validation(sheet: Worksheet, layout: Layout) -> None:
         dv for dv in sheet.data_validations.dataValidation if not (dv.type == "list" and dv.formula1 == STATUS_LIST)
     ]
     validation = DataValidation(
-        type="list", formula1=STATUS_LIST, allow_blank=True, showErrorMessage=True, errorStyle="warning",
-        errorTitle="Status", error="Not one of rectrack's statuses: keep it anyway?",
-        showInputMessage=True, promptTitle="Status", prompt="Pick a status, or keep the paper's own words",
+        type="list",
+        formula1=STATUS_LIST,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        errorTitle="Status",
+        error="Not one of rectrack's statuses: keep it anyway?",
+        showInputMessage=True,
+        promptTitle="Status",
+        prompt="Pick a status, or keep the paper's own words",
     )
     validation.add(_column_range(layout, "status"))
     sheet.add_data_validation(validation)
@@ -647,9 +682,19 @@ def _is_our_rule(rule: Rule) -> bool:
     return rule.type == "expression" and len(formula) == 1 and bool(_OUR_EXPRESSION.match(formula[0]))
 
 
-def _colour_rule(fill: str, font: str, *, value: str | None = None, formula: str | None = None,
-                 bold: bool = False, stop: bool = False) -> Rule:
-    style = {"fill": PatternFill(start_color=fill, end_color=fill, fill_type="solid"), "font": Font(color=font, bold=bold)}
+def _colour_rule(
+    fill: str,
+    font: str,
+    *,
+    value: str | None = None,
+    formula: str | None = None,
+    bold: bool = False,
+    stop: bool = False,
+) -> Rule:
+    style = {
+        "fill": PatternFill(start_color=fill, end_color=fill, fill_type="solid"),
+        "font": Font(color=font, bold=bold),
+    }
     if formula is not None:
         return FormulaRule(formula=[formula], stopIfTrue=stop, **style)
     return CellIsRule(operator="equal", formula=[f'"{value}"'], stopIfTrue=stop, **style)
@@ -676,7 +721,9 @@ def _set_conditional_formats(sheet: Worksheet, layout: Layout) -> None:
         kept.add(rag, _colour_rule(*colours, value=value))
     overdue_range = _column_range(layout, "overdue")
     kept.add(overdue_range, _colour_rule(*OVERDUE_COLOURS, value="yes", bold=True))
-    kept.add(overdue_range, CellIsRule(operator="equal", formula=['"unknown"'], font=Font(color=UNKNOWN_FONT, italic=True)))
+    kept.add(
+        overdue_range, CellIsRule(operator="equal", formula=['"unknown"'], font=Font(color=UNKNOWN_FONT, italic=True))
+    )
     everything = f"A2:{get_column_letter(layout.width)}{max(layout.last_row, 2)}"
     kept.add(everything, FormulaRule(formula=[gone], font=Font(color="808080", italic=True)))
 
@@ -789,15 +836,17 @@ def _sheet_records(sheet: Worksheet, layout: Layout) -> list[TrackerRow]:
     records = []
     for row in range(2, layout.last_row + 1):
         key = text(row, "key")
-        records.append(TrackerRow(
-            paper=paper_of(key) if key else "",
-            committee=text(row, "committee"),
-            meeting_date=sheet.cell(row, layout.columns["meeting_date"]).value,
-            title=text(row, "title"),
-            status=_status_bucket(text(row, "status")),
-            overdue=text(row, "overdue").casefold() == "yes",
-            in_source=text(row, "in_source").casefold() != "no",
-        ))
+        records.append(
+            TrackerRow(
+                paper=paper_of(key) if key else "",
+                committee=text(row, "committee"),
+                meeting_date=sheet.cell(row, layout.columns["meeting_date"]).value,
+                title=text(row, "title"),
+                status=_status_bucket(text(row, "status")),
+                overdue=text(row, "overdue").casefold() == "yes",
+                in_source=text(row, "in_source").casefold() != "no",
+            )
+        )
     return records
 
 
@@ -807,8 +856,12 @@ COUNT_HEADERS = (*STATUSES, "Total", "Overdue", "No longer in source")
 def _counts(rows: Iterable[TrackerRow]) -> list[int]:
     rows = list(rows)
     by_status = Counter(r.status for r in rows)
-    return [*(by_status[s] for s in STATUSES), len(rows), sum(r.overdue for r in rows),
-            sum(not r.in_source for r in rows)]
+    return [
+        *(by_status[s] for s in STATUSES),
+        len(rows),
+        sum(r.overdue for r in rows),
+        sum(not r.in_source for r in rows),
+    ]
 
 
 def _write_block(ws: Worksheet, top: int, title: str, header: Sequence[str], body: Iterable[Sequence[object]]) -> int:
@@ -829,8 +882,11 @@ def _write_block(ws: Worksheet, top: int, title: str, header: Sequence[str], bod
 def _fill_summary(ws: Worksheet, rows: list[TrackerRow], run: Run) -> None:
     put(ws.cell(1, 1), "Recommendations by status")
     ws.cell(1, 1).font = Font(bold=True, size=14)
-    put(ws.cell(2, 1), f"Counted from the {ROWS_SHEET} sheet (including your edits) when this file was written, "
-                       f"{run.when:%Y-%m-%d %H:%M}. A status outside the drop-down list counts as unknown.")
+    put(
+        ws.cell(2, 1),
+        f"Counted from the {ROWS_SHEET} sheet (including your edits) when this file was written, "
+        f"{run.when:%Y-%m-%d %H:%M}. A status outside the drop-down list counts as unknown.",
+    )
     by_committee: dict[str, list[TrackerRow]] = defaultdict(list)
     by_paper: dict[str, list[TrackerRow]] = defaultdict(list)
     for row in rows:
@@ -873,8 +929,15 @@ def _add_chart(ws: Worksheet, header_row: int, last_row: int, anchor_col: int) -
     data = Reference(ws, min_col=2, max_col=1 + len(STATUSES), min_row=header_row, max_row=last_row)
     chart.add_data(data, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
-    palette = {**{k: v[0] for k, v in STATUS_COLOURS.items()}, "in_progress": "FFC000", "ongoing": "FFE699",
-               "complete": "70AD47", "delayed": "C00000", "not_started": "5B9BD5", "unknown": "BFBFBF"}
+    palette = {
+        **{k: v[0] for k, v in STATUS_COLOURS.items()},
+        "in_progress": "FFC000",
+        "ongoing": "FFE699",
+        "complete": "70AD47",
+        "delayed": "C00000",
+        "not_started": "5B9BD5",
+        "unknown": "BFBFBF",
+    }
     for series, status in zip(chart.series, STATUSES):
         series.graphicalProperties.solidFill = palette.get(status, "BFBFBF")
         series.graphicalProperties.line.solidFill = palette.get(status, "BFBFBF")
@@ -889,8 +952,16 @@ def _fill_sources(ws: Worksheet, run: Run) -> None:
         ws.cell(1, col).font = BOLD
     for row, result in enumerate(run.results, 2):
         notes = "\n".join(i.reason for i in result.issues if i.level != "error")
-        values = [result.path, result.format, result.pages, result.tables, len(result.rows), paper_id(result),
-                  result.error, notes]
+        values = [
+            result.path,
+            result.format,
+            result.pages,
+            result.tables,
+            len(result.rows),
+            paper_id(result),
+            result.error,
+            notes,
+        ]
         for col, value in enumerate(values, 1):
             put(ws.cell(row, col), value)
             ws.cell(row, col).alignment = WRAP
@@ -915,18 +986,30 @@ def _fill_about(ws: Worksheet, run: Run, path: Path, row_count: int) -> None:
         ("Input files", len(run.results)),
         ("Rows found in this run", len(run.tracked)),
         ("Rows in the tracker", row_count),
-        ("How to regenerate", "Run the command above again from the same folder, adding any new papers to its "
-                              "inputs. rectrack updates this file in place (close it in Excel first)."),
-        ("What a re-run keeps", "Rows are matched on the Key column, so keep it. Columns you add, rows you type, "
-                                "your formatting, sorting, filters and column widths stay. A rectrack cell you "
-                                "edited keeps your value; the others are refreshed from the papers. New rows are "
-                                "added at the bottom; rows no longer in their paper stay, marked 'no' in "
-                                "'Still in source'. A row you delete comes back if it is still in a paper."),
-        ("What a re-run replaces", f"The {SUMMARY_SHEET}, {SOURCES_SHEET} and {ABOUT_SHEET} sheets are rewritten "
-                                   "every time: keep your own notes on other sheets."),
+        (
+            "How to regenerate",
+            "Run the command above again from the same folder, adding any new papers to its "
+            "inputs. rectrack updates this file in place (close it in Excel first).",
+        ),
+        (
+            "What a re-run keeps",
+            "Rows are matched on the Key column, so keep it. Columns you add, rows you type, "
+            "your formatting, sorting, filters and column widths stay. A rectrack cell you "
+            "edited keeps your value; the others are refreshed from the papers. New rows are "
+            "added at the bottom; rows no longer in their paper stay, marked 'no' in "
+            "'Still in source'. A row you delete comes back if it is still in a paper.",
+        ),
+        (
+            "What a re-run replaces",
+            f"The {SUMMARY_SHEET}, {SOURCES_SHEET} and {ABOUT_SHEET} sheets are rewritten "
+            "every time: keep your own notes on other sheets.",
+        ),
         ("Backup", f"The file as it was before the last run is kept as {backup_path(path).name}."),
-        ("Row key", "Paper (committee, meeting date and title, or the file's content when those are missing), "
-                    "table number and recommendation number: the same paper as PDF and Word gives one row."),
+        (
+            "Row key",
+            "Paper (committee, meeting date and title, or the file's content when those are missing), "
+            "table number and recommendation number: the same paper as PDF and Word gives one row.",
+        ),
     ]
     for row, (name, value) in enumerate(lines, 1):
         put(ws.cell(row, 1), name)

@@ -67,16 +67,23 @@ def unique_title(header: str, taken: set[str]) -> str:
     return title
 
 
-def place(headers: dict[str, str], known: dict[str, str],
-          sheet_headers: Sequence[str]) -> list[tuple[str, str, int | None]]:
+def place(
+    headers: dict[str, str], known: dict[str, str], sheet_headers: Sequence[str]
+) -> list[tuple[str, str, int | None]]:
     """The extra columns as ``(id, title, sheet column or None to add)``.
 
     ``known`` holds the titles rectrack gave its extra columns before; those still on the sheet come first,
     in sheet order, then the run's new headers (``headers``), titled uniquely against every header present.
     """
     lowered = [h.casefold() for h in sheet_headers]
-    placed = sorted(((cid, title, lowered.index(title.casefold()) + 1) for cid, title in known.items()
-                     if title.casefold() in lowered), key=lambda p: p[2])
+    placed = sorted(
+        (
+            (cid, title, lowered.index(title.casefold()) + 1)
+            for cid, title in known.items()
+            if title.casefold() in lowered
+        ),
+        key=lambda p: p[2],
+    )
     have = {cid for cid, _, _ in placed}
     taken = set(lowered)
     for cid, header in headers.items():

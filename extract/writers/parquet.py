@@ -65,8 +65,14 @@ def typed_rows(results: Sequence[FileResult]) -> list[dict]:
 def arrow_schema():
     import pyarrow as pa
 
-    types = {"date": pa.date32(), "bool": pa.bool_(), "int": pa.int64(), "float": pa.float64(),
-             "json": pa.string(), "text": pa.string()}
+    types = {
+        "date": pa.date32(),
+        "bool": pa.bool_(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "json": pa.string(),
+        "text": pa.string(),
+    }
     return pa.schema([(f.name, types[field_kind(f.name)]) for f in fields(Recommendation)])
 
 

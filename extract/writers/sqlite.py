@@ -103,8 +103,9 @@ def _refuse_if_in_use(path: Path) -> None:
     """A write-ahead log beside the file means a program has it open: replacing it could corrupt it."""
     wal = path.with_name(path.name + "-wal")
     if wal.exists() and wal.stat().st_size:
-        raise WriterError(f"{path}: the database is open in another program ({wal.name} exists); "
-                          "close that program and run again")
+        raise WriterError(
+            f"{path}: the database is open in another program ({wal.name} exists); close that program and run again"
+        )
 
 
 def _copy_existing(path: Path, tmp: Path) -> None:
@@ -122,8 +123,10 @@ def _copy_existing(path: Path, tmp: Path) -> None:
         finally:
             source.close()
     except sqlite3.Error as exc:
-        raise WriterError(f"{path}: exists but cannot be read as an SQLite database ({exc}); it was left as it was: "
-                          "choose another output name") from exc
+        raise WriterError(
+            f"{path}: exists but cannot be read as an SQLite database ({exc}); it was left as it was: "
+            "choose another output name"
+        ) from exc
 
 
 def _columns(con: sqlite3.Connection, table: str) -> list[str]:
@@ -134,13 +137,17 @@ def _prepare(con: sqlite3.Connection, path: Path) -> None:
     """Create the tables, or bring an older store up to date."""
     version = _meta(con, "schema_version")
     if version is not None and int(version) > SCHEMA_VERSION:
-        raise WriterError(f"{path}: this database was made by a newer rectrack (schema {version}); "
-                          "upgrade rectrack or choose another output name")
+        raise WriterError(
+            f"{path}: this database was made by a newer rectrack (schema {version}); "
+            "upgrade rectrack or choose another output name"
+        )
     existing = _columns(con, "recommendations")
     if existing and "key" not in existing:
         if not set(existing) <= {"id", *FIELDS}:
-            raise WriterError(f"{path}: has a 'recommendations' table that rectrack did not make; it was left as it "
-                              "was: choose another output name")
+            raise WriterError(
+                f"{path}: has a 'recommendations' table that rectrack did not make; it was left as it "
+                "was: choose another output name"
+            )
         # the first rectrack store, rebuilt on every run: nothing in it to keep
         con.execute("DROP TABLE recommendations")
         con.execute("DROP TABLE IF EXISTS sources")
@@ -162,21 +169,28 @@ def _upgrade(con: sqlite3.Connection, path: Path) -> None:
         return
     old = [name for name in existing if name != "id"]
     columns = ", ".join(f'"{n}" {_column_type(n) if n in FIELDS else _old_type(con, n)}' for n in old)
-    copied = ", ".join(f'NULLIF("{n}", \'\')' if n in FIELDS else f'"{n}"' for n in old)
+    copied = ", ".join(f"NULLIF(\"{n}\", '')" if n in FIELDS else f'"{n}"' for n in old)
     try:
         con.execute("PRAGMA foreign_keys = OFF")
         with con:
             con.execute(f"CREATE TABLE recommendations_typed (id INTEGER PRIMARY KEY, {columns}, UNIQUE (key))")
-            con.execute(f"INSERT INTO recommendations_typed (id, {_quoted(old)}) SELECT id, {copied} FROM recommendations")
+            con.execute(
+                f"INSERT INTO recommendations_typed (id, {_quoted(old)}) SELECT id, {copied} FROM recommendations"
+            )
             con.execute("DROP TABLE recommendations")
             con.execute("ALTER TABLE recommendations_typed RENAME TO recommendations")
-            for table, column in (("documents", "committee"), ("documents", "meeting_date"), ("documents", "title"),
-                                  ("documents", "report_of")):
+            for table, column in (
+                ("documents", "committee"),
+                ("documents", "meeting_date"),
+                ("documents", "title"),
+                ("documents", "report_of"),
+            ):
                 con.execute(f'UPDATE {table} SET "{column}" = NULL WHERE "{column}" = \'\'')
             con.execute("UPDATE meta SET value = ? WHERE name = 'schema_version'", (str(SCHEMA_VERSION),))
     except sqlite3.Error as exc:
-        raise WriterError(f"{path}: cannot convert the database to typed columns ({exc}); the previous file is "
-                          "unchanged") from exc
+        raise WriterError(
+            f"{path}: cannot convert the database to typed columns ({exc}); the previous file is unchanged"
+        ) from exc
 
 
 def _old_type(con: sqlite3.Connection, name: str) -> str:
@@ -191,8 +205,9 @@ def _meta(con: sqlite3.Connection, name: str) -> str | None:
     return row[0] if row else None
 
 
-def _store(con: sqlite3.Connection, results: list[FileResult], tracked: list[KeyedRow], when: str,
-           command: str) -> None:
+def _store(
+    con: sqlite3.Connection, results: list[FileResult], tracked: list[KeyedRow], when: str, command: str
+) -> None:
     from .. import __version__
 
     _upsert_rows(con, tracked, when)
@@ -200,19 +215,40 @@ def _store(con: sqlite3.Connection, results: list[FileResult], tracked: list[Key
     _store_owners(con, tracked)
     _upsert_documents(con, tracked, when)
     _upsert_sources(con, results, when)
-    meta = {"schema_version": str(SCHEMA_VERSION), "rectrack_version": __version__, "last_run": when,
-            "last_command": command}
-    con.executemany("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                    meta.items())
+    meta = {
+        "schema_version": str(SCHEMA_VERSION),
+        "rectrack_version": __version__,
+        "last_run": when,
+        "last_command": command,
+    }
+    con.executemany(
+        "INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        meta.items(),
+    )
 
 
 def _upsert_rows(con: sqlite3.Connection, tracked: list[KeyedRow], when: str) -> None:
     names = [*FIELDS, *_EXTRA]
     updates = ", ".join(f'"{n}" = excluded."{n}"' for n in names if n not in ("key", "first_seen"))
-    sql = (f"INSERT INTO recommendations ({_quoted(names)}) VALUES ({', '.join('?' for _ in names)}) "
-           f"ON CONFLICT (key) DO UPDATE SET {updates}")
-    con.executemany(sql, ([*_field_values(item), item.key, item.paper, json.dumps(list(item.sources), ensure_ascii=False),
-                           1, when, when] for item in tracked))
+    sql = (
+        f"INSERT INTO recommendations ({_quoted(names)}) VALUES ({', '.join('?' for _ in names)}) "
+        f"ON CONFLICT (key) DO UPDATE SET {updates}"
+    )
+    con.executemany(
+        sql,
+        (
+            [
+                *_field_values(item),
+                item.key,
+                item.paper,
+                json.dumps(list(item.sources), ensure_ascii=False),
+                1,
+                when,
+                when,
+            ]
+            for item in tracked
+        ),
+    )
 
 
 def _field_values(item: KeyedRow) -> list[object]:
@@ -237,16 +273,22 @@ def _mark_gone(con: sqlite3.Connection, tracked: list[KeyedRow]) -> None:
     """Rows of papers read in this run that the papers no longer have: ``in_source = 0``."""
     con.execute("CREATE TEMP TABLE run_keys (key TEXT PRIMARY KEY, paper_id TEXT)")
     con.executemany("INSERT INTO run_keys VALUES (?, ?)", ((item.key, item.paper) for item in tracked))
-    con.execute("UPDATE recommendations SET in_source = 0 WHERE paper_id IN (SELECT paper_id FROM run_keys) "
-                "AND key NOT IN (SELECT key FROM run_keys)")
+    con.execute(
+        "UPDATE recommendations SET in_source = 0 WHERE paper_id IN (SELECT paper_id FROM run_keys) "
+        "AND key NOT IN (SELECT key FROM run_keys)"
+    )
 
 
 def _store_owners(con: sqlite3.Connection, tracked: list[KeyedRow]) -> None:
     con.execute("DELETE FROM owners WHERE recommendation_key IN (SELECT key FROM run_keys)")
     con.executemany(
         "INSERT INTO owners (recommendation_key, position, name, type) VALUES (?, ?, ?, ?)",
-        ((item.key, position, str(owner.get("name", "")), owner.get("type"))
-         for item in tracked for position, owner in enumerate(item.row.owners, 1) if owner.get("name")),
+        (
+            (item.key, position, str(owner.get("name", "")), owner.get("type"))
+            for item in tracked
+            for position, owner in enumerate(item.row.owners, 1)
+            if owner.get("name")
+        ),
     )
     con.execute("DROP TABLE run_keys")
 
@@ -259,9 +301,19 @@ def _upsert_documents(con: sqlite3.Connection, tracked: list[KeyedRow], when: st
     for paper, items in papers.items():
         first = items[0].row
         files = list(dict.fromkeys(source for item in items for source in item.sources))
-        rows.append((paper, first.committee or None, first.meeting_date or None, first.title or None,
-                     first.report_of or None, len(items),
-                     json.dumps(files, ensure_ascii=False), when, when))
+        rows.append(
+            (
+                paper,
+                first.committee or None,
+                first.meeting_date or None,
+                first.title or None,
+                first.report_of or None,
+                len(items),
+                json.dumps(files, ensure_ascii=False),
+                when,
+                when,
+            )
+        )
     con.executemany(
         "INSERT INTO documents (paper_id, committee, meeting_date, title, report_of, rows, source_files, first_seen, "
         "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (paper_id) DO UPDATE SET "
@@ -276,8 +328,19 @@ def _upsert_sources(con: sqlite3.Connection, results: list[FileResult], when: st
     rows = []
     for result in results:
         warnings = "\n".join(i.reason for i in result.issues if i.level != "error")
-        rows.append((result.path, paper_id(result) or None, result.format or None, result.pages, result.tables,
-                     len(result.rows), result.error or None, warnings or None, when))
+        rows.append(
+            (
+                result.path,
+                paper_id(result) or None,
+                result.format or None,
+                result.pages,
+                result.tables,
+                len(result.rows),
+                result.error or None,
+                warnings or None,
+                when,
+            )
+        )
     con.executemany(
         "INSERT INTO sources (path, paper_id, format, pages, tracking_tables, rows, error, warnings, last_run) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path) DO UPDATE SET paper_id = excluded.paper_id, "

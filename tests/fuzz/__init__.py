@@ -3,6 +3,7 @@
 The generator reuses the sample renderers' helpers in samples/samplekit.py, so samples/ goes on the path.
 Nothing here imports the extractor except the runner, which only calls it to get predictions.
 """
+
 import sys
 from pathlib import Path
 

@@ -11,6 +11,7 @@ Cell text uses the samples' notation: "\\n" separates paragraphs, lines starting
 Formats: docx (python-docx), pdf-rl (reportlab), html, and, through LibreOffice from the docx rendering,
 pdf-lo (LibreOffice's PDF export) and odt. Those two are written by ``convert_with_office`` in a batch.
 """
+
 from __future__ import annotations
 
 import html
@@ -25,7 +26,18 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from . import words as W
-from samplekit import BULLET, Paper, PdfStyles, blocks, docx_fill, docx_repeat_header, docx_save, docx_start, html_cell, pdf_doc
+from samplekit import (
+    BULLET,
+    Paper,
+    PdfStyles,
+    blocks,
+    docx_fill,
+    docx_repeat_header,
+    docx_save,
+    docx_start,
+    html_cell,
+    pdf_doc,
+)
 
 CREATOR = "rectrack tests/fuzz"
 FORMATS = ["docx", "pdf-rl", "pdf-lo", "html", "odt"]
@@ -47,35 +59,35 @@ class Action:
 
 @dataclass
 class Rec:
-    id: str                 # bare id for the truth ("3", "4a"); "" when the paper has no numbering
-    shown_id: str           # as printed in an id column or a heading ("3.", "R3", "Rec 3")
+    id: str  # bare id for the truth ("3", "4a"); "" when the paper has no numbering
+    shown_id: str  # as printed in an id column or a heading ("3.", "R3", "Rec 3")
     text: str
     actions: list
-    extras: dict = field(default_factory=dict)   # extra column label -> value
+    extras: dict = field(default_factory=dict)  # extra column label -> value
 
 
 @dataclass
 class Column:
     label: str
-    role: str               # id, rec, progress, resp, time, status or extra
+    role: str  # id, rec, progress, resp, time, status or extra
     tier: str = "common"
 
 
 @dataclass
 class Cell:
     text: str = ""
-    v: str = ""             # "" | "start" (top of a vertical merge) | "cont" (merged into the cell above)
-    hspan: int = 1          # > 1: this cell spans to the right; the covered cells are "hcont"
+    v: str = ""  # "" | "start" (top of a vertical merge) | "cont" (merged into the cell above)
+    hspan: int = 1  # > 1: this cell spans to the right; the covered cells are "hcont"
     hcont: bool = False
 
 
 @dataclass
 class Table:
-    rows: list              # list of list of Cell
-    n_header: int           # header rows (repeated on each page)
+    rows: list  # list of list of Cell
+    n_header: int  # header rows (repeated on each page)
     weights: list
     tracking: bool = True
-    heading: str = ""       # paragraph printed before the table
+    heading: str = ""  # paragraph printed before the table
 
 
 @dataclass
@@ -84,20 +96,20 @@ class Spec:
     fmt: str
     seed: int
     index: int
-    paper: Paper            # samplekit.Paper: metadata, body text (parts unused)
-    dims: dict              # dimension -> value, for the per-dimension report
+    paper: Paper  # samplekit.Paper: metadata, body text (parts unused)
+    dims: dict  # dimension -> value, for the per-dimension report
     columns: list = field(default_factory=list)
     recs: list = field(default_factory=list)
-    prefix: str = ""        # numbering printed at the start of the recommendation cell, e.g. "{}. "
+    prefix: str = ""  # numbering printed at the start of the recommendation cell, e.g. "{}. "
     border: str = "full"
-    header: str = "1"       # "1", "split" (labels broken over two rows), "banner" (title row above labels)
-    split: dict = field(default_factory=dict)   # column index -> (top, bottom)
+    header: str = "1"  # "1", "split" (labels broken over two rows), "banner" (title row above labels)
+    split: dict = field(default_factory=dict)  # column index -> (top, bottom)
     banner: str = ""
-    layout: str = "grid"    # grid | per-rec-kv | per-rec-grid
+    layout: str = "grid"  # grid | per-rec-kv | per-rec-grid
     merged: str = "single"  # single | continuation | merged
     long_rows: bool = False
     rotated: bool = False
-    negative: str = ""      # negative paper kind ("" for a paper with a tracking table)
+    negative: str = ""  # negative paper kind ("" for a paper with a tracking table)
     decoys: list = field(default_factory=list)  # (position "before"/"after", Table)
     tail: list = field(default_factory=list)
 
@@ -115,8 +127,16 @@ def _fill(r, template, team):
     n = r.randint(2, 40)
     y = r.randint(2023, 2025)
     return template.format(
-        month=_month(r), month2=_month(r), n=n, n2=n + r.randint(1, 30), n3=r.randint(40, 900), team=team,
-        fund=r.choice(W.FUNDS), year=f"{y}/{str(y + 1)[2:]}", date=f"{r.randint(1, 28)} {_month(r)}")
+        month=_month(r),
+        month2=_month(r),
+        n=n,
+        n2=n + r.randint(1, 30),
+        n3=r.randint(40, 900),
+        team=team,
+        fund=r.choice(W.FUNDS),
+        year=f"{y}/{str(y + 1)[2:]}",
+        date=f"{r.randint(1, 28)} {_month(r)}",
+    )
 
 
 def _sentence_case(s):
@@ -126,8 +146,14 @@ def _sentence_case(s):
 def recommendation_text(r, topic, team):
     actor = r.choice(W.ACTORS).format(portfolio=r.choice(W.PORTFOLIOS), service=r.choice(W.SERVICES))
     y = r.randint(2024, 2026)
-    text = r.choice(W.REC_TEMPLATES).format(actor=actor, actor_l=actor[0].lower() + actor[1:] if actor.startswith("The") else actor,
-                                            topic=topic, team=team, year=f"{y}/{str(y + 1)[2:]}", month=_month(r))
+    text = r.choice(W.REC_TEMPLATES).format(
+        actor=actor,
+        actor_l=actor[0].lower() + actor[1:] if actor.startswith("The") else actor,
+        topic=topic,
+        team=team,
+        year=f"{y}/{str(y + 1)[2:]}",
+        month=_month(r),
+    )
     text = _sentence_case(text)
     if r.random() < 0.2:
         text += "\n" + r.choice(W.REC_EXTRAS)
@@ -195,20 +221,41 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
     topic, team = r.choice(W.TOPICS)
     name = f"fz{seed}-{index:04d}"
     negative = r.choice(W.NEGATIVE_KINDS) if r.random() < 0.1 else ""
-    title = (f"{_sentence_case(topic)} Review – Progress on Recommendations" if not negative else
-             {"budget": "Revenue Budget Monitoring – Quarter 2", "kpi": "Quarter 3 Performance Report",
-              "work_programme": "Work Programme 2024/25", "risk_register": "Corporate Risk Register"}[negative])
-    body = [f"1. Purpose of the report",
-            f"1.1 This report {'updates the Committee on' if not negative else 'sets out'} "
-            f"{'the recommendations of its review of ' + topic if not negative else title.lower()}.",
-            "2. Recommendations",
-            "2.1 That the Committee notes the report and agrees any further recommendations."]
-    paper = Paper(name + EXT[fmt], committee, f"{year}-{month:02d}-{day:02d}", date_line, title,
-                  f"Report of {r.choice(W.FIRST)} {r.choice(W.LAST)}, {r.choice(W.POSTS)}", body, [], council=council)
+    title = (
+        f"{_sentence_case(topic)} Review – Progress on Recommendations"
+        if not negative
+        else {
+            "budget": "Revenue Budget Monitoring – Quarter 2",
+            "kpi": "Quarter 3 Performance Report",
+            "work_programme": "Work Programme 2024/25",
+            "risk_register": "Corporate Risk Register",
+        }[negative]
+    )
+    body = [
+        f"1. Purpose of the report",
+        f"1.1 This report {'updates the Committee on' if not negative else 'sets out'} "
+        f"{'the recommendations of its review of ' + topic if not negative else title.lower()}.",
+        "2. Recommendations",
+        "2.1 That the Committee notes the report and agrees any further recommendations.",
+    ]
+    paper = Paper(
+        name + EXT[fmt],
+        committee,
+        f"{year}-{month:02d}-{day:02d}",
+        date_line,
+        title,
+        f"Report of {r.choice(W.FIRST)} {r.choice(W.LAST)}, {r.choice(W.POSTS)}",
+        body,
+        [],
+        council=council,
+    )
     spec = Spec(name, fmt, seed, index, paper, {"format": fmt})
     spec.border = r.choice(["full", "full", "rows", "none"])
     spec.dims["borders"] = spec.border
-    spec.tail = ["Background papers: none.", f"Contact officer: {r.choice(W.FIRST)} {r.choice(W.LAST)}, {r.choice(W.TEAMS)}."]
+    spec.tail = [
+        "Background papers: none.",
+        f"Contact officer: {r.choice(W.FIRST)} {r.choice(W.LAST)}, {r.choice(W.TEAMS)}.",
+    ]
     if negative:
         spec.negative = negative
         spec.dims = {"format": fmt, "borders": spec.border, "negative": negative}
@@ -220,7 +267,11 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
     # layout and structure
     spec.layout = r.choices(["grid", "per-rec-kv", "per-rec-grid"], [0.75, 0.15, 0.1])[0]
     response = r.random() < 0.2
-    spec.merged = "single" if spec.layout == "per-rec-kv" else r.choices(["single", "continuation", "merged"], [0.5, 0.25, 0.25])[0]
+    spec.merged = (
+        "single"
+        if spec.layout == "per-rec-kv"
+        else r.choices(["single", "continuation", "merged"], [0.5, 0.25, 0.25])[0]
+    )
     spec.long_rows = fmt in PAGED and r.random() < 0.4
     spec.rotated = fmt in PAGED and r.random() < 0.25
     if spec.layout == "grid":
@@ -260,8 +311,15 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
     landscape_draw = r.random() < 0.25
     spec.paper.landscape = spec.rotated or len(cols) >= 6 or landscape_draw
     status_label = next((c.label for c in cols if c.role == "status"), "")
-    status_kind = ("yesno" if status_label.endswith("?") else "brag" if status_label == "BRAG" else
-                   "rag" if "RAG" in status_label else r.choice(["words", "rag"]))
+    status_kind = (
+        "yesno"
+        if status_label.endswith("?")
+        else "brag"
+        if status_label == "BRAG"
+        else "rag"
+        if "RAG" in status_label
+        else r.choice(["words", "rag"])
+    )
     spec.prefix = r.choice(["{}. ", "{}) ", "R{} ", "Recommendation {}: ", "({}) "]) if numbering == "prefix" else ""
 
     # recommendations
@@ -271,7 +329,7 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
     ids = [str(i) for i in range(1, n + 1)]
     if r.random() < 0.15:  # one recommendation in lettered parts: 3a, 3b
         k = r.randrange(n)
-        ids[k:k + 1] = [ids[k] + "a", ids[k] + "b"]
+        ids[k : k + 1] = [ids[k] + "a", ids[k] + "b"]
     for rid in ids:
         multi = spec.merged != "single" and r.random() < 0.45
         acts = []
@@ -280,16 +338,27 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
             same = k and r.random() < 0.4
             # a merged group cannot break inside its span in a reportlab PDF: keep its rows short
             long = spec.long_rows and not (multi and spec.merged == "merged")
-            acts.append(Action(progress_text(r, team, long),
-                               base_owner if k == 0 or same or r.random() < 0.3 else owner(r),
-                               base_time if k == 0 or same else timescale(r),
-                               r.choice(W.STATUS_VALUES[status_kind]) if has_status else ""))
+            acts.append(
+                Action(
+                    progress_text(r, team, long),
+                    base_owner if k == 0 or same or r.random() < 0.3 else owner(r),
+                    base_time if k == 0 or same else timescale(r),
+                    r.choice(W.STATUS_VALUES[status_kind]) if has_status else "",
+                )
+            )
         ex = {}
         for x in extras:
             kind = W.EXTRA_COLUMNS[x]
-            ex[x] = (f"{r.randint(1, 28)} {_month(r, 2022, 2024)}" if kind == "date" else
-                     r.choice(W.ACCEPTED) if kind == "accepted" else r.choice(W.EXTRA_VALUES[kind]))
-        recs.append(Rec(rid if numbering != "none" else "", id_style.format(rid), recommendation_text(r, topic, team), acts, ex))
+            ex[x] = (
+                f"{r.randint(1, 28)} {_month(r, 2022, 2024)}"
+                if kind == "date"
+                else r.choice(W.ACCEPTED)
+                if kind == "accepted"
+                else r.choice(W.EXTRA_VALUES[kind])
+            )
+        recs.append(
+            Rec(rid if numbering != "none" else "", id_style.format(rid), recommendation_text(r, topic, team), acts, ex)
+        )
     spec.recs = recs
 
     if spec.header == "split":
@@ -309,40 +378,55 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
         spec.decoys.append((r.choice(["before", "after"]), negative_table(r, r.choice(W.NEGATIVE_KINDS))))
 
     rare = [c.label for c in cols if c.tier == "rare"]
-    spec.dims.update({
-        "wording": "rare" if rare else "common",
-        "order": order,
-        "extra_cols": "yes" if [x for x in extras if x != "Accepted?"] else "no",
-        "header_rows": spec.header,
-        "rotated": "yes" if spec.rotated else ("no" if fmt in PAGED else "n/a"),
-        "page": "landscape" if spec.paper.landscape else "portrait",
-        "layout": spec.layout,
-        "response": "yes" if response else "no",
-        "merged": spec.merged if any(len(x.actions) > 1 for x in recs) else "single",
-        "page_broken": ("long" if spec.long_rows else "short") if fmt in PAGED else "n/a",
-        "numbering": numbering,
-        "status_col": "yes" if has_status else "no",
-        "decoy": "yes" if spec.decoys else "no",
-        "labels": {c.role: c.label for c in cols if c.role != "extra"},
-    })
+    spec.dims.update(
+        {
+            "wording": "rare" if rare else "common",
+            "order": order,
+            "extra_cols": "yes" if [x for x in extras if x != "Accepted?"] else "no",
+            "header_rows": spec.header,
+            "rotated": "yes" if spec.rotated else ("no" if fmt in PAGED else "n/a"),
+            "page": "landscape" if spec.paper.landscape else "portrait",
+            "layout": spec.layout,
+            "response": "yes" if response else "no",
+            "merged": spec.merged if any(len(x.actions) > 1 for x in recs) else "single",
+            "page_broken": ("long" if spec.long_rows else "short") if fmt in PAGED else "n/a",
+            "numbering": numbering,
+            "status_col": "yes" if has_status else "no",
+            "decoy": "yes" if spec.decoys else "no",
+            "labels": {c.role: c.label for c in cols if c.role != "extra"},
+        }
+    )
     return spec
 
 
 # ------------------------------------------------------------------ truth
 def truth(spec: Spec) -> dict:
     """The paper's rows in the scoring contract, from the spec alone."""
+
     def distinct(vals):
         return "; ".join(dict.fromkeys(v for v in vals if v))
 
     has_status = any(c.role == "status" for c in spec.columns)
-    rows = [{"rec_id": rec.id, "recommendation": rec.text,
-             "progress": "\n".join(a.progress for a in rec.actions if a.progress),
-             "responsible": distinct(a.resp for a in rec.actions),
-             "timescale": distinct(a.time for a in rec.actions),
-             "status": distinct(a.status for a in rec.actions) if has_status else ""} for rec in spec.recs]
+    rows = [
+        {
+            "rec_id": rec.id,
+            "recommendation": rec.text,
+            "progress": "\n".join(a.progress for a in rec.actions if a.progress),
+            "responsible": distinct(a.resp for a in rec.actions),
+            "timescale": distinct(a.time for a in rec.actions),
+            "status": distinct(a.status for a in rec.actions) if has_status else "",
+        }
+        for rec in spec.recs
+    ]
     p = spec.paper
-    return {"source": spec.file, "committee": p.committee, "meeting_date": p.date, "title": p.title,
-            "dims": spec.dims, "rows": rows}
+    return {
+        "source": spec.file,
+        "committee": p.committee,
+        "meeting_date": p.date,
+        "title": p.title,
+        "dims": spec.dims,
+        "rows": rows,
+    }
 
 
 # ------------------------------------------------------------------ tables from the spec
@@ -355,25 +439,66 @@ def negative_table(r, kind) -> Table:
         for area in r.sample(W.SERVICE_AREAS, r.randint(4, 7)):
             b = r.randint(5000, 90000)
             f = b + r.randint(-2000, 2500)
-            rows.append([area, f"{b:,}", f"{f:,}", f"{f - b:,}", r.choice(["", "Pressure on placements", "Vacancy savings", "Income shortfall"])])
-        return grid(["Service", "Budget £000", "Forecast £000", "Variance £000", "Comments"], rows, [2, 1, 1, 1, 2.5],
-                    "Table 1: Revenue budget forecast")
+            rows.append(
+                [
+                    area,
+                    f"{b:,}",
+                    f"{f:,}",
+                    f"{f - b:,}",
+                    r.choice(["", "Pressure on placements", "Vacancy savings", "Income shortfall"]),
+                ]
+            )
+        return grid(
+            ["Service", "Budget £000", "Forecast £000", "Variance £000", "Comments"],
+            rows,
+            [2, 1, 1, 1, 2.5],
+            "Table 1: Revenue budget forecast",
+        )
     if kind == "kpi":
-        rows = [[k, f"{r.randint(50, 99)}%", f"{r.randint(40, 100)}%", r.choice(["Green", "Amber", "Red"]),
-                 r.choice(["Improving", "Stable", "Declining"]), _fill(r, r.choice(W.PROGRESS_SENTENCES), r.choice(W.TEAMS))]
-                for k in r.sample(W.KPIS, r.randint(4, 7))]
-        return grid(["Indicator", "Target", "Actual", "RAG", "Trend", "Comments"], rows, [3, 0.8, 0.8, 0.8, 1, 3],
-                    "Appendix 1: Key performance indicators")
+        rows = [
+            [
+                k,
+                f"{r.randint(50, 99)}%",
+                f"{r.randint(40, 100)}%",
+                r.choice(["Green", "Amber", "Red"]),
+                r.choice(["Improving", "Stable", "Declining"]),
+                _fill(r, r.choice(W.PROGRESS_SENTENCES), r.choice(W.TEAMS)),
+            ]
+            for k in r.sample(W.KPIS, r.randint(4, 7))
+        ]
+        return grid(
+            ["Indicator", "Target", "Actual", "RAG", "Trend", "Comments"],
+            rows,
+            [3, 0.8, 0.8, 0.8, 1, 3],
+            "Appendix 1: Key performance indicators",
+        )
     if kind == "work_programme":
-        rows = [[_month(r, 2024, 2025), w, owner(r), r.choice(["Scrutiny", "Monitoring", "Pre-decision", "Update"])]
-                for w in r.sample(W.WORK_ITEMS, r.randint(4, 7))]
-        return grid(["Meeting date", "Item", "Lead officer", "Purpose"], rows, [1.3, 3.2, 1.8, 1.2],
-                    "Work programme 2024/25")
-    rows = [[f"CR{i + 1}", risk, owner(r), str(r.randint(1, 5)), str(r.randint(1, 5)),
-             _fill(r, r.choice(W.PROGRESS_SENTENCES), r.choice(W.TEAMS)), timescale(r), r.choice(["Red", "Amber", "Green"])]
-            for i, risk in enumerate(r.sample(W.RISKS, r.randint(4, 6)))]
-    return grid(["Ref", "Risk", "Risk owner", "Likelihood", "Impact", "Mitigating actions", "Target date", "RAG"], rows,
-                [0.6, 2.4, 1.5, 0.9, 0.8, 3, 1.1, 0.7], "Corporate risk register")
+        rows = [
+            [_month(r, 2024, 2025), w, owner(r), r.choice(["Scrutiny", "Monitoring", "Pre-decision", "Update"])]
+            for w in r.sample(W.WORK_ITEMS, r.randint(4, 7))
+        ]
+        return grid(
+            ["Meeting date", "Item", "Lead officer", "Purpose"], rows, [1.3, 3.2, 1.8, 1.2], "Work programme 2024/25"
+        )
+    rows = [
+        [
+            f"CR{i + 1}",
+            risk,
+            owner(r),
+            str(r.randint(1, 5)),
+            str(r.randint(1, 5)),
+            _fill(r, r.choice(W.PROGRESS_SENTENCES), r.choice(W.TEAMS)),
+            timescale(r),
+            r.choice(["Red", "Amber", "Green"]),
+        ]
+        for i, risk in enumerate(r.sample(W.RISKS, r.randint(4, 6)))
+    ]
+    return grid(
+        ["Ref", "Risk", "Risk owner", "Likelihood", "Impact", "Mitigating actions", "Target date", "RAG"],
+        rows,
+        [0.6, 2.4, 1.5, 0.9, 0.8, 3, 1.1, 0.7],
+        "Corporate risk register",
+    )
 
 
 def _rec_cell(spec, rec):
@@ -385,9 +510,17 @@ def _values(spec, rec, k, a):
     first = k == 0
     out = []
     for c in spec.columns:
-        out.append({"id": rec.shown_id if first else "", "rec": _rec_cell(spec, rec) if first else "",
-                    "progress": a.progress, "resp": a.resp, "time": a.time, "status": a.status,
-                    "extra": rec.extras.get(c.label, "") if first else ""}[c.role])
+        out.append(
+            {
+                "id": rec.shown_id if first else "",
+                "rec": _rec_cell(spec, rec) if first else "",
+                "progress": a.progress,
+                "resp": a.resp,
+                "time": a.time,
+                "status": a.status,
+                "extra": rec.extras.get(c.label, "") if first else "",
+            }[c.role]
+        )
     return out
 
 
@@ -468,6 +601,7 @@ def vspan(table, r, c):
 def _docx_borders(table, mode):
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+
     tblPr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -529,9 +663,14 @@ def _pdf_table(t, widths, spec, st, splits):
 
     class FuzzTable(Table):
         """Like samplekit's ruled table: a split part keeps its bottom rule; counts page splits."""
+
         def split(self, availWidth, availHeight):
             parts = super().split(availWidth, availHeight)
-            if len(parts) == 2 and self.splitInRow and not any(parts[1]._cellvalues[t.n_header] if len(parts[1]._cellvalues) > t.n_header else [1]):
+            if (
+                len(parts) == 2
+                and self.splitInRow
+                and not any(parts[1]._cellvalues[t.n_header] if len(parts[1]._cellvalues) > t.n_header else [1])
+            ):
                 parts = self._splitRows(availHeight, doInRowSplit=False)
             if len(parts) == 2:
                 splits.append(1)
@@ -544,8 +683,13 @@ def _pdf_table(t, widths, spec, st, splits):
             return [Paragraph(f"<b>{escape(x)}</b>", st.cell) for x in text.split("\n")] if text else ""
         return st.flow(text)
 
-    data = [[flow(c.text, r < t.n_header or (t.n_header == 0 and i == 0)) if not (c.v == "cont" or c.hcont) else ""
-             for i, c in enumerate(row)] for r, row in enumerate(t.rows)]
+    data = [
+        [
+            flow(c.text, r < t.n_header or (t.n_header == 0 and i == 0)) if not (c.v == "cont" or c.hcont) else ""
+            for i, c in enumerate(row)
+        ]
+        for r, row in enumerate(t.rows)
+    ]
     style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     if spec.border == "full":
         style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
@@ -564,7 +708,9 @@ def _pdf_table(t, widths, spec, st, splits):
             if cell.hspan > 1:
                 style.append(("SPAN", (c, r), (c + cell.hspan - 1, r)))
     in_row = t.tracking and spec.long_rows and not spans
-    tbl = FuzzTable(data, colWidths=widths, repeatRows=t.n_header, splitByRow=0 if in_row else 1, splitInRow=1 if in_row else 0)
+    tbl = FuzzTable(
+        data, colWidths=widths, repeatRows=t.n_header, splitByRow=0 if in_row else 1, splitInRow=1 if in_row else 0
+    )
     tbl.setStyle(TableStyle(style))
     return tbl
 
@@ -623,13 +769,21 @@ def rotate_pdf(data: bytes) -> bytes:
 def render_html(spec, path):
     e = html.escape
     p = spec.paper
-    css = {"full": "table.t{border-collapse:collapse}table.t td,table.t th{border:1px solid #000;padding:4px}",
-           "rows": "table.t{border-collapse:collapse}table.t td,table.t th{border-bottom:1px solid #000;padding:4px}",
-           "none": "table.t td,table.t th{padding:4px}"}[spec.border]
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           f"<title>{e(p.title)} | {e(p.council)}</title><style>{css}</style></head><body>",
-           f"<p>{e(p.council)}</p>", f"<h1>{e(p.committee)}</h1>", f"<p>{e(p.date_line)}</p>",
-           f"<h2>{e(p.title)}</h2>", f"<p><strong>{e(p.report_of)}</strong></p>"]
+    css = {
+        "full": "table.t{border-collapse:collapse}table.t td,table.t th{border:1px solid #000;padding:4px}",
+        "rows": "table.t{border-collapse:collapse}table.t td,table.t th{border-bottom:1px solid #000;padding:4px}",
+        "none": "table.t td,table.t th{padding:4px}",
+    }[spec.border]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(p.title)} | {e(p.council)}</title><style>{css}</style></head><body>",
+        f"<p>{e(p.council)}</p>",
+        f"<h1>{e(p.committee)}</h1>",
+        f"<p>{e(p.date_line)}</p>",
+        f"<h2>{e(p.title)}</h2>",
+        f"<p><strong>{e(p.report_of)}</strong></p>",
+    ]
     out += [f"<p>{e(x)}</p>" for x in p.body]
     for t in paper_tables(spec):
         out += [f"<h3>{e(h)}</h3>" for h in t.heading.split("\n") if h]
@@ -694,9 +848,21 @@ def convert_with_office(jobs: list, timeout: float = 600) -> list:
                 continue
             outdir = work / fmt
             outdir.mkdir()
-            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
-                            "--outdir", str(outdir), *[str(d) for _, d, _ in batch]],
-                           capture_output=True, timeout=timeout, check=False)
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--convert-to",
+                    target,
+                    "--outdir",
+                    str(outdir),
+                    *[str(d) for _, d, _ in batch],
+                ],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
             for s, d, final in batch:
                 produced = outdir / (Path(d).stem + EXT[fmt])
                 if produced.exists():
@@ -741,5 +907,7 @@ def write_papers(seed: int, count: int, out_dir, formats=FORMATS, start: int = 0
     shutil.rmtree(staging, ignore_errors=True)
     specs.sort(key=lambda s: s.index)
     for s in specs:
-        (truth_dir / (s.file + ".json")).write_text(json.dumps(truth(s), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (truth_dir / (s.file + ".json")).write_text(
+            json.dumps(truth(s), indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return specs, notes

@@ -7,6 +7,7 @@ per-paper scores to OUT/report.json. The extractor runs through its command line
 extract``), with the result cache off. Formats that need LibreOffice (pdf-lo, odt) are skipped with a note
 when soffice is not installed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,14 +27,42 @@ sys.path.insert(0, str(HERE.parent))
 from fuzz.generate import FORMATS, write_papers  # noqa: E402
 from fuzz.score import FIELDS, Tally, score_paper  # noqa: E402
 
-DIMENSIONS = ["format", "borders", "wording", "order", "extra_cols", "header_rows", "rotated", "page", "layout", "response",
-              "merged", "page_broken", "numbering", "status_col", "decoy"]
+DIMENSIONS = [
+    "format",
+    "borders",
+    "wording",
+    "order",
+    "extra_cols",
+    "header_rows",
+    "rotated",
+    "page",
+    "layout",
+    "response",
+    "merged",
+    "page_broken",
+    "numbering",
+    "status_col",
+    "decoy",
+]
 ROW_KEYS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status")
 
 
 def extract(papers: Path, rows_path: Path, jobs: int) -> None:
-    cmd = [sys.executable, "-m", "extract", "extract", str(papers), "-o", str(rows_path), "-q", "--no-cache",
-           "-j", str(jobs), "--timeout", "120"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "extract",
+        "extract",
+        str(papers),
+        "-o",
+        str(rows_path),
+        "-q",
+        "--no-cache",
+        "-j",
+        str(jobs),
+        "--timeout",
+        "120",
+    ]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
     for line in errors[:10]:
@@ -56,13 +85,16 @@ def pct(x) -> str:
     return "   -" if x is None else f"{100 * x:4.0f}"
 
 
-HEAD = f"{'':<34}{'papers':>7}{'rows':>6}{'pred':>6}{'exact':>6}{'P':>6}{'R':>6}{'F1':>7}   " \
-       + " ".join(f"{f[:6]:>6}" for f in FIELDS)
+HEAD = f"{'':<34}{'papers':>7}{'rows':>6}{'pred':>6}{'exact':>6}{'P':>6}{'R':>6}{'F1':>7}   " + " ".join(
+    f"{f[:6]:>6}" for f in FIELDS
+)
 
 
 def line(name: str, t: Tally) -> str:
-    return (f"{name:<34}{t.papers:>7}{t.rows_true:>6}{t.rows_pred:>6}{t.exact:>6}{t.precision:>6.2f}{t.recall:>6.2f}"
-            f"{t.f1:>7.3f}   " + " ".join(f"{pct(t.field_acc(f)):>6}" for f in FIELDS))
+    return (
+        f"{name:<34}{t.papers:>7}{t.rows_true:>6}{t.rows_pred:>6}{t.exact:>6}{t.precision:>6.2f}{t.recall:>6.2f}"
+        f"{t.f1:>7.3f}   " + " ".join(f"{pct(t.field_acc(f)):>6}" for f in FIELDS)
+    )
 
 
 def report(results: list, out=sys.stdout) -> dict:
@@ -76,8 +108,16 @@ def report(results: list, out=sys.stdout) -> dict:
     p(f"Row F1 per dimension ({len(pos)} papers with a tracking table; field columns are % of truth rows right)")
     p(HEAD)
     p(line("overall", total))
-    summary = {"overall": {"f1": total.f1, "precision": total.precision, "recall": total.recall,
-                           "papers": total.papers, "rows_true": total.rows_true}, "by": {}}
+    summary = {
+        "overall": {
+            "f1": total.f1,
+            "precision": total.precision,
+            "recall": total.recall,
+            "papers": total.papers,
+            "rows_true": total.rows_true,
+        },
+        "by": {},
+    }
     for dim in DIMENSIONS:
         groups = defaultdict(Tally)
         for t, s in pos:
@@ -109,8 +149,10 @@ def report(results: list, out=sys.stdout) -> dict:
     for t, s in neg:
         kinds[t["dims"].get("negative", "?")].add(s)
     fp = sum(s.neg_fp for _, s in neg)
-    p(f"Negative papers (no tracking table): {len(neg)} papers, {fp} false-positive rows, "
-      f"{sum(1 for _, s in neg if s.neg_fp)} papers with any")
+    p(
+        f"Negative papers (no tracking table): {len(neg)} papers, {fp} false-positive rows, "
+        f"{sum(1 for _, s in neg if s.neg_fp)} papers with any"
+    )
     for kind in sorted(kinds):
         p(f"   {kind:<23}{kinds[kind].papers:>7} papers {kinds[kind].neg_fp:>5} false-positive rows")
     summary["negatives"] = {"papers": len(neg), "fp_rows": fp}
@@ -145,13 +187,26 @@ def main(argv=None) -> int:
     for s in specs:
         tr = json.loads((out / "truth" / (s.file + ".json")).read_text(encoding="utf-8"))
         results.append((tr, score_paper(tr["rows"], preds.get(s.file, []))))
-    print(f"fuzz: seed {args.seed}, {len(specs)} papers written in {t1 - t0:.0f} s, extracted in {t2 - t1:.0f} s; "
-          f"papers in {out}")
+    print(
+        f"fuzz: seed {args.seed}, {len(specs)} papers written in {t1 - t0:.0f} s, extracted in {t2 - t1:.0f} s; "
+        f"papers in {out}"
+    )
     summary = report(results)
-    per_paper = [{"file": tr["source"], "dims": tr["dims"], "rows_true": s.rows_true, "rows_pred": s.rows_pred,
-                  "exact": s.exact, "f1": s.f1, "field_ok": s.field_ok} for tr, s in results]
-    (out / "report.json").write_text(json.dumps({"seed": args.seed, "summary": summary, "papers": per_paper}, indent=1),
-                                     encoding="utf-8")
+    per_paper = [
+        {
+            "file": tr["source"],
+            "dims": tr["dims"],
+            "rows_true": s.rows_true,
+            "rows_pred": s.rows_pred,
+            "exact": s.exact,
+            "f1": s.f1,
+            "field_ok": s.field_ok,
+        }
+        for tr, s in results
+    ]
+    (out / "report.json").write_text(
+        json.dumps({"seed": args.seed, "summary": summary, "papers": per_paper}, indent=1), encoding="utf-8"
+    )
     return 0
 
 

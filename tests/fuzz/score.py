@@ -12,6 +12,7 @@ It follows the project's scoring contract so the figures mean the same as the sh
 - a row counts as exact only when rec_id, recommendation, progress, responsible and timescale all match.
   ``status`` is reported on its own, over papers whose table has a status column.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -22,11 +23,25 @@ from dataclasses import dataclass, field
 CORE = ("rec_id", "recommendation", "progress", "responsible", "timescale")
 FIELDS = CORE + ("status",)
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
-          "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"'}
+QUOTES = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+}
 BULLET_RE = re.compile(r"^\s*(?:[\u2022\u25cf\u25e6\u25aa\u25a0\u2023\u2043\u00b7\uf0b7]+|- |\* )\s*")
-RECNUM_RE = re.compile(r"^\s*(?:(?:recommendation|rec)\s*\.?\s*\d+[a-z]?\s*[:.)-]?|r\d+[a-z]?\s*[:.)-]?|"
-                       r"\(\s*\d+[a-z]?\s*\)|\d+(?:\.\d+)*[a-z]?\s*[.):-]|\(?[a-z]\)|\d+[a-z]?\s+(?=\S))\s*")
+RECNUM_RE = re.compile(
+    r"^\s*(?:(?:recommendation|rec)\s*\.?\s*\d+[a-z]?\s*[:.)-]?|r\d+[a-z]?\s*[:.)-]?|"
+    r"\(\s*\d+[a-z]?\s*\)|\d+(?:\.\d+)*[a-z]?\s*[.):-]|\(?[a-z]\)|\d+[a-z]?\s+(?=\S))\s*"
+)
 SEP_RE = re.compile(r"\s*(?:;|/|,|\band\b|&)\s*")
 
 
@@ -60,11 +75,19 @@ def norm_set(s) -> frozenset:
 
 def norm_set_lines(s) -> frozenset:
     """Like norm_set, with each line of the cell a part too."""
-    return frozenset(p for line in str(s or "").splitlines() for p in (x.strip(" .") for x in SEP_RE.split(norm(line))) if p)
+    return frozenset(
+        p for line in str(s or "").splitlines() for p in (x.strip(" .") for x in SEP_RE.split(norm(line))) if p
+    )
 
 
-NORM = {"rec_id": norm_id, "recommendation": norm_rec, "progress": norm, "responsible": norm_set,
-        "timescale": norm_set, "status": norm}
+NORM = {
+    "rec_id": norm_id,
+    "recommendation": norm_rec,
+    "progress": norm,
+    "responsible": norm_set,
+    "timescale": norm_set,
+    "status": norm,
+}
 
 
 def field_eq(name: str, truth_value, pred_value) -> bool:
@@ -107,6 +130,7 @@ def match_rows(truth_rows: list, pred_rows: list) -> list:
 @dataclass
 class Tally:
     """Counts that add up over papers; ``summary`` turns them into rates."""
+
     papers: int = 0
     rows_true: int = 0
     rows_pred: int = 0
