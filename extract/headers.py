@@ -91,9 +91,7 @@ def _label_like(text: str) -> bool:
     text = text.strip()
     if not text:
         return True
-    if len(text) > _MAX_HEADER_LEN or looks_numbered(text) or (len(text) > 40 and text.endswith(".")):
-        return False
-    return True
+    return not (len(text) > _MAX_HEADER_LEN or looks_numbered(text) or (len(text) > 40 and text.endswith(".")))
 
 
 def map_header(
@@ -110,7 +108,8 @@ def map_header(
         return None
     named = [classify_label(t) for t in texts]
     if sum(1 for r in named if r) < 2 or not any(
-        vocab_scores(t).get("recommendation", 0) >= 0.4 or r == "recommendation" for t, r in zip(texts, named)
+        vocab_scores(t).get("recommendation", 0) >= 0.4 or r == "recommendation"
+        for t, r in zip(texts, named, strict=True)
     ):
         return None
     width = len(texts)
@@ -237,7 +236,7 @@ def _continues_header(top: Row, below: Row) -> bool:
     above = [a for a, _ in zip_cells(top, below)]
     return all(
         len(b.split()) == 1 and b[:1].islower() and a.strip() and not vocab_scores(a) and vocab_scores(f"{a}\n{b}")
-        for a, b in zip(above, (c.text.strip() for c in below.cells))
+        for a, b in zip(above, (c.text.strip() for c in below.cells), strict=False)
         if b
     )
 

@@ -44,7 +44,8 @@ _DATE_WORDS_RE = re.compile(
     re.I,
 )
 _DATE_US_WORDS_RE = re.compile(
-    rf"^(?:(?:date|meeting date)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?(?P<m>[a-z]+)\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})$",
+    rf"^(?:(?:date|meeting date)\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
+    r"(?P<m>[a-z]+)\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})$",
     re.I,
 )
 _DATE_NUM_RE = re.compile(r"^(?:(?:date|meeting date)\s*:?\s*)?(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})$", re.I)

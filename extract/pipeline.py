@@ -70,7 +70,7 @@ def extract_file(path: str | os.PathLike, *, password: str | None = None) -> Fil
         return result
     except MemoryError:
         raise  # the batch runner reports it against the worker's memory limit
-    except Exception as exc:  # a reader bug must not stop a batch
+    except Exception as exc:  # noqa: BLE001 - a reader bug must not stop a batch
         result.issues.append(Issue("error", shown, f"unexpected failure while reading ({type(exc).__name__}: {exc})"))
         return result
     result.format, result.pages = doc.format, doc.pages
@@ -79,7 +79,7 @@ def extract_file(path: str | os.PathLike, *, password: str | None = None) -> Fil
         notes: list[str] = []
         result.rows, result.tables = extract_document(doc, source=shown, notes=notes)
         result.issues.extend(Issue("warning", shown, note) for note in notes)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop a batch: reported as an issue
         result.issues.append(
             Issue("error", shown, f"unexpected failure while extracting ({type(exc).__name__}: {exc})")
         )

@@ -306,7 +306,10 @@ class _KeyValueRun:
         return known >= 0.5 * len(labelled) or key_value_table(table) is not None
 
     def _label_goes_on(self, label: str) -> bool:
-        """Is ``label`` the second line of the last label, broken by the page break ("Timescale for" / "implementation")?"""
+        """Is ``label`` the second line of the last label, broken by the page break?
+
+        For example "Timescale for" on one page and "implementation" on the next.
+        """
         record = self.records[-1] if self.records else None
         if record is None or not record.labels:
             return False
@@ -397,7 +400,7 @@ class _KeyValueRun:
             head.insert(0, Cell(text="No."))
         rows = [Row(cells=tuple(head), page=self.first.page, is_header=True)]
         for r in records:
-            values = dict(zip(r.keys, r.values))
+            values = dict(zip(r.keys, r.values, strict=False))
             cells = [Cell(text=values.get(k, ""), page=r.page) for k in keys]
             if numbered:
                 cells.insert(0, Cell(text=r.number, page=r.page))

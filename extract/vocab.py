@@ -107,7 +107,7 @@ def label_scores(label: str) -> dict[str, float]:
     for phrase in phrases():
         n = len(phrase.words)
         for start in range(len(words) - n + 1):
-            if all(_word_match(p, w) for p, w in zip(phrase.words, words[start : start + n])):
+            if all(_word_match(p, w) for p, w in zip(phrase.words, words[start : start + n], strict=True)):
                 matches.append((start, start + n, phrase))
                 break
     if not matches:  # a label broken mid-word by a narrow column ("Recommendati on", "Resp onsible")

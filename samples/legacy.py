@@ -23,7 +23,7 @@ def write_all(here: Path, expected: Path) -> list[str]:
         if office:
             with tempfile.TemporaryDirectory() as folder:
                 profile = Path(folder) / "profile"
-                shutil.copy(here / SOURCE, Path(folder) / f"legacy-housing-review.docx")
+                shutil.copy(here / SOURCE, Path(folder) / "legacy-housing-review.docx")
                 subprocess.run(
                     [
                         office,

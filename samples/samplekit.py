@@ -234,12 +234,12 @@ def render_docx(p, path):
         t.style = "Table Grid"
         t.autofit = False
         docx_repeat_header(t.rows[0])
-        for cell, text in zip(t.rows[0].cells, g.header):
+        for cell, text in zip(t.rows[0].cells, g.header, strict=False):
             cell.paragraphs[0].add_run(text).bold = True
         for row in g.rows:
-            for cell, text in zip(t.add_row().cells, row):
+            for cell, text in zip(t.add_row().cells, row, strict=False):
                 docx_fill(cell, text, p.list_style)
-        for col, w in zip(t.columns, col_widths(g, usable)):
+        for col, w in zip(t.columns, col_widths(g, usable), strict=False):
             for cell in col.cells:
                 cell.width = Cm(w)
         doc.add_paragraph()

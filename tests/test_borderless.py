@@ -85,14 +85,14 @@ def _draw(
     c.drawString(50, 790, "Culture Scrutiny Panel: progress on the review recommendations")
     y = 750.0
     c.setFont("Helvetica-Bold", header_size)
-    for x, label in zip(lefts, header):
+    for x, label in zip(lefts, header, strict=False):
         c.drawString(x, y, label)
     y -= 22
     if rules:
         c.line(lefts[0], y + header_size + 4, right, y + header_size + 4)
     for row in rows:
         height = 0.0
-        for x, width, size, leading, space, text in zip(lefts, widths, sizes, leadings, spacing, row):
+        for x, width, size, leading, space, text in zip(lefts, widths, sizes, leadings, spacing, row, strict=False):
             c.setFont("Helvetica", size)
             line_y = y
             for n, paragraph in enumerate(text.split("\n") if text else []):
@@ -203,7 +203,7 @@ def test_numbers_open_the_recommendation_cell(tmp_path):
     ]
     got = _cells(_draw(tmp_path / "rnum.pdf", header, rows, widths=WIDTHS[1:], row_gap=9.0))
     assert len(got) == 1 + len(NUMBERED)
-    for (_, rec, progress, lead, due), row, n in zip(NUMBERED, got[1:], range(1, 10)):
+    for (_, rec, progress, lead, due), row, n in zip(NUMBERED, got[1:], range(1, 10), strict=False):
         assert row == [f"R{n}: {rec}", progress, lead, due]
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import make_pdf
 from extract import __version__
 from extract.cli import main
-from conftest import make_pdf
 
 
 def run(args: list[str]) -> tuple[int, str, str]:
@@ -63,12 +63,15 @@ def test_mixed_folder_reports_bad_files_and_keeps_good_rows(tmp_path, paper_docx
     code, _, err = run(["extract", str(folder), "-o", str(out_file)])
     assert code == 1
     lines = err.strip().splitlines()
-    assert any(l.startswith("error: ") and "corrupt.pdf" in l for l in lines)
-    assert any(l.startswith("error: ") and "empty.docx" in l and "empty" in l for l in lines)
-    assert any(l.startswith("note: ") and "notes.txt" in l and "no recommendation tracking table" in l for l in lines)
-    assert any(l.startswith("note: ") and "skipped 1 files" in l for l in lines)
+    assert any(line.startswith("error: ") and "corrupt.pdf" in line for line in lines)
+    assert any(line.startswith("error: ") and "empty.docx" in line and "empty" in line for line in lines)
+    assert any(
+        line.startswith("note: ") and "notes.txt" in line and "no recommendation tracking table" in line
+        for line in lines
+    )
+    assert any(line.startswith("note: ") and "skipped 1 files" in line for line in lines)
     assert lines[-1] == "rectrack: 5 files, 3 processed, 0 cached, 2 failed, 4 rows"
-    rows = [json.loads(l) for l in out_file.read_text().splitlines()]
+    rows = [json.loads(line) for line in out_file.read_text().splitlines()]
     assert sorted({Path(r["source"]).name for r in rows}) == ["good.docx", "good.txt"]
     # deterministic order: by path, then table, then row
     assert [Path(r["source"]).name for r in rows] == ["good.docx"] * 2 + ["good.txt"] * 2
@@ -104,7 +107,8 @@ def test_encrypted_pdf_needs_password(tmp_path):
     locked = make_pdf(tmp_path / "locked.pdf", encrypt="s3cret")
     code, _, err = run(["extract", str(locked)])
     assert code == 1
-    assert "encrypted" in err and "locked.pdf" in err
+    assert "encrypted" in err
+    assert "locked.pdf" in err
     code, out, _ = run(["extract", str(locked), "--password", "s3cret"])
     assert code == 0
     assert len(out.splitlines()) == 2

@@ -259,7 +259,7 @@ def test_grid_is_large():
     assert sum(len(v) for v in GRID.values()) >= 150
 
 
-@pytest.mark.parametrize("label,role", list(_cases()))
+@pytest.mark.parametrize(("label", "role"), list(_cases()))
 def test_label_grid(label, role):
     assert best_role(label) == role
 
@@ -367,7 +367,8 @@ def test_the_first_prose_column_after_the_recommendation_is_progress():
     )
     header = find_header(table)
     assert header is not None
-    assert header.col("recommendation") == 1 and header.col("progress") == 2
+    assert header.col("recommendation") == 1
+    assert header.col("progress") == 2
     assert header.notes  # the recommendation column's label was only suggestive
 
 
@@ -381,7 +382,8 @@ def test_a_header_split_over_two_rows_is_joined():
         order=0,
     )
     header = find_header(table)
-    assert header is not None and header.row == 1
+    assert header is not None
+    assert header.row == 1
     assert header.columns == {"recommendation": 0, "progress": 1, "timescale": 2, "responsible": 3}
 
 
@@ -390,11 +392,12 @@ def test_a_header_with_a_date_in_it_is_still_a_header():
         ("Recommendation", "Progress update March 2024", "Lead"), *[(PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
     )
     header = find_header(table)
-    assert header is not None and header.col("progress") == 1
+    assert header is not None
+    assert header.col("progress") == 1
 
 
 @pytest.mark.parametrize(
-    "header,row",
+    ("header", "row"),
     [
         (
             ("Service", "Revised budget £000", "Forecast outturn £000", "Variance £000"),
@@ -423,7 +426,8 @@ def test_assign_is_one_column_per_role():
     ]
     roles = assign(labels, profiles)
     assert list(roles.values()).count(1) + list(roles.values()).count(2) == 1
-    assert roles["recommendation"] == 0 and roles["progress"] == 3
+    assert roles["recommendation"] == 0
+    assert roles["progress"] == 3
 
 
 def test_a_label_cut_mid_word_over_two_rows_is_joined_but_a_continuation_row_is_not():
@@ -433,13 +437,16 @@ def test_a_label_cut_mid_word_over_two_rows_is_joined_but_a_continuation_row_is_
     head = row("Recommendation", "Progress Update", "Expected comple")
     table = Table(rows=(head, row("", "", "tion"), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))), order=0)
     header = find_header(table)
-    assert header is not None and header.row == 1 and header.col("timescale") == 2
+    assert header is not None
+    assert header.row == 1
+    assert header.col("timescale") == 2
     # a page's first row carrying on a cut cell ("address.") under a complete label stays a data row
     table = Table(
         rows=(head, row("", "address.", ""), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))), order=0
     )
     header = find_header(table)
-    assert header is not None and header.row == 0
+    assert header is not None
+    assert header.row == 0
 
 
 def test_a_recommendations_table_without_other_roles_is_reported_not_read():
@@ -449,14 +456,19 @@ def test_a_recommendations_table_without_other_roles_is_reported_not_read():
     table = _table(("Recommendation", "Accepted?"), (PROSE[0], "Accepted"), (PROSE[1], "Not accepted"))
     notes: list[str] = []
     rows, count = extract_document(Document(path="paper.docx", format="docx", tables=[table]), notes=notes)
-    assert rows == [] and count == 0
-    assert len(notes) == 1 and "'Recommendation | Accepted?'" in notes[0] and "skipped" in notes[0]
+    assert rows == []
+    assert count == 0
+    assert len(notes) == 1
+    assert "'Recommendation | Accepted?'" in notes[0]
+    assert "skipped" in notes[0]
 
 
 def test_a_table_without_a_header_is_read_from_its_cells_when_they_say_what_they_are():
     numbered = _table(*[(f"Recommendation {i + 1}: {PROSE[i]}", DONE[i]) for i in range(3)])
     header = find_header(numbered)
-    assert header is not None and header.row == -1
-    assert header.columns == {"recommendation": 0, "progress": 1} and header.notes
+    assert header is not None
+    assert header.row == -1
+    assert header.columns == {"recommendation": 0, "progress": 1}
+    assert header.notes
     plain = _table(*[(PROSE[i].split(" that ")[0][:30], DONE[i]) for i in range(3)])
     assert find_header(plain) is None

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract import extract_file
-from extract.readers import read, sniff
-from extract.readers import convert
+from extract.readers import convert, read, sniff
 
 SOFFICE = convert.find_soffice()
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: run `make setup`")
@@ -87,10 +86,10 @@ def legacy_papers(tmp_path_factory) -> dict[str, Path]:
         document.add_paragraph(line)
     table = document.add_table(rows=1, cols=len(HEADER))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, HEADER):
+    for cell, text in zip(table.rows[0].cells, HEADER, strict=False):
         cell.text = text
     for row in ROWS:
-        for cell, text in zip(table.add_row().cells, row):
+        for cell, text in zip(table.add_row().cells, row, strict=False):
             first, *more = text.split("\n")
             cell.text = first
             for extra in more:
@@ -119,14 +118,16 @@ def test_legacy_formats_give_the_same_rows(legacy_papers, fmt):
     assert got == EXPECTED
     first = result.rows[0]
     assert (first.committee, first.meeting_date, first.title) == ("Audit Committee", "2021-03-03", FRONT[2])
-    assert first.format == fmt and first.source == str(path)
+    assert first.format == fmt
+    assert first.source == str(path)
 
 
 @needs_soffice
 def test_conversion_leaves_nothing_behind(legacy_papers, tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     doc = read(legacy_papers["rtf"])
-    assert doc.format == "rtf" and doc.path == str(legacy_papers["rtf"])
+    assert doc.format == "rtf"
+    assert doc.path == str(legacy_papers["rtf"])
     assert list(tmp_path.iterdir()) == []
 
 
@@ -137,9 +138,11 @@ def test_file_content_wins_over_its_name(legacy_papers, tmp_path):
     assert sniff(misnamed) == "rtf"
     result = extract_file(misnamed)
     assert not result.failed, result.issues
-    assert len(result.rows) == 3 and result.format == "rtf"
+    assert len(result.rows) == 3
+    assert result.format == "rtf"
     assert any("RTF, not DOC" in i.reason for i in result.issues)
-    assert sniff(legacy_papers["odt"]) == "odt" and sniff(legacy_papers["doc"]) == "doc"
+    assert sniff(legacy_papers["odt"]) == "odt"
+    assert sniff(legacy_papers["doc"]) == "doc"
 
 
 @needs_soffice
@@ -148,7 +151,8 @@ def test_damaged_file_is_an_error(tmp_path):
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     result = extract_file(bad)
     assert result.failed
-    assert "could not" in result.error and ".doc" in result.error
+    assert "could not" in result.error
+    assert ".doc" in result.error
 
 
 def test_missing_libreoffice_says_how_to_install(tmp_path, monkeypatch):

@@ -144,25 +144,27 @@ def test_timescale_table_is_large():
     assert len(TIMESCALES) >= 40
 
 
-@pytest.mark.parametrize("text, meeting, due, note", TIMESCALES, ids=[repr(t[0]) + "@" + t[1] for t in TIMESCALES])
+@pytest.mark.parametrize(
+    ("text", "meeting", "due", "note"), TIMESCALES, ids=[repr(t[0]) + "@" + t[1] for t in TIMESCALES]
+)
 def test_due_date(text, meeting, due, note):
     got = parse_timescale(text, meeting)
     assert (got.iso, got.note) == (due, note)
 
 
 def row(**kw) -> Recommendation:
-    base = dict(
-        source="paper.docx",
-        rec_id="1",
-        recommendation="Do it.",
-        progress="",
-        responsible="",
-        timescale="",
-        status="",
-        committee="Scrutiny",
-        meeting_date=MEETING,
-        title="Review",
-    )
+    base = {
+        "source": "paper.docx",
+        "rec_id": "1",
+        "recommendation": "Do it.",
+        "progress": "",
+        "responsible": "",
+        "timescale": "",
+        "status": "",
+        "committee": "Scrutiny",
+        "meeting_date": MEETING,
+        "title": "Review",
+    }
     base.update(kw)
     return Recommendation(**base)
 
@@ -236,13 +238,13 @@ STATUS_WORDS = [
 ]
 
 
-@pytest.mark.parametrize("text, norm, rag", STATUS_WORDS)
+@pytest.mark.parametrize(("text", "norm", "rag"), STATUS_WORDS)
 def test_status_column_words(text, norm, rag):
     assert (status_from_text(text), rag_from_text(text)) == (norm, rag)
 
 
 @pytest.mark.parametrize(
-    "fill, kind",
+    ("fill", "kind"),
     [
         ("FF0000", "red"),
         ("C00000", "red"),
@@ -271,7 +273,7 @@ def test_fill_classes(fill, kind):
 
 
 @pytest.mark.parametrize(
-    "text, norm",
+    ("text", "norm"),
     [
         ("Work now completed. Last update received by Home Office on 13 July 2016.", "complete"),
         ("The new policy has been implemented across all sites.", "complete"),
@@ -316,7 +318,7 @@ def test_status_order_of_trust():
 
 
 @pytest.mark.parametrize(
-    "status, timescale, meeting, overdue",
+    ("status", "timescale", "meeting", "overdue"),
     [
         ("In progress", "March 2016", MEETING, True),
         ("In progress", "September 2016", MEETING, False),  # due at the end of the meeting's month
@@ -352,7 +354,7 @@ def test_seed_paper_owners():
 
 
 @pytest.mark.parametrize(
-    "text, expected",
+    ("text", "expected"),
     [
         ("Head of Planning and Assets", [{"name": "Head of Planning and Assets", "type": "post"}]),
         (
@@ -407,7 +409,7 @@ def test_owner_splitting(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text, kind",
+    ("text", "kind"),
     [
         ("DCI Ashton", "person"),
         ("Det Supt Jopling", "person"),
@@ -520,8 +522,9 @@ def test_enrich_rows_is_pure_and_deterministic():
     first, second = enrich_rows(rows), enrich_rows(list(rows))
     assert [dataclasses.asdict(r) for r in rows] == before
     assert first == second
-    assert first[0].due_date == "2017-03-31" and first[1].rag == "amber"
-    for r, original in zip(first, rows):
+    assert first[0].due_date == "2017-03-31"
+    assert first[1].rag == "amber"
+    for r, original in zip(first, rows, strict=False):
         for name in ("timescale", "status", "progress", "responsible"):
             assert getattr(r, name) == getattr(original, name)
     assert enrich_rows([]) == []

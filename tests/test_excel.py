@@ -46,19 +46,19 @@ SEED = "Progress of Recommendations following the Overview and Scrutiny Review o
 
 
 def rec(source: str, rec_id: str, text: str, **extra) -> Recommendation:
-    base = dict(
-        source=source,
-        rec_id=rec_id,
-        recommendation=text,
-        progress=f"Progress on {rec_id}",
-        responsible="Jo Bloggs",
-        timescale="March 2024",
-        status="",
-        committee="Audit Committee",
-        meeting_date="2024-05-01",
-        title="Internal Audit Follow-up",
-        format="docx",
-    )
+    base = {
+        "source": source,
+        "rec_id": rec_id,
+        "recommendation": text,
+        "progress": f"Progress on {rec_id}",
+        "responsible": "Jo Bloggs",
+        "timescale": "March 2024",
+        "status": "",
+        "committee": "Audit Committee",
+        "meeting_date": "2024-05-01",
+        "title": "Internal Audit Follow-up",
+        "format": "docx",
+    }
     return Recommendation(**{**base, **extra})
 
 
@@ -172,8 +172,10 @@ def test_recommendations_table_frozen_header_and_columns(book):
     assert ws.freeze_panes == "A2"
     (table,) = ws.tables.values()
     last = f"{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
-    assert table.ref == f"A1:{last}" and ws.max_column == len(headers)
-    assert table.autoFilter is not None and table.autoFilter.ref == table.ref
+    assert table.ref == f"A1:{last}"
+    assert ws.max_column == len(headers)
+    assert table.autoFilter is not None
+    assert table.autoFilter.ref == table.ref
     assert table.tableStyleInfo.showRowStripes
     assert [c.name for c in table.tableColumns] == [ws.cell(1, c).value for c in range(1, ws.max_column + 1)]
 
@@ -183,10 +185,13 @@ def test_wrapped_text_and_widths_suit_content(book):
     headers = header_map(ws)
     widths = {name: ws.column_dimensions[ws.cell(1, col).column_letter].width for name, col in headers.items()}
     assert all(w and w > 3 for w in widths.values())
-    assert widths["Recommendation"] >= 40 and widths["Progress"] >= 40
-    assert widths["Ref"] < 10 and widths["Recommendation"] > widths["Timescale"] > widths["Ref"]
+    assert widths["Recommendation"] >= 40
+    assert widths["Progress"] >= 40
+    assert widths["Ref"] < 10
+    assert widths["Recommendation"] > widths["Timescale"] > widths["Ref"]
     for row in data_rows(ws)[:5]:
-        assert row["Recommendation"].alignment.wrap_text and row["Progress"].alignment.wrap_text
+        assert row["Recommendation"].alignment.wrap_text
+        assert row["Progress"].alignment.wrap_text
         lines = row["Progress"].value.count("\n") + 1
         assert ws.row_dimensions[row["Key"].row].height >= 15 * lines  # tall enough for the wrapped text
 
@@ -206,17 +211,19 @@ def test_rows_once_per_recommendation_same_paper_in_three_formats(book, sample_r
     assert sum(len(r.rows) for r in sample_results) > len(distinct)
     assert len(rows) == len(distinct) + len(RISKY) + len(enriched_result().rows)
     for row in seed:
-        names = {row["Source"].value.split(",")[0], *(l.split(",")[0] for l in row["Also in"].value.splitlines())}
+        names = {row["Source"].value.split(",")[0], *(line.split(",")[0] for line in row["Also in"].value.splitlines())}
         assert names == {"seed-organised-crime.docx", "seed-organised-crime.pdf", "seed-organised-crime.txt"}
     sources = book["Sources"]
     ids = {r[5] for r in sources.iter_rows(min_row=2, values_only=True) if "seed-organised-crime" in r[0]}
-    assert len(ids) == 1 and ids != {None}
+    assert len(ids) == 1
+    assert ids != {None}
 
 
 def test_dates_are_real_excel_dates(book):
     rows = by_key(book["Recommendations"])
     for row in rows.values():
-        assert isinstance(row["Meeting date"].value, datetime) and row["Meeting date"].is_date
+        assert isinstance(row["Meeting date"].value, datetime)
+        assert row["Meeting date"].is_date
         assert isinstance(row["Last seen"].value, datetime)
     enriched = [r for r in rows.values() if r["Source"].value.startswith("enriched.pdf")]
     assert [r["Due date"].value for r in enriched] == [datetime(2024, 3, 31), datetime(2023, 12, 31), None, None]
@@ -233,7 +240,8 @@ def test_status_drop_down_and_fallback_to_the_papers_words(book):
     assert not validation.showDropDown  # (True would hide the arrow)
     rows = list(by_key(ws).values())
     housing = [(r["Status"].value, r["Status in paper"].value) for r in rows if "Private Rented" in r["Paper"].value]
-    assert housing and all(status in STATUSES or status == words for status, words in housing)
+    assert housing
+    assert all(status in STATUSES or status == words for status, words in housing)
     enriched = [r for r in rows if r["Source"].value.startswith("enriched.pdf")]
     # always a value of the drop-down: the normalised status, else "unknown" (the paper's words are beside it)
     assert [r["Status"].value for r in enriched] == ["in_progress", "complete", "unknown", "unknown"]
@@ -260,7 +268,9 @@ def test_conditional_formatting_status_overdue_and_rag(book):
     # the Status cell is coloured by its status only (overdue paints the due date and the Overdue cell)
     assert not [r for r in rules[col["Status"]] if r.type == "expression"]
     overdue = [r for r in rules[col["Due date"]] if r.type == "expression"]
-    assert overdue and overdue[0].formula == [f'${col["Overdue"]}2="yes"'] and overdue[0].stopIfTrue
+    assert overdue
+    assert overdue[0].formula == [f'${col["Overdue"]}2="yes"']
+    assert overdue[0].stopIfTrue
     assert {r.formula[0] for r in rules[col["RAG"]]} == {'"red"', '"amber"', '"green"'}
     assert all(r.dxf is not None and r.dxf.fill is not None for r in rules[col["Status"]])
 
@@ -270,10 +280,13 @@ def test_each_row_links_to_its_source_file_without_a_formula(tracker, book):
     rows = data_rows(ws)
     for row in rows:
         cell = row["Source"]
-        assert cell.hyperlink is not None and cell.hyperlink.target and cell.data_type == "s"
+        assert cell.hyperlink is not None
+        assert cell.hyperlink.target
+        assert cell.data_type == "s"
         assert not str(cell.value).upper().startswith("=HYPERLINK")
     flood = [r for r in rows if r["Source"].value.startswith("flood-risk-progress.pdf")]
-    assert flood and all(", p" in r["Source"].value for r in flood)  # pages in the label
+    assert flood
+    assert all(", p" in r["Source"].value for r in flood)
     target = tracker.parent / unquote(flood[0]["Source"].hyperlink.target)
     assert target.resolve() == (SAMPLES / "flood-risk-progress.pdf").resolve()
     assert [r["Source"].value for r in rows if r["Source"].value.startswith("enriched")][0] == "enriched.pdf, pp. 2–3"
@@ -288,7 +301,8 @@ def test_no_formulas_anywhere(tracker, book):
         for name in archive.namelist():
             if name.startswith("xl/worksheets/sheet"):
                 xml = archive.read(name).decode("utf-8")
-                assert "<f>" not in xml and "<f " not in xml, name
+                assert "<f>" not in xml, name
+                assert "<f " not in xml, name
 
 
 def test_formula_triggers_are_stored_as_text(book):
@@ -296,14 +310,17 @@ def test_formula_triggers_are_stored_as_text(book):
     assert [r["Recommendation"].value for r in rows] == RISKY
     for row in rows:
         for name in ("Recommendation", "Progress", "Responsible", "Timescale", "Status in paper"):
-            assert row[name].data_type == "s" and row[name].value in RISKY
+            assert row[name].data_type == "s"
+            assert row[name].value in RISKY
 
 
 def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, book):
     ws = book["Summary"]
     values = [list(r) for r in ws.iter_rows(values_only=True)]
     header = next(r for r in values if r[0] == "Committee" and r[1] == STATUSES[0])
-    assert header[1 : len(STATUSES) + 1] == list(STATUSES) and "Total" in header and "Overdue" in header
+    assert header[1 : len(STATUSES) + 1] == list(STATUSES)
+    assert "Total" in header
+    assert "Overdue" in header
     total = header.index("Total")
     start = values.index(header) + 1
     committees = []
@@ -323,7 +340,8 @@ def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, 
         assert all_row[1 + STATUSES.index(status)] == expected
     paper_header = next(r for r in values if r[:3] == ["Committee", "Meeting date", "Paper"])
     papers = values[values.index(paper_header) + 1 :]
-    assert SEED in [p[2] for p in papers] and sum(p[paper_header.index("Total")] for p in papers) == len(rows)
+    assert SEED in [p[2] for p in papers]
+    assert sum(p[paper_header.index("Total")] for p in papers) == len(rows)
     with zipfile.ZipFile(tracker) as archive:
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
     assert ws._charts  # openpyxl reads the chart back
@@ -336,7 +354,8 @@ def test_sources_sheet_lists_every_input_file(book, all_results):
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {r.path for r in all_results}
     flood = rows[str(SAMPLES / "flood-risk-progress.pdf")]
-    assert flood[1:5] == ("pdf", 3, 1, 9) and flood[6] is None
+    assert flood[1:5] == ("pdf", 3, 1, 9)
+    assert flood[6] is None
     assert rows["broken.pdf"][6] == "not a PDF (the file is damaged)"
     assert rows[str(SAMPLES / "budget-decoys-only.pdf")][3:5] == (0, 0)
 
@@ -344,7 +363,8 @@ def test_sources_sheet_lists_every_input_file(book, all_results):
 def test_about_sheet(book):
     about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True)}
     assert about["rectrack version"] == __version__
-    assert isinstance(about["Written"], datetime) and abs((datetime.now() - about["Written"]).days) <= 1
+    assert isinstance(about["Written"], datetime)
+    assert abs((datetime.now() - about["Written"]).days) <= 1
     assert about["Command"] == "rectrack extract samples -o tracker.xlsx"
     assert "command above again" in about["How to regenerate"]
 
@@ -376,8 +396,9 @@ def test_other_formats_keep_exact_text_csv_neutralises(tmp_path, suffix):
 # --- 2. re-runs keep the analyst's work -----------------------------------------------------------
 
 
-def add_notes(path: Path, notes: dict[str, str], *, status: dict[str, str] = {}) -> None:
+def add_notes(path: Path, notes: dict[str, str], *, status: dict[str, str] | None = None) -> None:
     """What an analyst does: a new column with values, a status changed, a width and a filter set."""
+    status = status or {}
     book = load_workbook(path)
     ws = book["Recommendations"]
     headers = header_map(ws)
@@ -410,7 +431,8 @@ def test_rerun_keeps_notes_appends_new_paper_and_keeps_a_backup(tmp_path, tracke
     ws = book["Recommendations"]
     after = by_key(ws)
     assert count == len(before) + 2
-    assert set(before) < set(after) and len(after) == len(before) + 2
+    assert set(before) < set(after)
+    assert len(after) == len(before) + 2
     assert {k: r["Analyst notes"].value for k, r in after.items() if r["Analyst notes"].value} == notes
     assert after[keys[1]]["Status"].value == "complete"  # the analyst's status stays
     new = [r for k, r in after.items() if k not in before]
@@ -444,8 +466,8 @@ def test_sorted_tracker_with_hand_typed_rows_is_updated_in_place(tmp_path):
     last = ws.max_row
     # the analyst sorts the rows (Excel moves whole rows, links included) and types a row of their own
     rows = [[(c.value, c.hyperlink, c.data_type) for c in ws[r]] for r in range(2, last + 1)]
-    for r, cells in zip(range(2, last + 1), reversed(rows)):
-        for cell, (value, link, kind) in zip(ws[r], cells):
+    for r, cells in zip(range(2, last + 1), reversed(rows), strict=False):
+        for cell, (value, link, kind) in zip(ws[r], cells, strict=False):
             cell.value, cell.hyperlink, cell.data_type = value, link, kind
     ws.cell(last + 1, headers["Recommendation"]).value = "Typed by hand"
     ws.cell(last + 1, headers["Committee"]).value = "Audit Committee"
@@ -469,8 +491,9 @@ def test_sorted_tracker_with_hand_typed_rows_is_updated_in_place(tmp_path):
         source = "risky.docx" if row["Paper"].value.startswith("Formula") else None
         assert row["Source"].hyperlink.target.endswith(source or row["Source"].value.split(",")[0])
     table = next(iter(ws.tables.values()))
-    assert table.sortState.ref.endswith(str(last + 2)) and table.sortState.sortCondition[0].ref == f"F2:F{last + 2}"
-    summary = [r for r in load_workbook(dest)["Summary"].iter_rows(values_only=True)]
+    assert table.sortState.ref.endswith(str(last + 2))
+    assert table.sortState.sortCondition[0].ref == f"F2:F{last + 2}"
+    summary = list(load_workbook(dest)["Summary"].iter_rows(values_only=True))
     assert any(r[2] == "(rows added by hand)" for r in summary)
 
 
@@ -540,7 +563,8 @@ def test_paper_text_changes_refresh_cells_the_analyst_did_not_touch(tmp_path):
     rows = [rec("a.docx", "1", "Old text", progress="New progress", status="Complete"), rec("a.docx", "2", "Second")]
     write([FileResult(path="a.docx", rows=rows)], dest)
     row = by_key(load_workbook(dest)["Recommendations"])[key]
-    assert row["Progress"].value == "New progress" and row["Status in paper"].value == "Complete"
+    assert row["Progress"].value == "New progress"
+    assert row["Status in paper"].value == "Complete"
     assert row["Status"].value == "delayed"
 
 
@@ -591,11 +615,13 @@ def test_other_columns_of_the_tables_become_extra_columns(tmp_path):
         ("Scrutiny follow-up", "1"): [None, None, "Noted", "Cllr Smith", "Revisit in March"],
     }
     (table,) = ws.tables.values()
-    assert table.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}" and ws.max_column == len(headers)
+    assert table.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
+    assert ws.max_column == len(headers)
     assert [c.name for c in table.tableColumns] == headers
     for title in EXTRA_TITLES:
         col = headers.index(title) + 1
-        assert ws.cell(1, col).alignment.wrap_text and ws.cell(2, col).alignment.wrap_text
+        assert ws.cell(1, col).alignment.wrap_text
+        assert ws.cell(2, col).alignment.wrap_text
         assert 3 < ws.column_dimensions[ws.cell(1, col).column_letter].width <= 30
 
 
@@ -656,14 +682,17 @@ def test_formula_like_extra_values_and_headers_are_text(tmp_path):
     write([risky], dest)
     write([risky], dest)  # and on updating
     ws = load_workbook(dest)["Recommendations"]
-    assert ws.cell(1, ws.max_column).value == "=SUM(A1:A9)" and ws.cell(1, ws.max_column).data_type == "s"
+    assert ws.cell(1, ws.max_column).value == "=SUM(A1:A9)"
+    assert ws.cell(1, ws.max_column).data_type == "s"
     cells = [r[t] for r in data_rows(ws) for t in ("Outcome", "=SUM(A1:A9)")]
-    assert sorted(c.value for c in cells) == sorted(RISKY * 2) and all(c.data_type == "s" for c in cells)
+    assert sorted(c.value for c in cells) == sorted(RISKY * 2)
+    assert all(c.data_type == "s" for c in cells)
     with zipfile.ZipFile(dest) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/sheet"):
                 xml = archive.read(name).decode("utf-8")
-                assert "<f>" not in xml and "<f " not in xml, name
+                assert "<f>" not in xml, name
+                assert "<f " not in xml, name
 
 
 # --- keys ---------------------------------------------------------------------------------------------
@@ -692,7 +721,8 @@ def test_keys_disambiguate_and_never_drop_a_different_row():
     suffixes = [k.key.split(":", 1)[1] for k in keyed]
     assert suffixes[:3] == ["0:1", "0:1~2", "0:#3"]
     assert keyed[0].sources == ("a.docx", "a.pdf")
-    assert len(keyed) == 4 and keyed[3].key.startswith(keyed[0].key + "~")
+    assert len(keyed) == 4
+    assert keyed[3].key.startswith(keyed[0].key + "~")
 
 
 # --- safety -----------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import pytest
 
 from extract import extract_file
 
-
 EXPECTED = [
     {
         "rec_id": "1",

@@ -8,10 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from extract.pipeline import extract_file
-from fuzz.generate import make_spec, render, truth, write_papers
+from fuzz.generate import make_spec, truth, write_papers
 from fuzz.score import Tally, score_paper
 
 SEED = 20240331
@@ -44,7 +42,7 @@ def test_truth_comes_from_the_spec():
     rows = truth(spec)["rows"]
     assert [r["recommendation"] for r in rows] == [rec.text for rec in spec.recs]
     assert [r["rec_id"] for r in rows] == [rec.id for rec in spec.recs]
-    for row, rec in zip(rows, spec.recs):
+    for row, rec in zip(rows, spec.recs, strict=True):
         assert row["progress"] == "\n".join(a.progress for a in rec.actions)
         assert row["responsible"] == "; ".join(dict.fromkeys(a.resp for a in rec.actions if a.resp))
         assert row["timescale"] == "; ".join(dict.fromkeys(a.time for a in rec.actions if a.time))
@@ -63,7 +61,9 @@ def test_generator_does_not_use_the_extractor(tmp_path):
     )
     subprocess.run([sys.executable, "-c", code, str(tests), str(tmp_path)], check=True, timeout=120)
     source = "".join(p.read_text(encoding="utf-8") for p in (tests / "fuzz").glob("*.py") if p.name != "run.py")
-    assert "import extract" not in source and "from extract" not in source and "headers.py" not in source
+    assert "import extract" not in source
+    assert "from extract" not in source
+    assert "headers.py" not in source
 
 
 def _row(**changes):
@@ -100,10 +100,12 @@ def test_scorer_on_hand_made_pairs():
     ]:
         changed = [_row(**{field: value}), truth_rows[1]]
         t = score_paper(truth_rows, changed)
-        assert t.f1 == 0.5 and t.field_ok[field] == 1, field
+        assert t.f1 == 0.5, field
+        assert t.field_ok[field] == 1, field
     # status is reported on its own and does not stop a row counting
     t = score_paper(truth_rows, [_row(status="Green"), truth_rows[1]])
-    assert t.f1 == 1.0 and t.field_acc("status") == 0.5
+    assert t.f1 == 1.0
+    assert t.field_acc("status") == 0.5
     # a missing row lowers recall, an extra one precision; rows on a negative paper are false positives
     assert score_paper(truth_rows, truth_rows[:1]).recall == 0.5
     assert (
@@ -116,7 +118,8 @@ def test_scorer_on_hand_made_pairs():
 
 def test_extractor_on_a_fixed_slice(tmp_path):
     specs, notes = write_papers(SEED, N_SLICE, tmp_path, SLICE)
-    assert not notes and len(specs) == N_SLICE
+    assert not notes
+    assert len(specs) == N_SLICE
     total, scores = Tally(), {}
     for spec in specs:
         result = extract_file(tmp_path / "papers" / spec.file)

@@ -73,7 +73,7 @@ def scanned_doc(scanned):
 
 def assert_rows_match(rows) -> None:
     assert [r.rec_id for r in rows] == [e["rec_id"] for e in EXPECTED]
-    for row, expected in zip(rows, EXPECTED):
+    for row, expected in zip(rows, EXPECTED, strict=True):
         for name, want in expected.items():
             got = getattr(row, name)
             ratio = difflib.SequenceMatcher(None, got, want).ratio()
@@ -84,7 +84,8 @@ def assert_rows_match(rows) -> None:
 def test_scanned_paper_gives_the_rows(scanned):
     result = extract_file(scanned)
     assert not result.failed, result.issues
-    assert result.format == "pdf" and result.pages == 1
+    assert result.format == "pdf"
+    assert result.pages == 1
     assert_rows_match(result.rows)
     first = result.rows[0]
     assert (first.committee, first.meeting_date) == (FRONT[0], "2024-01-12")
@@ -97,14 +98,17 @@ def test_scanned_paper_gives_the_rows(scanned):
 @needs_tesseract
 def test_cells_carry_the_ocr_flag_and_confidence(scanned_doc):
     [table] = scanned_doc.tables
-    assert len(table.rows) == 4 and table.n_cols == 4
+    assert len(table.rows) == 4
+    assert table.n_cols == 4
     cells = [c for row in table.rows for c in row.cells]
     assert all(c.ocr for c in cells)
     scored = [c.ocr_confidence for c in cells if c.text]
-    assert scored and all(0.5 < s <= 1.0 for s in scored)  # mean word confidence on a 0-1 scale
+    assert scored
+    assert all(0.5 < s <= 1.0 for s in scored)
     assert all(c.ocr_confidence is None for c in cells if not c.text)
     x0, top, x1, bottom = table.bbox  # PDF points, as for a text layer (A4 is 595 x 842)
-    assert 0 < x0 < x1 <= 595 and 0 < top < bottom <= 842
+    assert 0 < x0 < x1 <= 595
+    assert 0 < top < bottom <= 842
     rows, _ = extract_document(scanned_doc)
     assert all(r.ocr and 0.5 < r.ocr_confidence <= 1.0 for r in rows)
 
@@ -136,7 +140,8 @@ def test_missing_tesseract_is_an_error_only_when_a_page_needs_it(tmp_path, paper
         "Tesseract is needed to read scanned pages: install it with `apt-get install tesseract-ocr` or run `make setup`"
     )
     text_layer = extract_file(paper_pdf)
-    assert not text_layer.failed and len(text_layer.rows) == 2
+    assert not text_layer.failed
+    assert len(text_layer.rows) == 2
 
 
 def test_text_pages_do_not_need_ocr(paper_pdf):
@@ -179,7 +184,8 @@ def test_rulings_found_and_free_lines_dropped():
     assert positions(h) == pytest.approx([600, 900, 1200, 1500], abs=5)
     assert positions(v) == pytest.approx([300, 900, 1500, 2100], abs=5)
     assert all(x0 <= 302 and x1 >= 2098 for y, x0, x1 in h if y % 300 == 0)
-    assert mask[600, 1000] and not mask[400, 600]  # the table's rules are erased before OCR, the underline is not
+    assert mask[600, 1000]
+    assert not mask[400, 600]
 
 
 def test_skew_is_measured_and_straightened():
@@ -187,12 +193,16 @@ def test_skew_is_measured_and_straightened():
     assert ocr.skew(gray) == pytest.approx(1.2, abs=0.03)
     straight = ocr._straighten(gray)
     h, v, _ = ocr._rulings(straight <= ocr.threshold(straight), 300)
-    assert len(positions(h)) == 4 and len(positions(v)) == 4
+    assert len(positions(h)) == 4
+    assert len(positions(v)) == 4
 
 
 def test_text_fixes():
-    assert ocr._number_cell("la") == "1a" and ocr._number_cell("l0") == "10" and ocr._number_cell("Ian") == "Ian"
-    assert ocr._format_pages([5, 1, 2, 3]) == "1-3, 5" and ocr._parse_pages("1-3, 5") == [1, 2, 3, 5]
+    assert ocr._number_cell("la") == "1a"
+    assert ocr._number_cell("l0") == "10"
+    assert ocr._number_cell("Ian") == "Ian"
+    assert ocr._format_pages([5, 1, 2, 3]) == "1-3, 5"
+    assert ocr._parse_pages("1-3, 5") == [1, 2, 3, 5]
     word = {"top": 100.0, "bottom": 104.0}  # a small mark floating above the baseline at 110
     assert ocr._bullet("e", word, 110.0, 10.0) == "\u2022"
     assert ocr._bullet("e", {"top": 105.0, "bottom": 110.0}, 110.0, 10.0) == "e"  # the letter sits on the line

@@ -16,7 +16,7 @@ def test_docx_vertical_merge_read_once_and_list_bullets(tmp_path):
     document.add_paragraph("3 March 2021")
     document.add_paragraph("Progress on Internal Audit Recommendations")
     table = document.add_table(rows=3, cols=3)
-    for cell, text in zip(table.rows[0].cells, ["Recommendation", "Action Taken", "Owner"]):
+    for cell, text in zip(table.rows[0].cells, ["Recommendation", "Action Taken", "Owner"], strict=False):
         cell.text = text
     merged = table.cell(1, 0).merge(table.cell(2, 0))
     merged.text = "1. Improve contract monitoring through:"
@@ -67,7 +67,8 @@ def test_html_rowspan_read_once(tmp_path):
     assert row.recommendation == "Open toilets longer"
     assert row.progress == "Agreed\nFunding found"
     assert row.responsible == "Parks Manager; Finance Lead"
-    assert row.committee == "Cabinet" and row.meeting_date == "2022-06-01"
+    assert row.committee == "Cabinet"
+    assert row.meeting_date == "2022-06-01"
 
 
 def test_txt_markup_cells(tmp_path):
@@ -91,15 +92,16 @@ def test_layout_tables_are_opened_up(tmp_path):
     cell.add_paragraph("3 March 2021")
     cell.add_paragraph("Progress on Internal Audit Recommendations")
     inner = cell.add_table(rows=2, cols=3)
-    for c, text in zip(inner.rows[0].cells, ["Recommendation", "Update", "Owner"]):
+    for c, text in zip(inner.rows[0].cells, ["Recommendation", "Update", "Owner"], strict=False):
         c.text = text
-    for c, text in zip(inner.rows[1].cells, ["1. Tighten controls", "Done", "Head of Finance"]):
+    for c, text in zip(inner.rows[1].cells, ["1. Tighten controls", "Done", "Head of Finance"], strict=False):
         c.text = text
     path = tmp_path / "layout.docx"
     document.save(path)
     [row] = extract_file(path).rows
     assert (row.rec_id, row.recommendation, row.responsible) == ("1", "Tighten controls", "Head of Finance")
-    assert row.committee == "Audit Committee" and row.meeting_date == "2021-03-03"
+    assert row.committee == "Audit Committee"
+    assert row.meeting_date == "2021-03-03"
 
     page = (
         "<html><body><table><tr><td><h1>Cabinet</h1><p>1 June 2022</p><h2>Parks Review Update</h2>"

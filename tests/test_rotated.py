@@ -48,11 +48,11 @@ def draw_paper(c: canvas.Canvas, width: float, height: float, wobble: float = 0.
     for xx in xs:
         c.line(xx, ys[0], xx, ys[-1])
     c.setFont("Helvetica-Bold", 9)
-    for x, label in zip(xs, HEADER):
+    for x, label in zip(xs, HEADER, strict=False):
         c.drawString(x + 5, top - 15, label)
     c.setFont("Helvetica", 9)
-    for row, y_top in zip(ROWS, ys[1:]):
-        for x, value in zip(xs, row):
+    for row, y_top in zip(ROWS, ys[1:], strict=False):
+        for x, value in zip(xs, row, strict=False):
             lines = value if isinstance(value, list) else [value]
             for j, line in enumerate(lines):
                 c.drawString(x + 5, y_top - 13 - 11 * j, line)
@@ -120,7 +120,7 @@ def test_rotate_entry_on_an_upright_drawing(tmp_path, rotate):
     check_rows(path)
 
 
-@pytest.mark.parametrize("angle,rotate", [(90, 90), (-90, 270), (180, 180)])
+@pytest.mark.parametrize(("angle", "rotate"), [(90, 90), (-90, 270), (180, 180)])
 def test_portrait_stored_page_shown_upright_by_rotate(tmp_path, angle, rotate):
     """Content stored turned, with a /Rotate that shows it upright (the usual landscape appendix)."""
     path = tmp_path / f"stored{angle}.pdf"
@@ -128,7 +128,8 @@ def test_portrait_stored_page_shown_upright_by_rotate(tmp_path, angle, rotate):
     set_rotate(path, rotate)
     with pdfplumber.open(path) as pdf:
         page = pdf.pages[0]
-        assert page_turn(page) == 0 and page.width > page.height
+        assert page_turn(page) == 0
+        assert page.width > page.height
     check_rows(path)
 
 
@@ -139,7 +140,7 @@ def test_page_turn_follows_the_text():
     assert text_direction((-1, 0, 0, -1, 0, 0)) == "rtl"
 
 
-@pytest.mark.parametrize("angle,turn", [(0, 0), (90, 270), (-90, 90), (180, 180)])
+@pytest.mark.parametrize(("angle", "turn"), [(0, 0), (90, 270), (-90, 90), (180, 180)])
 def test_reading_page_geometry(tmp_path, angle, turn):
     path = tmp_path / "geometry.pdf"
     make_pdf(path, angle)

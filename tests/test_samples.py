@@ -34,13 +34,15 @@ def similar(a: str, b: str) -> bool:
 
 def check_ocr_golden(expected: dict, result) -> None:
     assert [r.rec_id for r in result.rows] == [row["rec_id"] for row in expected["rows"]]
-    for got, want in zip(result.rows, expected["rows"]):
-        assert got.ocr and got.ocr_confidence is not None
+    for got, want in zip(result.rows, expected["rows"], strict=True):
+        assert got.ocr
+        assert got.ocr_confidence is not None
         for field in ("recommendation", "progress", "responsible", "timescale", "status"):
             assert similar(getattr(got, field), want[field]), (field, getattr(got, field), want[field])
     first = result.rows[0]
     assert first.meeting_date == expected["meeting_date"]
-    assert similar(first.committee, expected["committee"]) and similar(first.title, expected["title"])
+    assert similar(first.committee, expected["committee"])
+    assert similar(first.title, expected["title"])
 
 
 @pytest.mark.parametrize("golden", GOLDEN, ids=lambda p: p.stem)

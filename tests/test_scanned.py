@@ -17,7 +17,8 @@ def test_missing_tesseract_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(ocr, "find_tesseract", lambda: None)
     result = extract_file(SCAN)
     assert result.failed
-    assert "Tesseract is needed" in result.error and "make setup" in result.error
+    assert "Tesseract is needed" in result.error
+    assert "make setup" in result.error
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed (make setup installs it)")

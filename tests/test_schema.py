@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import tomllib
 from importlib import resources
 
 import pytest
+import tomllib
 
 from conftest import ROOT
 from extract import FIELDS
@@ -35,7 +35,8 @@ def test_schema_is_draft_2020_12_and_matches_the_record():
 def test_schema_ships_as_package_data():
     assert resources.files("extract.schema").joinpath(SCHEMA_FILE).is_file()
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert SCHEMA_FILE.endswith(".json") and "*.json" in config["tool"]["setuptools"]["package-data"]["extract.schema"]
+    assert SCHEMA_FILE.endswith(".json")
+    assert "*.json" in config["tool"]["setuptools"]["package-data"]["extract.schema"]
 
 
 def test_jsonl_from_samples_validates(tmp_path, validator, sample_results):

@@ -13,26 +13,26 @@ from conftest import SAMPLES
 from extract import extract_paths
 from extract.errors import WriterError
 from extract.records import FileResult, Issue, Recommendation
-from extract.writers import write
 from extract.writers import sqlite as sqlite_writer
+from extract.writers import write
 
 RISKY = ['=HYPERLINK("http://x")', "+44 20 7946 0000", "-", "@SUM(A1)", "\tx", "\rx"]
 
 
 def rec(source: str, rec_id: str, text: str, **extra) -> Recommendation:
-    base = dict(
-        source=source,
-        rec_id=rec_id,
-        recommendation=text,
-        progress="",
-        responsible="Jo Bloggs",
-        timescale="",
-        status="",
-        committee="Audit Committee",
-        meeting_date="2024-05-01",
-        title="Internal Audit Follow-up",
-        format="docx",
-    )
+    base = {
+        "source": source,
+        "rec_id": rec_id,
+        "recommendation": text,
+        "progress": "",
+        "responsible": "Jo Bloggs",
+        "timescale": "",
+        "status": "",
+        "committee": "Audit Committee",
+        "meeting_date": "2024-05-01",
+        "title": "Internal Audit Follow-up",
+        "format": "docx",
+    }
     return Recommendation(**{**base, **extra})
 
 
@@ -145,9 +145,11 @@ def test_exact_text_and_types(tmp_path):
     ]
     write([FileResult(path="a.docx", rows=rows)], dest)
     got = query(dest, "SELECT recommendation, progress, overdue, page_first, due_date FROM recommendations ORDER BY id")
-    assert [r[0] for r in got] == RISKY and [r[1] for r in got] == RISKY
+    assert [r[0] for r in got] == RISKY
+    assert [r[1] for r in got] == RISKY
     assert [r[2] for r in got] == [1, 0, 0, 0, 0, 0]
-    assert [r[3] for r in got] == [1, 2, 3, 4, 5, 6] and {r[4] for r in got} == {"2024-03-31"}
+    assert [r[3] for r in got] == [1, 2, 3, 4, 5, 6]
+    assert {r[4] for r in got} == {"2024-03-31"}
 
 
 def test_failed_file_is_listed_with_its_error(tmp_path):

@@ -44,7 +44,7 @@ def test_join_distinct_keeps_order_and_drops_repeats():
 
 
 @pytest.mark.parametrize(
-    "label, field",
+    ("label", "field"),
     [
         ("Review Recommendation", "recommendation"),
         ("Scrutiny Recommendation", "recommendation"),
@@ -94,7 +94,7 @@ def test_header_maps_columns_in_any_order():
 
 
 @pytest.mark.parametrize(
-    "text, rec_id, rest",
+    ("text", "rec_id", "rest"),
     [
         ("1) Cabinet note", "1", "Cabinet note"),
         ("2. Relevant organisations", "2", "Relevant organisations"),
@@ -111,7 +111,7 @@ def test_split_rec_id(text, rec_id, rest):
 
 
 @pytest.mark.parametrize(
-    "cell, rec_id", [("1", "1"), ("R2", "2"), ("Rec 3", "3"), ("(4)", "4"), ("7a", "7a"), ("1.2", "1.2")]
+    ("cell", "rec_id"), [("1", "1"), ("R2", "2"), ("Rec 3", "3"), ("(4)", "4"), ("7a", "7a"), ("1.2", "1.2")]
 )
 def test_id_from_cell(cell, rec_id):
     assert id_from_cell(cell) == rec_id
@@ -204,7 +204,7 @@ def test_docx_table_after_tracking_table_is_not_stitched():
 
 
 @pytest.mark.parametrize(
-    "text, iso",
+    ("text", "iso"),
     [
         ("23 September 2016", "2016-09-23"),
         ("Friday 23 September 2016", "2016-09-23"),
@@ -321,7 +321,7 @@ def test_work_programme_is_not_a_tracker():
 
 
 @pytest.mark.parametrize(
-    "label, field",
+    ("label", "field"),
     [
         ("Implementation Date", "timescale"),
         ("Proposed Action", "progress"),

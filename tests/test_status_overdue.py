@@ -98,7 +98,7 @@ def test_the_table_is_large_enough():
     assert sum(" will " in f" {t} " or " to be " in t for t, _ in SENTENCES) >= 4
 
 
-@pytest.mark.parametrize("text, status", SENTENCES)
+@pytest.mark.parametrize(("text", "status"), SENTENCES)
 def test_progress_sentence_to_status(text, status):
     got = read_progress(text)
     assert (got[0] if got else None) == status
@@ -115,18 +115,18 @@ def test_the_deciding_sentence_is_kept_as_evidence():
 
 
 def row(**values) -> Recommendation:
-    base = dict(
-        source="paper.pdf",
-        rec_id="1",
-        recommendation="Adopt a policy.",
-        progress="",
-        responsible="",
-        timescale="",
-        status="",
-        committee="Scrutiny Panel",
-        meeting_date=MEETING,
-        title="Update",
-    )
+    base = {
+        "source": "paper.pdf",
+        "rec_id": "1",
+        "recommendation": "Adopt a policy.",
+        "progress": "",
+        "responsible": "",
+        "timescale": "",
+        "status": "",
+        "committee": "Scrutiny Panel",
+        "meeting_date": MEETING,
+        "title": "Update",
+    }
     base.update(values)
     return Recommendation(**base)
 
@@ -151,12 +151,13 @@ def test_not_started_past_due_is_overdue():
 
 
 @pytest.mark.parametrize(
-    "word, status",
+    ("word", "status"),
     [("Red", "delayed"), ("R", "delayed"), ("Amber", "in_progress"), ("Green", "in_progress"), ("Blue", "complete")],
 )
 def test_rag_words_give_a_status(word, status):
     got = enrich_row(row(status=word, timescale="December 2021"))
-    assert got.status_norm == status and got.status_source == "status_column"
+    assert got.status_norm == status
+    assert got.status_source == "status_column"
 
 
 def test_a_red_row_is_delayed_even_when_the_text_sounds_done():
@@ -183,7 +184,7 @@ def test_red_shading_without_words_is_delayed():
 
 
 @pytest.mark.parametrize(
-    "status, due, reference, source, want",
+    ("status", "due", "reference", "source", "want"),
     [
         ("in_progress", "2021-03-31", "2021-06-10", "status_column", True),
         ("delayed", "2021-03-31", "2021-06-10", "status_column", True),
@@ -235,7 +236,8 @@ def test_cli_as_of(tmp_path):
         }
     assert got["meeting"] == {"1": ("in_progress", False), "2": ("delayed", True), "3": ("complete", False)}
     assert got["later"] == {"1": ("in_progress", True), "2": ("delayed", True), "3": ("complete", False)}
-    assert main(["extract", str(paper), "--as-of", "June 2021"], stderr=open(tmp_path / "err", "w")) == 2
+    with open(tmp_path / "err", "w") as err:
+        assert main(["extract", str(paper), "--as-of", "June 2021"], stderr=err) == 2
 
 
 # ---------------------------------------------------------------- the tracker
@@ -248,7 +250,10 @@ def paper_result(*rows: Recommendation) -> FileResult:
 def tracker_rows(path: Path) -> dict[str, dict]:
     ws = load_workbook(path)["Recommendations"]
     header = [c.value for c in ws[1]]
-    return {r[header.index("Ref")].value: {h: c.value for h, c in zip(header, r)} for r in ws.iter_rows(min_row=2)}
+    return {
+        r[header.index("Ref")].value: {h: c.value for h, c in zip(header, r, strict=False)}
+        for r in ws.iter_rows(min_row=2)
+    }
 
 
 def summary_all(path: Path) -> dict[str, object]:
@@ -256,7 +261,7 @@ def summary_all(path: Path) -> dict[str, object]:
     rows = list(ws.iter_rows(values_only=True))
     header = next(r for r in rows if r and r[0] == "Committee")
     line = next(r for r in rows if r and r[0] == "All")
-    return dict(zip(header, line))
+    return dict(zip(header, line, strict=False))
 
 
 def test_analyst_marks_a_row_complete_and_the_next_run_keeps_it_not_overdue(tmp_path):
@@ -282,7 +287,8 @@ def test_analyst_marks_a_row_complete_and_the_next_run_keeps_it_not_overdue(tmp_
 
     write([result], dest)  # the same paper again
     second = tracker_rows(dest)
-    assert second["1"]["Status"] == "complete" and second["1"]["Overdue"] == "no"
+    assert second["1"]["Status"] == "complete"
+    assert second["1"]["Overdue"] == "no"
     assert second["3"]["Overdue"] == "yes"
     summary = summary_all(dest)
     assert (summary["complete"], summary["Overdue"], summary["Total"]) == (1, 1, 3)
@@ -321,13 +327,17 @@ def test_parquet_is_typed(tmp_path):
     schema = pq.read_schema(dest)
     assert str(schema.field("meeting_date").type) == "date32[day]"
     assert str(schema.field("due_date").type) == "date32[day]"
-    assert str(schema.field("overdue").type) == "bool" and str(schema.field("ocr").type) == "bool"
+    assert str(schema.field("overdue").type) == "bool"
+    assert str(schema.field("ocr").type) == "bool"
     assert str(schema.field("ocr_confidence").type) == "double"
     df = pd.read_parquet(dest)
     assert (df.due_date - df.meeting_date).iloc[0].days == -71
     assert df.overdue.tolist()[0] is True or df.overdue.tolist()[0] == True  # noqa: E712
-    assert pd.isna(df.overdue.iloc[1]) and pd.isna(df.meeting_date.iloc[1]) and pd.isna(df.due_date.iloc[1])
-    assert pd.isna(df.rag.iloc[0]) and pd.isna(df.status.iloc[1])  # missing text is null, never ""
+    assert pd.isna(df.overdue.iloc[1])
+    assert pd.isna(df.meeting_date.iloc[1])
+    assert pd.isna(df.due_date.iloc[1])
+    assert pd.isna(df.rag.iloc[0])
+    assert pd.isna(df.status.iloc[1])
     assert not any(value == "" for column in df.columns for value in df[column].tolist())
 
 

@@ -57,16 +57,20 @@ def test_csv_never_starts_a_cell_with_a_formula_trigger(tmp_path):
 def test_jsonl_keeps_exact_text(tmp_path):
     dest = tmp_path / "rows.jsonl"
     write(results(RISKY), dest)
-    assert [json.loads(l)["recommendation"] for l in dest.read_text().splitlines()] == RISKY
+    assert [json.loads(line)["recommendation"] for line in dest.read_text().splitlines()] == RISKY
 
 
 def test_atomic_write_keeps_old_file_on_failure(tmp_path):
     dest = tmp_path / "rows.jsonl"
     dest.write_text("old\n")
-    with pytest.raises(RuntimeError):
+
+    def crash_mid_write() -> None:
         with atomic_path(dest) as tmp:
             tmp.write_text("half")
             raise RuntimeError("crash mid-write")
+
+    with pytest.raises(RuntimeError):
+        crash_mid_write()
     assert dest.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["rows.jsonl"]
 

@@ -255,7 +255,7 @@ def enrich_rows(rows: list[Recommendation]) -> list[Recommendation]:
 
     owner_lists = [owners(row.responsible) for row in rows]
     by_source: dict[str, list[tuple[dict, ...]]] = {}
-    for row, owner_list in zip(rows, owner_lists):
+    for row, owner_list in zip(rows, owner_lists, strict=True):
         by_source.setdefault(row.source, []).append(owner_list)
     names = {source: known_people(lists) for source, lists in by_source.items()}
-    return [enrich_row(row, names[row.source], owner_list) for row, owner_list in zip(rows, owner_lists)]
+    return [enrich_row(row, names[row.source], owner_list) for row, owner_list in zip(rows, owner_lists, strict=True)]

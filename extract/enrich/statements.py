@@ -116,7 +116,6 @@ PARTIAL = frozenset(
         "majority",
         "element",
         "elements",
-        "elements",
         "tranche",
         "step",
         "steps",

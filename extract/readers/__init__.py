@@ -67,7 +67,7 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
     return doc
 
 
-_BY_FORMAT = {fmt: fn for fmt, fn in READERS.values()}
+_BY_FORMAT = dict(READERS.values())
 
 
 def sniff(path: Path) -> str | None:

@@ -10,6 +10,7 @@ time limit; on timeout its whole process group is ended.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -123,10 +124,8 @@ def _run(argv: list[str], timeout: float, fmt: str, cwd: Path) -> str:
 
 
 def _kill_group(proc: subprocess.Popen) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)  # soffice starts soffice.bin as a child: end both
-    except (ProcessLookupError, PermissionError):
-        pass
     proc.communicate()
 
 

@@ -66,9 +66,8 @@ def check_package(path: Path) -> None:
                 raise UnreadableDocument(f"refused: unpacks to {total // 2**20} MB (zip bomb?)")
             for member in members:
                 if member.file_size > 10 * 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-                    raise UnreadableDocument(
-                        f"refused: member {member.filename!r} is compressed {member.file_size // max(member.compress_size, 1)}:1 (zip bomb?)"
-                    )
+                    ratio = member.file_size // max(member.compress_size, 1)
+                    raise UnreadableDocument(f"refused: member {member.filename!r} is compressed {ratio}:1 (zip bomb?)")
             if "word/document.xml" not in {m.filename for m in members}:
                 raise UnreadableDocument("not a Word .docx file (no word/document.xml; is it another Office format?)")
             for member in members:

@@ -37,6 +37,7 @@ saying how to install it.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import os
 import re
 import shutil
@@ -135,10 +136,10 @@ def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_on
     found_words = _ocr_regions(binary, images, scale * 72)
     words_of = [
         [_to_points(w, scale, page.bbox[0] + x0 / scale, page.bbox[1] + y0 / scale) for w in ws if not _junk(w)]
-        for ws, (x0, y0, _, _) in zip(found_words, regions)
+        for ws, (x0, y0, _, _) in zip(found_words, regions, strict=False)
     ]
     words_of = _settle(words_of)
-    in_cell = {bbox: words for (bbox, _), words in zip(cells, words_of[1:])}
+    in_cell = {bbox: words for (bbox, _), words in zip(cells, words_of[1:], strict=False)}
     order = place_blocks(
         doc,
         number,
@@ -332,7 +333,7 @@ def _segments(mask, min_len: int, max_thick: int, margin: tuple[int, int]) -> li
     rows, starts, ends = _runs(_close(thick, 4), min_len)
     tol = max(8, min_len // 6)
     bands: list[list[int]] = []  # [first row, last row, start, end]
-    for r, s, e in sorted(zip(rows.tolist(), starts.tolist(), ends.tolist())):
+    for r, s, e in sorted(zip(rows.tolist(), starts.tolist(), ends.tolist(), strict=True)):
         for band in reversed(bands[-24:]):
             if r - band[1] <= 2 and abs(s - band[2]) <= tol and abs(e - band[3]) <= tol:
                 band[1], band[2], band[3] = r, min(band[2], s), max(band[3], e)
@@ -408,9 +409,9 @@ def _rulings(dark, per_inch: float):
     tol = max_thick / 2 + 0.02 * per_inch
     h, v = _anchored(h, v, tol), _anchored(v, h, tol)
     cover = np.zeros_like(dark)
-    for y, x0, x1, top, bottom in h:
+    for _y, x0, x1, top, bottom in h:
         cover[max(top - 2, 0) : bottom + 3, max(x0 - 1, 0) : x1 + 1] = True
-    for x, y0, y1, left, right in v:
+    for _x, y0, y1, left, right in v:
         cover[max(y0 - 1, 0) : y1 + 1, max(left - 2, 0) : right + 3] = True
     return [ln[:3] for ln in h], [ln[:3] for ln in v], cover
 
@@ -455,7 +456,7 @@ def _ocr_regions(binary: str, images: list, dpi: float) -> list[list[dict]]:
             strips.append(images[index][y0:y1, x0:])
             where.append((index, rest, x0, y0, top, bottom))
     if strips:
-        for (index, rest, x0, y0, top, bottom), new in zip(where, _ocr_stack(binary, strips, dpi)):
+        for (index, rest, x0, y0, top, bottom), new in zip(where, _ocr_stack(binary, strips, dpi), strict=False):
             new = [dict(w, left=w["left"] + x0, top=w["top"] + y0, line=rest[0]["line"]) for w in new]
             new = [_same_height(w, rest) for w in new if top <= w["top"] + w["height"] / 2 <= bottom]
             if new:
@@ -497,7 +498,7 @@ def _ocr_stack(binary: str, images: list, dpi: float) -> list[list[dict]]:
         offsets.append(y)
         y += im.shape[0] + pad
     canvas = np.full((y, width), 255, dtype=np.uint8)
-    for im, top in zip(images, offsets):
+    for im, top in zip(images, offsets, strict=True):
         canvas[top : top + im.shape[0], pad : pad + im.shape[1]] = im
     out: list[list[dict]] = [[] for _ in images]
     for word in _ocr(binary, canvas, dpi):
@@ -544,10 +545,8 @@ def _ocr(binary: str, gray, dpi: float) -> list[dict]:
         try:
             out, err = proc.communicate(timeout=OCR_TIMEOUT)
         except BaseException as exc:  # our time limit, or the batch runner's: never leave Tesseract behind
-            try:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
             proc.communicate()
             if isinstance(exc, subprocess.TimeoutExpired):
                 raise UnreadableDocument(f"Tesseract took over {OCR_TIMEOUT:g} s on a scanned page") from None
@@ -571,7 +570,7 @@ def _parse_tsv(text: str) -> list[dict]:
         parts = line.split("\t")
         if len(parts) != len(names):
             continue
-        row = dict(zip(names, parts))
+        row = dict(zip(names, parts, strict=True))
         if row.get("level") != "5" or not row.get("text", "").strip():
             continue
         try:

@@ -27,9 +27,9 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..vocab import label_scores
 from ..headers import HeaderMap, looks_numbered, map_header
 from ..model import Cell, Row, Table
+from ..vocab import label_scores
 
 _COLUMN_GAP = 6.0  # points of white space that separate two columns on a line
 _END_GAP = 4.0  # a vertical gap this many text heights ends the table
@@ -59,7 +59,7 @@ class Columns:
     def crosses(self, line: list[dict]) -> bool:
         """Does a word, or a run of words without a column gap, straddle a boundary?"""
         for left in self.lefts[1:]:
-            for a, b in zip(line, line[1:]):
+            for a, b in zip(line, line[1:], strict=False):
                 if a["x1"] < left - 0.5 <= b["x0"] and b["x0"] - a["x1"] < _COLUMN_GAP * 0.6:
                     return True  # an ordinary word space right at the boundary: running text
             if any(w["x0"] < left - 2 and w["x1"] > left + 2 for w in line):
@@ -117,7 +117,7 @@ def _content_line(line: list[dict]) -> bool:
 def _close(block: list[list[dict]]) -> bool:
     """Header lines of one wrapped label row sit close together; a header set as two rows of labels
     ("Agreed" over "deadline") may sit further apart when every label below starts under one above."""
-    for n, (a, b) in enumerate(zip(block, block[1:]), start=1):
+    for n, (a, b) in enumerate(zip(block, block[1:], strict=False), start=1):
         height = a[0]["bottom"] - a[0]["top"]
         gap = b[0]["top"] - a[0]["bottom"]
         if gap > 0.8 * height and not (gap <= 2.5 * height and _aligned(block[:n], b)):
@@ -172,7 +172,7 @@ def build_table(
     heights = [ln[0]["bottom"] - ln[0]["top"] for ln in lines] or [10.0]
     height = statistics.median(heights)
     body: list[list[dict]] = []
-    for i, line in enumerate(lines):
+    for line in lines:
         if columns.crosses(line):
             break
         if body and line[0]["top"] - body[-1][0]["bottom"] > _END_GAP * height:
@@ -218,7 +218,7 @@ class _Geometry:
     @classmethod
     def measure(cls, words: list[dict], col_lines: list[list[list[dict]]]) -> _Geometry:
         height = statistics.median(w["bottom"] - w["top"] for w in words)
-        steps = [b[0]["top"] - a[0]["top"] for lines in col_lines for a, b in zip(lines, lines[1:])]
+        steps = [b[0]["top"] - a[0]["top"] for lines in col_lines for a, b in zip(lines, lines[1:], strict=False)]
         steps = [s for s in steps if s >= 0.8 * height]
         pitch = 1.2 * height
         if steps:
@@ -387,7 +387,7 @@ def _with_continuations(
             if below:
                 candidates.append((rule, rule, below[0]))
     else:
-        for (_, bottom), (top, _) in zip(geo.intervals, geo.intervals[1:]):
+        for (_, bottom), (top, _) in zip(geo.intervals, geo.intervals[1:], strict=False):
             together = sum(any(top - 0.5 <= t <= top + 0.5 * geo.height for t in tops) for tops in blocks)
             if top - bottom >= least and together >= 2:
                 candidates.append(((top + bottom) / 2, bottom, top))
@@ -465,7 +465,7 @@ def _rights(lines: list[list[dict]], columns: Columns) -> list[float]:
         for word in line:
             col = columns.index(word)
             seen[col] = max(seen[col], word["x1"])
-    return [s if s else r for s, r in zip(seen, rights)]
+    return [s if s else r for s, r in zip(seen, rights, strict=True)]
 
 
 def _row(lines: list[list[dict]], columns: Columns, page: int, rights: list[float]) -> Row:

@@ -237,7 +237,7 @@ def _rules(page) -> list[borderless.Rule]:
     """The page's horizontal rules (lines, and the edges of thin boxes) as (y, x0, x1)."""
     try:
         edges = page.horizontal_edges
-    except Exception:  # an odd drawing object should not cost the page its text
+    except Exception:  # noqa: BLE001 - an odd drawing object should not cost the page its text
         return []
     return [(float(e["top"]), float(e["x0"]), float(e["x1"])) for e in edges if e["x1"] - e["x0"] > 20]
 
@@ -312,7 +312,7 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     if not lines:
         return ""
     tops = [line[0]["top"] for line in lines]
-    gaps = [b - a for a, b in zip(tops, tops[1:])]
+    gaps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
     usual = statistics.median(gaps) if gaps else 0.0
     height = statistics.median(line[0]["bottom"] - line[0]["top"] for line in lines)
     if 0 < len(gaps) < 3:  # too few gaps to tell the usual one: assume single spacing

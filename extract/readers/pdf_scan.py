@@ -59,7 +59,7 @@ def scan_pages(path: str | Path, password: str | None = None) -> PagePlan | None
         return None
     try:
         pdf = pdfium.PdfDocument(str(path), password=password or None)
-    except Exception:
+    except Exception:  # noqa: BLE001 - the plan is only a shortcut: whatever pdfium fails on, parse every page
         return None
     plan = PagePlan()
     try:
@@ -80,11 +80,11 @@ def scan_pages(path: str | Path, password: str | None = None) -> PagePlan | None
             lines = [t for t in (tidy_line(line) for line in text.splitlines()) if t]
             ruled_candidate = plan.ruled[number] and (
                 ("recommend" in squashed and bool(_FIELD_WORDS.search(squashed)))
-                or any(heads_tracking_table(f"{a} {b}") for a, b in zip(lines, [*lines[1:], ""]))
+                or any(heads_tracking_table(f"{a} {b}") for a, b in zip(lines, [*lines[1:], ""], strict=True))
             )
             plan.candidate[number] = ruled_candidate or any(_header_line(line) for line in lines)
             plan.text[number] = lines
-    except Exception:
+    except Exception:  # noqa: BLE001 - the plan is only a shortcut: whatever pdfium fails on, parse every page
         return None
     finally:
         pdf.close()

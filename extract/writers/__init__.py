@@ -43,7 +43,8 @@ def check_destination(dest: str) -> None:
     suffix = Path(dest).suffix.lower()
     if suffix not in TEXT_WRITERS and suffix not in FILE_WRITERS:
         raise WriterError(
-            f"{dest}: unknown output type '{suffix or '(none)'}' (use one of {', '.join(SUFFIXES)}, or - for JSON Lines on stdout)"
+            f"{dest}: unknown output type '{suffix or '(none)'}' "
+            f"(use one of {', '.join(SUFFIXES)}, or - for JSON Lines on stdout)"
         )
 
 

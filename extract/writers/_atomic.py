@@ -46,7 +46,5 @@ def _match_permissions(tmp: Path, dest: Path) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(tmp, mode)
-    except OSError:
-        pass

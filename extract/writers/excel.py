@@ -779,7 +779,7 @@ def _read_state(book: Workbook) -> dict[str, dict[str, str]]:
     header = [canon(v) for v in next(rows, ())]
     state: dict[str, dict[str, str]] = {}
     for values in rows:
-        record = {name: canon(v) for name, v in zip(header, values)}
+        record = {name: canon(v) for name, v in zip(header, values, strict=False)}
         if record.get("key"):
             state[record.pop("key")] = record
     return state
@@ -938,7 +938,7 @@ def _add_chart(ws: Worksheet, header_row: int, last_row: int, anchor_col: int) -
         "not_started": "5B9BD5",
         "unknown": "BFBFBF",
     }
-    for series, status in zip(chart.series, STATUSES):
+    for series, status in zip(chart.series, STATUSES, strict=False):
         series.graphicalProperties.solidFill = palette.get(status, "BFBFBF")
         series.graphicalProperties.line.solidFill = palette.get(status, "BFBFBF")
     chart.width, chart.height = 22, max(7.5, 1.2 * (last_row - header_row) + 4)
@@ -971,7 +971,7 @@ def _fill_sources(ws: Worksheet, run: Run) -> None:
     last = max(len(run.results) + 1, 2)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
     ws.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGH", (50, 8, 7, 9, 7, 14, 45, 45)):
+    for letter, width in zip("ABCDEFGH", (50, 8, 7, 9, 7, 14, 45, 45), strict=True):
         ws.column_dimensions[letter].width = width
 
 

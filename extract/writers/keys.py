@@ -110,7 +110,7 @@ def keyed_rows(results: Iterable[FileResult]) -> list[KeyedRow]:
     papers: dict[str, str] = {}
     for result in results:
         paper = paper_id(result)
-        for key, row in zip(row_keys(result.rows, paper), result.rows):
+        for key, row in zip(row_keys(result.rows, paper), result.rows, strict=True):
             if key in merged and not _same_recommendation(merged[key][0], row):
                 key = f"{key}~{_digest('apart', file_hash(result.path) or result.path)[:6]}"
             merged.setdefault(key, []).append(row)

@@ -36,8 +36,8 @@ from pathlib import Path
 from ..errors import WriterError
 from ..records import FIELDS, FileResult, flat_dict
 from ._atomic import atomic_path
-from .parquet import field_kind
 from .keys import KeyedRow, keyed_rows, paper_id
+from .parquet import field_kind
 
 SCHEMA_VERSION = 2
 _SQL_TYPES = {"int": "INTEGER", "bool": "INTEGER", "float": "REAL", "date": "TEXT", "json": "TEXT", "text": "TEXT"}

@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import io
 import random
-import re
 import shutil
 import subprocess
 import tempfile
@@ -25,12 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from . import words as W
 from samplekit import (
     BULLET,
     Paper,
     PdfStyles,
-    blocks,
     docx_fill,
     docx_repeat_header,
     docx_save,
@@ -38,6 +35,8 @@ from samplekit import (
     html_cell,
     pdf_doc,
 )
+
+from . import words as W
 
 CREATOR = "rectrack tests/fuzz"
 FORMATS = ["docx", "pdf-rl", "pdf-lo", "html", "odt"]
@@ -232,7 +231,7 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
         }[negative]
     )
     body = [
-        f"1. Purpose of the report",
+        "1. Purpose of the report",
         f"1.1 This report {'updates the Committee on' if not negative else 'sets out'} "
         f"{'the recommendations of its review of ' + topic if not negative else title.lower()}.",
         "2. Recommendations",
@@ -552,8 +551,8 @@ def tracking_tables(spec) -> list:
             a = rec.actions[0]
             values = _values(spec, rec, 0, a)
             if spec.prefix:  # the number goes in a "Recommendation N" heading above the table instead
-                values = [rec.text if c.role == "rec" else v for c, v in zip(spec.columns, values)]
-            rows = [[Cell(c.label), Cell(v)] for c, v in zip(spec.columns, values)]
+                values = [rec.text if c.role == "rec" else v for c, v in zip(spec.columns, values, strict=False)]
+            rows = [[Cell(c.label), Cell(v)] for c, v in zip(spec.columns, values, strict=False)]
             out.append(Table(rows, 0, [1.3, 4.5], True, f"Recommendation {rec.id}" if spec.prefix else ""))
         out[0].heading = heading + ("\n" + out[0].heading if out[0].heading else "")
         return out
@@ -632,10 +631,10 @@ def render_docx(spec, path):
         _docx_borders(table, spec.border)
         table.autofit = False
         widths = [usable * w / sum(t.weights) for w in t.weights]
-        for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths):
+        for col, w in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=False):
             col.w = Cm(w)
         for row in table.rows:
-            for cell, w in zip(row.cells, widths):
+            for cell, w in zip(row.cells, widths, strict=False):
                 cell.width = Cm(w)
         for r in range(t.n_header):
             docx_repeat_header(table.rows[r])

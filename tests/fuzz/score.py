@@ -135,12 +135,12 @@ class Tally:
     rows_true: int = 0
     rows_pred: int = 0
     exact: int = 0
-    field_ok: dict = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    field_ok: dict = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     status_n: int = 0
     neg_papers: int = 0
     neg_fp: int = 0
 
-    def add(self, other: "Tally") -> None:
+    def add(self, other: Tally) -> None:
         for name in ("papers", "rows_true", "rows_pred", "exact", "status_n", "neg_papers", "neg_fp"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for f in FIELDS:
