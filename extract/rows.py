@@ -9,7 +9,9 @@ recommendations are numbered, is the rest of a row broken by the page break.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from .headers import HeaderMap
 from .model import Row
@@ -33,6 +35,18 @@ _ID_CELL_RE = re.compile(
     r"^\s*(?:(?:recommendation|rec)\s*\.?\s*(?:no\.?\s*)?|r)?\(?\s*(\d{1,3}(?:\.\d{1,2})*[a-z]?)\s*\)?\s*[.:)]?\s*$",
     re.I,
 )
+
+
+class TextFields(TypedDict):
+    """The text fields of a recommendation, as :meth:`RawRecommendation.fields` gives them."""
+
+    rec_id: str
+    recommendation: str
+    progress: str
+    responsible: str
+    timescale: str
+    status: str
+    accepted: str
 
 
 @dataclass(slots=True)
@@ -68,7 +82,7 @@ class RawRecommendation:
             return None
         return round(sum(self.ocr_confidences) / len(self.ocr_confidences), 3)
 
-    def add(self, values: dict[str, str], page: int | None, glue: set[str] = frozenset()) -> None:
+    def add(self, values: dict[str, str], page: int | None, glue: Set[str] = frozenset()) -> None:
         """Add a row's values; for ``glue`` fields the text continues the last value (a cut cell)."""
         for name in ("progress", "responsible", "timescale", "status", "accepted"):
             value = values.get(name)
@@ -91,7 +105,7 @@ class RawRecommendation:
     def extra_items(self) -> tuple[tuple[str, str], ...]:
         return tuple((label, join_distinct(parts, sep="\n")) for label, parts in self.extra.items())
 
-    def fields(self) -> dict[str, str]:
+    def fields(self) -> TextFields:
         return {
             "rec_id": self.rec_id,
             "recommendation": self.recommendation,
@@ -167,14 +181,14 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
             and rec_id == current.rec_id
             and (not rec_text or page_break or norm_key(rec_text) == norm_key(current.recommendation))
         )
-        if repeated and norm_key(rec_text) in norm_key(current.recommendation):
+        if repeated and current is not None and norm_key(rec_text) in norm_key(current.recommendation):
             rec_text = ""  # the number (and text) printed again on the row that carries it on
         continues = current is not None and (
             repeated
             or not rec_id
             and (not rec_text or (page_break and (numbered > 0 or _reads_on(previous, row, table.header))))
         )
-        if continues:
+        if continues and current is not None:
             cut = _cut_fields(previous, table.header) | _open_fields(current, values) if page_break else set()
             if rec_text:
                 sep = (

@@ -84,7 +84,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
         else:
             previous = None  # another kind of table breaks any continuation
             why = near_miss(table) if notes is not None else None
-            if why:
+            if why and notes is not None:
                 notes.append(f"page {table.page}: {why}" if table.page else why)
     _close(run, found)
     return found
@@ -174,16 +174,17 @@ def _without_label_echo(row: Row, header: HeaderMap) -> Row:
 def _continues(doc: Document, prev: Table, table: Table, header: HeaderMap | None, current: TrackingTable) -> str:
     """ "page" when ``table`` carries ``current`` on over a page break, "same" for the next table of the same
     header on the same page with nothing between, "" when it does not continue it."""
+    end = prev.last_page or prev.page  # the page the previous table ends on (set when paged)
     paged = prev.page is not None and table.page is not None
     between = [p for p in doc.paragraphs if prev.order < p.order < table.order]
     if header is not None:
         if header.key != current.header.key and not _same_labels(header, current.header):
             return ""
-        if paged and table.page == (prev.last_page or prev.page):
+        if paged and table.page == end:
             return "same" if not _text(between) else ""
     elif not paged or table.n_cols != prev.n_cols:
         return ""  # without pages, only a repeated header shows that a table goes on
-    if paged and table.page != (prev.last_page or prev.page) + 1:
+    if paged and end is not None and table.page != end + 1:
         return ""
     if paged:
         return "page" if _only_furniture(between) else ""
@@ -294,16 +295,16 @@ class _KeyValueRun:
         if index != self.last_index + 1:
             return False
         end = prev.last_page or prev.page
-        if prev.page is not None and table.page is not None and table.page not in (end, end + 1):
+        if end is not None and prev.page is not None and table.page is not None and table.page not in (end, end + 1):
             return False
         between = [p for p in doc.paragraphs if prev.order < p.order < table.order]
         if not _only_furniture([p for p in between if not _rec_number(p.text)]):
             return False
-        labelled = [p for p in pairs if p.label]
-        if pairs[0].label == "" or not labelled:
+        labels = [p.label for p in pairs if p.label]
+        if pairs[0].label == "" or not labels:
             return True  # the rest of the value above, cut by the page break
-        known = sum(1 for p in labelled if _label_key(p.label) in self.known or self._label_goes_on(p.label))
-        return known >= 0.5 * len(labelled) or key_value_table(table) is not None
+        known = sum(1 for label in labels if _label_key(label) in self.known or self._label_goes_on(label))
+        return known >= 0.5 * len(labels) or key_value_table(table) is not None
 
     def _label_goes_on(self, label: str) -> bool:
         """Is ``label`` the second line of the last label, broken by the page break?
@@ -413,7 +414,9 @@ def _close(run: _KeyValueRun | None, found: list[TrackingTable]) -> None:
     if run is None:
         return
     table = run.table()
-    header = find_header(table) if table is not None else None
+    if table is None:
+        return
+    header = find_header(table)
     if header is None:
         return
     tracking = TrackingTable(

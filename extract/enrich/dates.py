@@ -441,25 +441,29 @@ def _resolve_ranges(found: list[_Found], text: str) -> list[_Found]:
     for i, item in enumerate(out):
         if not item.needs_year:
             continue
+        month = item.month
+        assert month is not None  # a month without a year always carries its month
         # "July – October 2015": the start borrows the end's year (and is earlier, so it never wins)
-        if i + 1 < len(out) and _RANGE_SEP.match(text[item.end : out[i + 1].start]) and out[i + 1].date:
-            nxt = out[i + 1]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if nxt is not None and _RANGE_SEP.match(text[item.end : nxt.start]) and nxt.date:
             year = nxt.date.year
-            if item.month > nxt.date.month:
+            if month > nxt.date.month:
                 year -= 1
             out[i] = _Found(item.start, item.end, _month_or_day(year, item), "")
             continue
-        if i > 0 and _RANGE_SEP.match(text[out[i - 1].end : item.start]) and out[i - 1].date:
-            prev = out[i - 1]
-            year = prev.date.year + (1 if item.month < prev.date.month else 0)
+        prev = out[i - 1] if i > 0 else None
+        if prev is not None and _RANGE_SEP.match(text[prev.end : item.start]) and prev.date:
+            year = prev.date.year + (1 if month < prev.date.month else 0)
             out[i] = _Found(item.start, item.end, _month_or_day(year, item), "")
     return out
 
 
 def _month_or_day(year: int, item: _Found) -> date | None:
+    month = item.month
+    assert month is not None  # only called for a month without a year, which always carries its month
     if item.day is not None:
-        return _valid(year, item.month, item.day) or month_end(year, item.month)
-    return month_end(year, item.month)
+        return _valid(year, month, item.day) or month_end(year, month)
+    return month_end(year, month)
 
 
 def _from_meeting(item: _Found, meeting: date | None) -> _Found:
@@ -604,7 +608,7 @@ def parse_timescale(text: str, meeting_date: str | date | None = None) -> Due:
     results = [parse_part(p, meeting) for p in parts]
     dated = [r for r in results if r.date is not None]
     if dated:
-        best = max(dated, key=lambda r: r.date)
+        best = max(dated, key=lambda r: r.date or date.min)  # every r.date here is set
         return best
     if any(r.note == NOTE_AMBIGUOUS for r in results):
         return Due(None, NOTE_AMBIGUOUS)

@@ -408,7 +408,7 @@ def _patterns() -> list[dict]:
     org_head = {"TEXT": {"IN": sorted(ORG_HEADS)}}
     team_head = {"TEXT": {"IN": sorted(TEAM_HEADS)}}
     post_head = {"TEXT": {"IN": sorted(POST_HEADS - {"Co-ordinator"})}}
-    coord = [{"ORTH": "Co"}, hyphen, {"LOWER": {"IN": ["ordinator", "ordinators"]}}]
+    coord: list[dict] = [{"ORTH": "Co"}, hyphen, {"LOWER": {"IN": ["ordinator", "ordinators"]}}]
 
     out: list[dict] = []
 
@@ -435,8 +435,8 @@ def _patterns() -> list[dict]:
             add("POST", toks + [{"LOWER": {"IN": ["of", "for"]}}, title_or_and])
         else:
             add("POST", toks + [title_or_and])
-    for head in (post_head, coord):
-        head = head if isinstance(head, list) else [head]
+    heads: list[list[dict]] = [[post_head], coord]  # a one-token head, and "Co-ordinator" as three tokens
+    for head in heads:
         add("POST", [{**mod, "OP": "*"}] + head)
         add("POST", [{**mod, "OP": "*"}] + head + [{"LOWER": "for"}, title_or_and])
         add("POST", [mods] + head + [conn] + [mods] + (head))
@@ -463,6 +463,7 @@ def _patterns() -> list[dict]:
 def load_nlp():
     """The spaCy pipeline: ``en_core_web_sm`` when installed, else ``spacy.blank("en")``; the rules on top."""
     import spacy
+    from spacy.pipeline import EntityRuler
 
     try:
         nlp = spacy.load("en_core_web_sm", exclude=["lemmatizer", "parser", "attribute_ruler", "tagger"])
@@ -473,6 +474,7 @@ def load_nlp():
         ruler = nlp.add_pipe("entity_ruler", before="ner", config=config)
     else:
         ruler = nlp.add_pipe("entity_ruler", config=config)
+    assert isinstance(ruler, EntityRuler)  # add_pipe is typed as returning any pipe component
     ruler.add_patterns(_patterns())
     return nlp
 

@@ -5,6 +5,7 @@ To add a format, write ``read_<fmt>(path) -> Document`` and add its suffixes to 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,7 +34,7 @@ def format_of(path: Path) -> str | None:
     return entry[0] if entry else None
 
 
-def read(path: str | Path, *, password: str | None = None) -> Document:
+def read(path: str | os.PathLike[str], *, password: str | None = None) -> Document:
     """Read any supported paper. Raises UnsupportedFormat or UnreadableDocument."""
     path = Path(path)
     entry = READERS.get(path.suffix.lower())

@@ -561,7 +561,7 @@ def _ocr(binary: str, gray, dpi: float) -> list[dict]:
 
 
 def _parse_tsv(text: str) -> list[dict]:
-    words = []
+    words: list[dict] = []
     lines = text.splitlines()
     if not lines:
         return words

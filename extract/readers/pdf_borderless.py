@@ -137,16 +137,16 @@ def _aligned(above: list[list[dict]], below: list[dict]) -> bool:
 
 
 def _columns(block: list[list[dict]]) -> Columns | None:
-    spans: list[list[float | str]] = []  # [x0, x1, text]
+    spans: list[tuple[float, float, str]] = []  # (x0, x1, text)
     for line in block:
         for seg in segments(line):
             x0, x1, text = seg[0]["x0"], seg[-1]["x1"], " ".join(w["text"] for w in seg)
-            for span in spans:
-                if x0 < span[1] + 1 and x1 > span[0] - 1:  # overlaps a label from the line above
-                    span[0], span[1], span[2] = min(span[0], x0), max(span[1], x1), f"{span[2]}\n{text}"
+            for i, (left, right, label) in enumerate(spans):
+                if x0 < right + 1 and x1 > left - 1:  # overlaps a label from the line above
+                    spans[i] = (min(left, x0), max(right, x1), f"{label}\n{text}")
                     break
             else:
-                spans.append([x0, x1, text])
+                spans.append((x0, x1, text))
     spans.sort(key=lambda s: s[0])
     if len(spans) < 2:
         return None
@@ -267,20 +267,21 @@ def _rows(body: list[list[dict]], columns: Columns, rules: Sequence[Rule] = ()) 
         per_col[columns.index(word)].append(word)
     col_lines = [_lines(ws) for ws in per_col]
     geo = _Geometry.measure(words, col_lines)
-    rules = _table_rules(rules, words)
+    rule_ys = _table_rules(rules, words)
 
     cuts: list[float] = []
     starts: list[list[dict]] = []
-    key = rec
-    for key, own in ((columns.header.col("rec_id"), True), (rec, False)):
-        if key is not None:
-            starts = _numbered_starts(col_lines[key], own, geo)
+    key, own = rec, False
+    for col, own_column in ((columns.header.col("rec_id"), True), (rec, False)):
+        if col is not None:
+            starts = _numbered_starts(col_lines[col], own_column, geo)
             if starts:
+                key, own = col, own_column
                 break
     if starts:
         bands = []
         for line in starts:
-            cut = _cut_above(line[0]["top"], geo, rules, cuts[-1] if cuts else None)
+            cut = _cut_above(line[0]["top"], geo, rule_ys, cuts[-1] if cuts else None)
             if cut is not None:
                 cuts.append(cut)
                 band = geo.band_above(line[0]["top"])
@@ -288,12 +289,12 @@ def _rows(body: list[list[dict]], columns: Columns, rules: Sequence[Rule] = ()) 
                     bands.append(band[1] - band[0])
         per_col[key] = _split_glued_ids(per_col[key], starts, own)
         row_band = statistics.median(bands) if bands else None
-        cuts = _with_continuations(cuts, rules, col_lines, {key, rec}, geo, row_band)
-    elif rules:
-        cuts = rules
+        cuts = _with_continuations(cuts, rule_ys, col_lines, {key, rec}, geo, row_band)
+    elif rule_ys:
+        cuts = rule_ys
     else:
         cuts, row_band = _gap_cuts(col_lines, rec, geo)
-        cuts = _with_continuations(cuts, rules, col_lines, {rec}, geo, row_band)
+        cuts = _with_continuations(cuts, rule_ys, col_lines, {rec}, geo, row_band)
 
     rows: list[list[dict]] = [[] for _ in range(len(cuts) + 1)]
     for col_words in per_col:

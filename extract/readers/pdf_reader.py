@@ -153,7 +153,9 @@ def _read_page(
         borderless, used, next_carry = _borderless(
             loose, number, carry if not found else None, page.height, _rules(page)
         )
-        tables.extend((t.bbox[1], t) for t in borderless)
+        for t in borderless:
+            assert t.bbox is not None  # build_table always gives a borderless table its box
+            tables.append((t.bbox[1], t))
     outside = [w for w in words if id(w) not in used and not any(_inside(w, b) for b in boxes)]
 
     def make_table(block, at: int) -> Table:
@@ -277,7 +279,7 @@ def _table(found, words: list[dict], page: int, order: int, page_width: float | 
             if bbox is None:  # covered by a cell merged from the left or above
                 cells.append(Cell(text="", page=page, merged=True))
                 continue
-            if clipped and bbox[2] >= page_width - 1.0:  # the last column runs on past the edge
+            if clipped and page_width is not None and bbox[2] >= page_width - 1.0:  # the last column runs on
                 bbox = (bbox[0], bbox[1], box[2], bbox[3])
             mine = [w for w in in_table if _inside(w, bbox)]
             cells.append(

@@ -76,7 +76,7 @@ def place(
     in sheet order, then the run's new headers (``headers``), titled uniquely against every header present.
     """
     lowered = [h.casefold() for h in sheet_headers]
-    placed = sorted(
+    found = sorted(
         (
             (cid, title, lowered.index(title.casefold()) + 1)
             for cid, title in known.items()
@@ -84,6 +84,7 @@ def place(
         ),
         key=lambda p: p[2],
     )
+    placed: list[tuple[str, str, int | None]] = list(found)  # then the unplaced, without a position
     have = {cid for cid, _, _ in placed}
     taken = set(lowered)
     for cid, header in headers.items():

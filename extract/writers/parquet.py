@@ -34,7 +34,7 @@ def field_kind(name: str) -> str:
 _ANNOTATIONS = {f.name: f.type for f in fields(Recommendation)}
 
 
-def typed_value(name: str, value: object) -> object:
+def typed_value(name: str, value: str | int | float | bool | None) -> object:
     """``value`` (as :func:`~extract.records.flat_dict` gives it) in its field's type; None when missing."""
     kind = field_kind(name)
     if value is None or value == "":
