@@ -52,7 +52,7 @@ import numpy as np
 
 from ..errors import UnreadableDocument
 from ..model import Cell, Document, Row, Table
-from .pdf_reader import _overflows, cell_text, place_blocks
+from .pdf_text import _overflows, cell_text, place_blocks
 
 OCR_DPI = 300  # render resolution; Tesseract reads body text best at about 300 dpi
 _SKIM_DPI = 200  # resolution for the quick look for ruled tables on the pages of a long paper

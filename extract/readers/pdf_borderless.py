@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from ..headers import HeaderMap, looks_numbered, map_header
 from ..model import Cell, Row, Table
 from ..vocab import label_scores
+from .pdf_text import _lines, cell_text
 
 _COLUMN_GAP = 6.0  # points of white space that separate two columns on a line
 _END_GAP = 4.0  # a vertical gap this many text heights ends the table
@@ -255,8 +256,6 @@ def _rows(body: list[list[dict]], columns: Columns, rules: Sequence[Rule] = ()) 
     the lines of a cell. Words are given to rows by geometry, column by column, so text printed on
     offset baselines in different columns cannot split a cell.
     """
-    from .pdf_reader import _lines
-
     words = [w for line in body for w in line]
     if not words:
         return []
@@ -470,8 +469,6 @@ def _rights(lines: list[list[dict]], columns: Columns) -> list[float]:
 
 
 def _row(lines: list[list[dict]], columns: Columns, page: int, rights: list[float]) -> Row:
-    from .pdf_reader import cell_text
-
     per_col: list[list[dict]] = [[] for _ in columns.lefts]
     for line in lines:
         for word in line:

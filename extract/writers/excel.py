@@ -35,7 +35,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.formatting.formatting import ConditionalFormattingList
 from openpyxl.formatting.rule import CellIsRule, FormulaRule, Rule
@@ -50,14 +50,13 @@ from ..errors import WriterError
 from ..records import FileResult, Recommendation
 from . import excel_extra as extra
 from ._atomic import atomic_path
+from .excel_cells import DATE_FORMAT, _clean_text, put
 from .keys import KeyedRow, keyed_rows, paper_id, paper_of
 
 ROWS_SHEET, SUMMARY_SHEET, SOURCES_SHEET, ABOUT_SHEET = "Recommendations", "Summary", "Sources", "About"
 STATE_SHEET = "_rectrack"  # very hidden: what rectrack last wrote in each of its cells, by key
 TABLE_NAME = "Recommendations"
 STATUSES = ("complete", "in_progress", "ongoing", "delayed", "not_started", "not_accepted", "unknown")
-DATE_FORMAT = "d mmm yyyy"
-EXCEL_MAX_TEXT = 32767
 LINE_HEIGHT, MAX_ROW_HEIGHT = 15.0, 409.0  # points: one line of 11 pt text; Excel's largest row
 DEFAULT_WIDTH = 13.0
 
@@ -242,29 +241,6 @@ def _save(book: Workbook, path: Path) -> None:
 
 # ---------------------------------------------------------------------------------------------------
 # Cell values
-
-
-def _clean_text(text: str) -> str:
-    """Text Excel can hold: no XML-illegal control characters, at most 32,767 characters."""
-    text = ILLEGAL_CHARACTERS_RE.sub(" ", text)
-    if len(text) > EXCEL_MAX_TEXT:
-        marker = " … [cut: longer than an Excel cell holds]"
-        text = text[: EXCEL_MAX_TEXT - len(marker)] + marker
-    return text
-
-
-def put(cell: Cell, value: object) -> None:
-    """Store ``value`` as a constant. Strings are always text (never a formula, whatever they start with)."""
-    if isinstance(value, str):
-        if not value:
-            cell.value = None
-            return
-        cell.value = _clean_text(value)
-        cell.data_type = "s"
-        return
-    cell.value = value
-    if isinstance(value, (date, datetime)):
-        cell.number_format = DATE_FORMAT if not isinstance(value, datetime) else "yyyy-mm-dd hh:mm"
 
 
 def canon(value: object) -> str:

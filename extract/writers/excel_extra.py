@@ -18,6 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ..records import Recommendation
+from .excel_cells import put  # text, never a formula
 
 PREFIX = "extra:"
 TITLES_SHEET = "_rectrack_columns"  # very hidden: id and title of each extra column rectrack made
@@ -103,8 +104,6 @@ def read_titles(book: Workbook) -> dict[str, str]:
 
 
 def write_titles(book: Workbook, titles: dict[str, str]) -> None:
-    from .excel import put  # text, never a formula
-
     if TITLES_SHEET in book.sheetnames:
         del book[TITLES_SHEET]
     sheet = book.create_sheet(TITLES_SHEET)
