@@ -96,12 +96,30 @@ def _word_match(pattern: str, word: str) -> bool:
     return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
 
-@lru_cache(maxsize=8192)
 def label_scores(label: str) -> dict[str, float]:
     """Role -> strength (0-1) of what the label's words say; empty when they say nothing."""
+    return _analyse(label)[0]
+
+
+_FILLERS = frozenset("of for to and the by a an or on in at with".split())
+
+
+def is_whole_label(text: str) -> bool:
+    """Is ``text`` nothing but a header label: its words all belong to the phrases it matches
+    ("Responsible officer", "Target date") rather than a name or sentence that holds one ("Corporate
+    Fraud Manager")?"""
+    scores, words, covered = _analyse(text)
+    if not scores or not words:
+        return False
+    return all(i in covered or w in _FILLERS for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=8192)
+def _analyse(label: str) -> tuple[dict[str, float], tuple[str, ...], frozenset[int]]:
+    """The role scores of a label, its (mended, plural-folded) words, and which of them the phrases cover."""
     words = _mend([stem(w) for w in _tokens(clean_label(label))])
     if not words:
-        return {}
+        return {}, (), frozenset()
     squashed = "".join(_tokens(label))
     matches: list[tuple[int, int, Phrase]] = []  # (start, end, phrase)
     for phrase in phrases():
@@ -125,7 +143,8 @@ def label_scores(label: str) -> dict[str, float]:
     for start, end, phrase in kept:
         weight = phrase.weight if start < head_end or end - start > 1 and start <= head_end else phrase.weight * 0.5
         scores[phrase.role] = max(scores.get(phrase.role, 0.0), weight)
-    return scores
+    covered = frozenset(i for start, end, _ in kept for i in range(start, end))
+    return scores, tuple(words), covered
 
 
 def best_role(label: str) -> str | None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import EncryptedDocument, UnreadableDocument
 from ..model import Cell, Document, Paragraph, Row, Table
 from . import pdf_borderless as borderless
+from . import pdf_keyvalue
 from .pdf_borderless import Columns, names_recommendation
 from .pdf_rotate import reading_page
 from .pdf_scan import PagePlan, scan_pages
@@ -146,10 +147,17 @@ def _read_page(
     next_carry = None
     boxes = [t.bbox for t in found]
     loose = [w for w in words if not any(_inside(w, b) for b in boxes)] if found else words
+    if loose:  # label/value blocks set as text: one small table per recommendation without rules
+        for table, block in pdf_keyvalue.find_blocks(_lines(loose), number):
+            assert table.bbox is not None
+            tables.append((table.bbox[1], table))
+            used.update(id(w) for line in block for w in line)
+        loose = [w for w in loose if id(w) not in used]
     if loose and (not found or any(names_recommendation([w]) for w in loose)):
-        borderless, used, next_carry = _borderless(
+        borderless, taken, next_carry = _borderless(
             loose, number, carry if not found else None, page.height, _rules(page)
         )
+        used |= taken
         for t in borderless:
             assert t.bbox is not None  # build_table always gives a borderless table its box
             tables.append((t.bbox[1], t))

@@ -1,0 +1,162 @@
+"""Label/value blocks in PDFs without rules: one small table per recommendation, set as text.
+
+A paper that gives each recommendation its own "Recommendation / Progress / Lead officer /
+Target date" table often draws no lines at all: the labels sit in a column at the left and the
+values in a column to their right. Such a block is found from its geometry: two or more lines
+whose first word group is a header label (the vocabulary says so) and whose values start at one
+common left edge. Lines below with text only in the value column carry the value on; a short
+piece at the label edge carries a wrapped label on. The block becomes a two-column Table, which
+the stitching stage reads like any other key/value table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Cell, Row, Table
+from ..vocab import is_whole_label
+from .pdf_borderless import segments
+from .pdf_text import cell_text
+
+_EDGE = 3.0  # points: labels (or values) of one block start within this of each other
+_MAX_LABEL_WORDS = 6
+
+
+def _label(seg: list[dict]) -> bool:
+    text = " ".join(w["text"] for w in seg)
+    if len(seg) > _MAX_LABEL_WORDS:
+        return False
+    return is_whole_label(text)  # "other" labels too ("Select Committee"): they are kept as extra
+
+
+def _starts(line: list[dict]) -> tuple[float, float] | None:
+    """(label left, value left) when the line opens with a label followed by a value, else None."""
+    segs = segments(line)
+    if len(segs) != 2 or not _label(segs[0]):
+        return None  # a label and one run of value text (a row of three or more groups is a grid)
+    return segs[0][0]["x0"], segs[1][0]["x0"]
+
+
+def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[list[dict]]]]:
+    """Label/value blocks among a page's ``lines``: each as a Table and the lines it used."""
+    marks = _marks(lines)
+    edges = Counter((round(m[0]), round(m[1])) for m in marks if m)
+    blocks: list[tuple[Table, list[list[dict]]]] = []
+    for (label_x, value_x), count in edges.most_common():
+        if count < 2 or value_x - label_x < 30:
+            break
+        used = {id(ln[0]) for _, block in blocks for ln in block}
+        i = 0
+        while i < len(lines):
+            if id(lines[i][0]) in used or not _here(marks[i], label_x, value_x):
+                i += 1
+                continue
+            start = i
+            while (
+                start > 0
+                and _value_only(lines[start - 1], lines[start], value_x)
+                and id(lines[start - 1][0]) not in used
+            ):
+                start -= 1  # the end of a value cut by the page break above: a record with no label
+            block, end = _block(lines, marks, start, label_x, value_x)
+            heads = {
+                id(ln[0])
+                for ln, m in zip(lines[start:end], marks[start:end], strict=True)
+                if _here(m, label_x, value_x)
+            }
+            if len(heads) >= 2:
+                blocks.append((_table(block, heads, value_x, page), block))
+            i = end
+    blocks.sort(key=lambda b: b[1][0][0]["top"])
+    return blocks
+
+
+def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
+    """Each line's (label left, value left) when it opens a record, with a label wrapped onto the next
+    line ("Scrutiny" / "recommendation") counted whole."""
+    marks = [_starts(line) for line in lines]
+    for i, line in enumerate(lines[:-1]):
+        segs = segments(line)
+        if marks[i] is not None or len(segs) != 2:
+            continue
+        piece = [w for w in lines[i + 1] if w["x1"] < segs[1][0]["x0"]]  # value text may share its line
+        height = line[0]["bottom"] - line[0]["top"]
+        tight = lines[i + 1][0]["top"] - line[0]["bottom"] <= 0.45 * height  # the next line of the same record
+        near = bool(piece) and abs(piece[0]["x0"] - segs[0][0]["x0"]) <= _EDGE and len(piece) <= 3
+        if tight and near and _label(segs[0] + piece):
+            marks[i] = (segs[0][0]["x0"], segs[1][0]["x0"])
+            marks[i + 1] = None  # the rest of this label, not a record of its own
+    return marks
+
+
+def _value_only(line: list[dict], below: list[dict], value_x: float) -> bool:
+    """A line of text in the value column only, sitting close above ``below``."""
+    height = line[0]["bottom"] - line[0]["top"]
+    return line[0]["x0"] >= value_x - _EDGE and below[0]["top"] - line[0]["bottom"] <= 2.5 * height
+
+
+def _here(mark: tuple[float, float] | None, label_x: float, value_x: float) -> bool:
+    return mark is not None and abs(mark[0] - label_x) <= _EDGE and abs(mark[1] - value_x) <= _EDGE
+
+
+def _block(
+    lines: list[list[dict]], marks: list, start: int, label_x: float, value_x: float
+) -> tuple[list[list[dict]], int]:
+    """The lines of one block from ``start``: label lines, value-only lines and wrapped label pieces."""
+    block = [lines[start]]
+    height = lines[start][0]["bottom"] - lines[start][0]["top"]
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if line[0]["top"] - block[-1][0]["bottom"] > 2.5 * height:
+            break  # a gap: the block has ended
+        if _here(marks[i], label_x, value_x) or line[0]["x0"] >= value_x - _EDGE:
+            block.append(line)
+        elif _label_piece(line, label_x, value_x, height):
+            block.append(line)  # the rest of a label wrapped in its narrow column
+        else:
+            break
+        i += 1
+    return block, i
+
+
+_HEADING_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\d", re.I)
+
+
+def _label_piece(line: list[dict], label_x: float, value_x: float, height: float) -> bool:
+    """A short piece at the label edge in the labels' type size (not the next record's heading)."""
+    piece = [w for w in line if w["x1"] < value_x]  # the value's next line may share the baseline
+    if not piece or abs(piece[0]["x0"] - label_x) > _EDGE or len(piece) > 3:
+        return False
+    if any(w["x0"] < value_x - _EDGE and w["x1"] >= value_x for w in line):
+        return False  # running text across both columns
+    if abs((piece[0]["bottom"] - piece[0]["top"]) - height) > 0.6:
+        return False
+    text = " ".join(w["text"] for w in piece)
+    return not _HEADING_RE.match(text) and not any(ch.isdigit() for ch in text)
+
+
+def _table(block: list[list[dict]], heads: set[int], value_x: float, page: int) -> Table:
+    """``heads``: the lines (by their first word) that open a record."""
+    label_x = block[0][0]["x0"]
+    records: list[tuple[list[dict], list[dict]]] = []
+    for line in block:
+        labels = [w for w in line if w["x1"] < value_x - 1]
+        values = [w for w in line if w["x1"] >= value_x - 1]
+        if id(line[0]) in heads or not records:
+            records.append((labels, values))
+        else:
+            records[-1][0].extend(labels)
+            records[-1][1].extend(values)
+    right = max(w["x1"] for line in block for w in line)
+    rows = []
+    for labels, values in records:
+        cells = (
+            Cell(text=cell_text(labels, (label_x, 0.0, value_x - 1, 0.0)) if labels else "", page=page),
+            Cell(text=cell_text(values, (value_x, 0.0, right, 0.0)) if values else "", page=page),
+        )
+        rows.append(Row(cells=cells, page=page))
+    top = block[0][0]["top"]
+    bottom = max(w["bottom"] for w in block[-1])
+    return Table(rows=tuple(rows), order=0, page=page, bbox=(label_x, top, right, bottom))

@@ -1,0 +1,81 @@
+"""Label/value blocks set as text in a PDF (one small table per recommendation, no rules)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract import extract_file
+
+RECORDS = [
+    (
+        "1",
+        "The library service extends weekend opening at the four busiest branches by the spring.",
+        "Sunday opening was tried at two branches and visitor numbers rose by a fifth.",
+        "Head of Libraries",
+        "April 2025",
+    ),
+    (
+        "2",
+        "Volunteers are recruited to run reading groups for older residents in every ward.",
+        "Twelve volunteers have been trained.",
+        "Community Officer",
+        "June 2025",
+    ),
+    (
+        "3",
+        "The council publishes a yearly report on the condition of its parks and playgrounds.",
+        "The first report went to the cabinet in March.",
+        "Parks Manager",
+        "Yearly",
+    ),
+]
+
+
+def _paper(path: Path, *, wrap_label: bool = False) -> Path:
+    """Each record: a "Recommendation N" heading, then label lines at the left and values to their right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(50, 800, "Culture Scrutiny Panel: progress on the review recommendations")
+    y = 770.0
+    for number, rec, progress, owner, due in RECORDS:
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(50, y, f"Recommendation {number}")
+        y -= 18
+        labels = [
+            ("Scrutiny" if wrap_label else "Recommendation", rec),
+            ("Progress", progress),
+            ("Lead officer", owner),
+            ("Target date", due),
+        ]
+        for index, (label, value) in enumerate(labels):
+            lines = simpleSplit(value, "Helvetica", 9, 300)
+            c.setFont("Helvetica-Bold", 9)
+            c.drawString(50, y, label)
+            if wrap_label and index == 0:
+                c.drawString(50, y - 11, "recommendation")
+            c.setFont("Helvetica", 9)
+            for line in lines:
+                c.drawString(170, y, line)
+                y -= 11
+            y -= 11 if wrap_label and index == 0 and len(lines) < 2 else 0
+            y -= 6
+        y -= 14
+    c.save()
+    return path
+
+
+def _rows(path: Path):
+    result = extract_file(path)
+    return [(r.rec_id, r.recommendation, r.progress, r.responsible, r.timescale) for r in result.rows]
+
+
+def test_label_value_blocks_without_rules_give_one_row_each(tmp_path):
+    assert _rows(_paper(tmp_path / "kv.pdf")) == RECORDS
+
+
+def test_a_label_wrapped_onto_the_next_line_is_one_label(tmp_path):
+    assert _rows(_paper(tmp_path / "kv-wrapped.pdf", wrap_label=True)) == RECORDS
