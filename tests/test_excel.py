@@ -169,7 +169,7 @@ def test_recommendations_table_frozen_header_and_columns(book):
     headers = header_map(ws)
     assert set(REQUIRED_HEADERS) <= headers.keys()
     assert {"Key", "Meeting date", "Due date", "Source", "Still in source", "Last seen"} <= headers.keys()
-    assert ws.freeze_panes == "A2"
+    assert ws.freeze_panes == "B2"  # below the header, right of Ref
     (table,) = ws.tables.values()
     last = f"{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
     assert table.ref == f"A1:{last}"
@@ -178,6 +178,96 @@ def test_recommendations_table_frozen_header_and_columns(book):
     assert table.autoFilter.ref == table.ref
     assert table.tableStyleInfo.showRowStripes
     assert [c.name for c in table.tableColumns] == [ws.cell(1, c).value for c in range(1, ws.max_column + 1)]
+
+
+FIRST_SCREEN = ["Ref", "Recommendation", "Progress", "Responsible", "Timescale", "Due date", "Status", "RAG", "Overdue"]
+
+
+def test_first_screen_shows_the_recommendation_and_its_status(book):
+    ws = book["Recommendations"]
+    headers = [c.value for c in ws[1]]
+    assert headers[: len(FIRST_SCREEN)] == FIRST_SCREEN
+    assert headers.index("Key") > headers.index("Overdue")
+    assert headers.index("Committee") > headers.index("Overdue")
+    widths = [ws.column_dimensions[ws.cell(1, c).column_letter].width for c in range(1, len(FIRST_SCREEN) + 1)]
+    assert sum(widths) <= 200  # about one screen at 100% zoom
+    assert all(c.font.b and c.font.name and c.fill.fgColor.rgb.endswith("1F4E78") for c in ws[1])
+
+
+def test_every_written_cell_names_its_font(book):
+    for ws in (book[name] for name in ("Recommendations", "Summary", "Sources", "About")):
+        unnamed = [c.coordinate for row in ws.iter_rows() for c in row if c.value is not None and not c.font.name]
+        assert unnamed == [], ws.title
+        assert {c.font.name for row in ws.iter_rows() for c in row if c.value is not None} == {"Arial"}, ws.title
+
+
+def test_print_setup_landscape_one_page_wide_header_on_every_page(book):
+    for name in ("Recommendations", "Summary", "Sources", "About"):
+        ws = book[name]
+        assert ws.page_setup.orientation == "landscape", name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, name
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), name
+    ws = book["Recommendations"]
+    assert ws.print_title_rows == "$1:$1"
+    last = ws.cell(1, len(FIRST_SCREEN)).column_letter
+    assert str(ws.print_area).replace("'", "").endswith(f"$A$1:${last}${ws.max_row}")
+
+
+OLD_ORDER = (
+    "key",
+    "committee",
+    "meeting_date",
+    "title",
+    "section",
+    "rec_id",
+    "recommendation",
+    "progress",
+    "responsible",
+    "timescale",
+    "due_date",
+    "status",
+    "status_paper",
+    "accepted",
+    "rag",
+    "overdue",
+    "owners",
+    "source",
+    "other_sources",
+    "in_source",
+    "first_seen",
+    "last_seen",
+)
+
+
+def test_a_tracker_in_the_earlier_column_order_still_merges(tmp_path, monkeypatch):
+    """Columns are found by header, not position: a tracker written with Key first keeps its order and edits."""
+    from extract.writers import excel
+
+    by_id = {c.id: c for c in excel.COLUMNS}
+    dest = tmp_path / "tracker.xlsx"
+    first = FileResult(path="a.docx", rows=[rec("a.docx", str(i), f"Text {i}") for i in (1, 2, 3)])
+    with monkeypatch.context() as patch:
+        patch.setattr(excel, "COLUMNS", tuple(by_id[i] for i in OLD_ORDER))
+        write([first], dest)
+    old_headers = [c.value for c in load_workbook(dest)["Recommendations"][1]]
+    assert old_headers[:2] == ["Key", "Committee"]
+    keys = sorted(by_key(load_workbook(dest)["Recommendations"]))
+    add_notes(dest, {keys[0]: "Chased"}, status={keys[1]: "complete"})
+
+    rows = [rec("a.docx", "1", "Text 1", progress="New progress"), *first.rows[1:], rec("a.docx", "4", "Text 4")]
+    write([FileResult(path="a.docx", rows=rows)], dest)
+
+    ws = load_workbook(dest)["Recommendations"]
+    assert [c.value for c in ws[1]] == [*old_headers, "Analyst notes"]  # nothing moved, nothing added twice
+    after = by_key(ws)
+    assert len(after) == 4
+    assert after[keys[0]]["Analyst notes"].value == "Chased"
+    assert after[keys[0]]["Progress"].value == "New progress"
+    assert after[keys[1]]["Status"].value == "complete"
+    new = next(r for k, r in after.items() if k not in keys)
+    assert (new["Ref"].value, new["Recommendation"].value, new["Committee"].value) == ("4", "Text 4", "Audit Committee")
+    assert new["Key"].row == ws.max_row
+    assert ws.freeze_panes == "A2"  # the old tracker's own freeze is kept
 
 
 def test_wrapped_text_and_widths_suit_content(book):
@@ -193,7 +283,7 @@ def test_wrapped_text_and_widths_suit_content(book):
         assert row["Recommendation"].alignment.wrap_text
         assert row["Progress"].alignment.wrap_text
         lines = row["Progress"].value.count("\n") + 1
-        assert ws.row_dimensions[row["Key"].row].height >= 15 * lines  # tall enough for the wrapped text
+        assert ws.row_dimensions[row["Key"].row].height >= 13.5 * lines  # tall enough for the wrapped text
 
 
 def test_rows_once_per_recommendation_same_paper_in_three_formats(book, sample_results):

@@ -23,12 +23,12 @@ tracker.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -43,6 +43,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -57,14 +58,20 @@ ROWS_SHEET, SUMMARY_SHEET, SOURCES_SHEET, ABOUT_SHEET = "Recommendations", "Summ
 STATE_SHEET = "_rectrack"  # very hidden: what rectrack last wrote in each of its cells, by key
 TABLE_NAME = "Recommendations"
 STATUSES = ("complete", "in_progress", "ongoing", "delayed", "not_started", "not_accepted", "unknown")
-LINE_HEIGHT, MAX_ROW_HEIGHT = 15.0, 409.0  # points: one line of 11 pt text; Excel's largest row
+LINE_HEIGHT, MAX_ROW_HEIGHT = 13.5, 409.0  # points: one line of 10 pt text; Excel's largest row
 DEFAULT_WIDTH = 13.0
 
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
-KEY_FONT = Font(color="808080", size=9)
-LINK_FONT = Font(color="0563C1", underline="single")
-BOLD = Font(bold=True)
+# Every cell rectrack writes names its font: a cell without one is drawn in LibreOffice's fallback (often serif).
+# Arial is in every copy of Excel and LibreOffice maps it to a metric-compatible sans serif.
+FONT_NAME, FONT_SIZE = "Arial", 10
+BODY_FONT = Font(name=FONT_NAME, size=FONT_SIZE)
+KEY_FONT = Font(name=FONT_NAME, color="808080", size=9)
+LINK_FONT = Font(name=FONT_NAME, size=FONT_SIZE, color="0563C1", underline="single")
+BOLD = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+HEADER_FONT = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill(start_color="1F4E78", end_color="1F4E78", fill_type="solid")  # drawn without the table style
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,29 +85,43 @@ class Column:
     tracked: bool = True  # False: bookkeeping rectrack always sets, never treated as the analyst's
 
 
+# The first screen is what the analyst works on (the recommendation, its progress, owner, timescale and status);
+# the paper, provenance and bookkeeping columns follow. Re-runs find columns by header, never by position, so a
+# tracker written with another order keeps its own.
 COLUMNS: tuple[Column, ...] = (
+    Column("rec_id", "Ref", 6),
+    Column("recommendation", "Recommendation", 50),
+    Column("progress", "Progress", 55),
+    Column("responsible", "Responsible", 20),
+    Column("timescale", "Timescale", 14),
+    Column("due_date", "Due date", 12, "date"),
+    Column("status", "Status", 13),
+    Column("rag", "RAG", 7),
+    Column("overdue", "Overdue", 9, tracked=False),  # recomputed on every run from the Status as it stands
+    Column("status_paper", "Status in paper", 18),
+    Column("accepted", "Accepted", 12),
+    Column("owners", "Owners", 25),
     Column("key", "Key", 14, "key", tracked=False),
     Column("committee", "Committee", 30),
     Column("meeting_date", "Meeting date", 13, "date"),
     Column("title", "Paper", 40),
     Column("section", "Section", 25),
-    Column("rec_id", "Ref", 6),
-    Column("recommendation", "Recommendation", 60),
-    Column("progress", "Progress", 70),
-    Column("responsible", "Responsible", 25),
-    Column("timescale", "Timescale", 18),
-    Column("due_date", "Due date", 13, "date"),
-    Column("status", "Status", 16),
-    Column("status_paper", "Status in paper", 18),
-    Column("accepted", "Accepted", 12),
-    Column("rag", "RAG", 8),
-    Column("overdue", "Overdue", 9, tracked=False),  # recomputed on every run from the Status as it stands
-    Column("owners", "Owners", 25),
     Column("source", "Source", 35, "link"),
     Column("other_sources", "Also in", 35),
     Column("in_source", "Still in source", 10, tracked=False),
     Column("first_seen", "First seen", 12, "date", tracked=False),
     Column("last_seen", "Last seen", 12, "date", tracked=False),
+)
+FIRST_SCREEN = (
+    "rec_id",
+    "recommendation",
+    "progress",
+    "responsible",
+    "timescale",
+    "due_date",
+    "status",
+    "rag",
+    "overdue",
 )
 EXTRA_WIDTH = 30  # widest fitted width of a column holding one of the papers' other columns (excel_extra)
 
@@ -528,11 +549,8 @@ def _cell_date(value: object) -> date | None:
 
 def _style(cell: Cell, column: Column) -> None:
     cell.alignment = TOP if column.kind == "date" else WRAP
-    if column.kind == "key":
-        cell.font = KEY_FONT
-    elif column.kind == "link":
-        cell.font = LINK_FONT
-    elif column.kind == "date":
+    cell.font = {"key": KEY_FONT, "link": LINK_FONT}.get(column.kind, BODY_FONT)
+    if column.kind == "date":
         cell.number_format = DATE_FORMAT
 
 
@@ -540,15 +558,56 @@ def _finish_rows_sheet(sheet: Worksheet, layout: Layout) -> None:
     """Headers, table, validation, formatting and widths over the sheet's final extent."""
     _unique_headers(sheet, layout.width)
     for col in range(1, layout.width + 1):
-        sheet.cell(1, col).alignment = WRAP
+        _header_style(sheet.cell(1, col))
     _set_table(sheet, layout)
     _set_validation(sheet, layout)
     _set_conditional_formats(sheet, layout)
-    if sheet.freeze_panes is None:
-        sheet.freeze_panes = "A2"
+    if sheet.freeze_panes is None:  # below the header and, when Ref is the first column, right of it
+        sheet.freeze_panes = "B2" if layout.columns["rec_id"] == 1 else "A2"
     _fit_widths(sheet, layout)
     for row in sorted(layout.touched):
         sheet.row_dimensions[row].height = _row_height(sheet, layout, row)
+    sheet.row_dimensions[1].height = _header_height(sheet, layout.width)
+    first_screen = max(layout.columns[c] for c in FIRST_SCREEN)
+    _print_setup(sheet, f"A1:{get_column_letter(max(first_screen, 1))}{max(layout.last_row, 2)}")
+
+
+def _header_style(cell: Cell) -> None:
+    cell.alignment = WRAP
+    cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+
+
+def _header_height(sheet: Worksheet, width: int) -> float:
+    """Row 1 tall enough for the longest wrapped header (bold text is a little wider)."""
+    lines = 1
+    for col in range(1, width + 1):
+        text = canon(sheet.cell(1, col).value)
+        per_line = max(1, int(_column_width(sheet, col) * 1.05) - 1)
+        lines = max(lines, _wrapped_lines(text, per_line))
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+
+
+def _wrapped_lines(text: str, per_line: int) -> int:
+    """Lines ``text`` takes when wrapped at word boundaries in ``per_line`` characters."""
+    import textwrap
+
+    return sum(max(1, len(textwrap.wrap(part, per_line) or [""])) for part in text.splitlines() or [""])
+
+
+def _print_setup(ws: Worksheet, area: str | None = None, title_rows: str | None = "1:1") -> None:
+    """Landscape, one page wide (as many tall as needed), the header row on every page, modest margins."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.oddFooter.center.text = "&A: page &P of &N"
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if area:
+        ws.print_area = area
 
 
 def _unique_headers(sheet: Worksheet, width: int) -> None:
@@ -736,7 +795,7 @@ def _row_height(sheet: Worksheet, layout: Layout, row: int) -> float:
         if column.kind == "date" or not text:
             continue
         per_line = max(1, int(_column_width(sheet, col) * 1.15) - 1)  # characters of 11 pt text per line
-        lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.splitlines()))
+        lines = max(lines, _wrapped_lines(text, per_line))
     return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3)
 
 
@@ -784,7 +843,23 @@ def _replace_sheet(book: Workbook, title: str, position: int, fill: Callable[[Wo
     if title in book.sheetnames:
         position = book.sheetnames.index(title)
         del book[title]
-    fill(book.create_sheet(title, position))
+    ws = book.create_sheet(title, position)
+    fill(ws)
+    _name_fonts(ws)
+    _print_setup(ws)
+
+
+def _name_fonts(ws: Worksheet) -> None:
+    """Give every written cell the tracker's font by name, keeping its weight, size and colour."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            font = copy(cell.font)
+            font.name = FONT_NAME
+            if font.sz is None or font.sz == 11:
+                font.sz = FONT_SIZE
+            cell.font = font
 
 
 @dataclass(frozen=True, slots=True)
