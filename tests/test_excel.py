@@ -428,9 +428,10 @@ def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, 
     for status in STATUSES:
         expected = sum((r["Status"].value if r["Status"].value in STATUSES else "unknown") == status for r in rows)
         assert all_row[1 + STATUSES.index(status)] == expected
-    paper_header = next(r for r in values if r[:3] == ["Committee", "Meeting date", "Paper"])
+    paper_header = next(r for r in values if r[0] == "Committee" and r[-2:] == ["Meeting date", "Paper"])
+    assert paper_header[: total + 1] == header[: total + 1]  # the same columns as the committee block
     papers = values[values.index(paper_header) + 1 :]
-    assert SEED in [p[2] for p in papers]
+    assert SEED in [p[-1] for p in papers]
     assert sum(p[paper_header.index("Total")] for p in papers) == len(rows)
     with zipfile.ZipFile(tracker) as archive:
         assert any(n.startswith("xl/charts/chart") for n in archive.namelist())
@@ -440,7 +441,10 @@ def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, 
 def test_sources_sheet_lists_every_input_file(book, all_results):
     ws = book["Sources"]
     header = [c.value for c in ws[1]]
-    assert header[:7] == ["File", "Format", "Pages", "Tracking tables", "Rows", "Paper ID", "Error"]
+    assert header == ["File", "Format", "Pages", "Tracking tables", "Rows", "Paper ID", "Error"] + [
+        "Warnings and notes",
+        "Last read",
+    ]
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert set(rows) == {r.path for r in all_results}
     flood = rows[str(SAMPLES / "flood-risk-progress.pdf")]
@@ -456,7 +460,53 @@ def test_about_sheet(book):
     assert isinstance(about["Written"], datetime)
     assert abs((datetime.now() - about["Written"]).days) <= 1
     assert about["Command"] == "rectrack extract samples -o tracker.xlsx"
-    assert "command above again" in about["How to regenerate"]
+    assert "commands under Runs" in about["How to regenerate"]
+    assert about["Run 1, " + about["Written"].strftime("%Y-%m-%d %H:%M")].startswith(about["Command"] + "\n")
+
+
+def test_side_sheets_fit_their_content(book):
+    """No cut headers or words: every column is at least as wide as its longest word; wrapped rows are tall enough."""
+    for name in ("Summary", "Sources", "About"):
+        ws = book[name]
+        for row in ws.iter_rows(min_row=3 if name == "Summary" else 1):
+            for cell in row:
+                if cell.value is None or isinstance(cell.value, (int, float, datetime)):
+                    continue
+                width = ws.column_dimensions[cell.column_letter].width
+                assert max(len(w) for w in str(cell.value).split()) <= width, (name, cell.coordinate, cell.value)
+                if cell.alignment.wrap_text:
+                    per_line = int(width * 1.1) - 1  # characters of 10 pt Arial in a column this wide
+                    lines = sum(max(1, -(-len(part) // per_line)) for part in str(cell.value).splitlines())
+                    assert ws.row_dimensions[cell.row].height >= 12 * lines, (name, cell.coordinate)
+
+
+def test_papers_added_one_run_at_a_time_keep_the_record(tmp_path):
+    """Sources lists every file ever read; About lists every run with what it did."""
+    dest = tmp_path / "tracker.xlsx"
+    reports = []
+    papers = [FileResult(path=f"p{n}.docx", rows=[rec(f"p{n}.docx", "1", "Text", title=f"Paper {n}")]) for n in (1, 2)]
+    write([papers[0]], dest, command="rectrack extract p1.docx -o tracker.xlsx", report=reports.append)
+    write([papers[1]], dest, command="rectrack extract p2.docx -o tracker.xlsx", report=reports.append)
+    changed = FileResult(path="p1.docx", rows=[rec("p1.docx", "1", "Text", title="Paper 1", progress="More")])
+    write([changed], dest, command="rectrack extract p1.docx -o tracker.xlsx", report=reports.append)
+
+    book = load_workbook(dest)
+    sources = [r for r in book["Sources"].iter_rows(min_row=2, values_only=True)]
+    assert [r[0] for r in sources] == ["p1.docx", "p2.docx"]
+    assert all(isinstance(r[-1], datetime) for r in sources)
+    about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True)}
+    runs = [v for k, v in about.items() if k.startswith("Run ")]
+    assert [r.splitlines()[0] for r in runs] == [
+        "rectrack extract p1.docx -o tracker.xlsx",
+        "rectrack extract p2.docx -o tracker.xlsx",
+        "rectrack extract p1.docx -o tracker.xlsx",
+    ]
+    assert runs[2].splitlines()[1] == "1 files; 0 added, 1 updated, 0 unchanged, 0 gone"
+    assert about["Files ever read"].startswith("2 ")
+    assert [(r.added, r.updated, r.unchanged, r.gone) for r in reports] == [(1, 0, 0, 0), (1, 0, 0, 0), (0, 1, 0, 0)]
+    assert reports[0].backup is None
+    assert reports[1].backup == backup_path(dest)
+    assert str(reports[2]) == "0 added, 1 updated, 0 unchanged, 0 gone, backup tracker.bak.xlsx"
 
 
 # --- 3. formula injection in the other formats -----------------------------------------------------
@@ -584,7 +634,7 @@ def test_sorted_tracker_with_hand_typed_rows_is_updated_in_place(tmp_path):
     assert table.sortState.ref.endswith(str(last + 2))
     assert table.sortState.sortCondition[0].ref == f"F2:F{last + 2}"
     summary = list(load_workbook(dest)["Summary"].iter_rows(values_only=True))
-    assert any(r[2] == "(rows added by hand)" for r in summary)
+    assert any(r[-1] == "(rows added by hand)" for r in summary)
 
 
 def test_renamed_and_moved_files_keep_their_rows(tmp_path):

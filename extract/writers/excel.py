@@ -149,14 +149,37 @@ _OUR_EXPRESSION = re.compile(r'^\$[A-Z]{1,3}2="(?:yes|no)"$')
 # Entry point
 
 
+@dataclass
+class TrackerReport:
+    """What a run did to the tracker: rows added, updated (a cell refreshed), unchanged, gone; the backup."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    gone: int = 0  # rows of the papers read in this run that are no longer in them
+    backup: Path | None = None  # None: there was no tracker before
+
+    def __str__(self) -> str:
+        backup = f"backup {self.backup.name}" if self.backup else "new tracker"
+        return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.gone} gone, {backup}"
+
+
 def write_xlsx(
-    results: Sequence[FileResult], dest: str, *, command: str = "", as_of: date | None = None, **_options
+    results: Sequence[FileResult],
+    dest: str,
+    *,
+    command: str = "",
+    as_of: date | None = None,
+    report: Callable[[TrackerReport], None] | None = None,
+    **_options,
 ) -> int:
     """Write or update the tracker at ``dest``; returns the number of distinct rows found this run.
 
-    ``as_of``: the date Overdue is judged on (default: each row's meeting date)."""
+    ``as_of``: the date Overdue is judged on (default: each row's meeting date). ``report`` is called with
+    what the run did once the file is saved."""
     path = Path(dest)
     _refuse_if_open(path)
+    existed = path.exists()
     run = Run(
         results=list(results),
         command=command,
@@ -169,17 +192,24 @@ def write_xlsx(
     state = _read_state(book)
     layout = _layout(sheet, run, extra.read_titles(book), fresh=not path.exists())
     written_before = {key: dict(values) for key, values in state.items()}
-    _merge_rows(sheet, layout, run, state)
+    changes = _merge_rows(sheet, layout, run, state)
     _set_overdue(sheet, layout, run, written_before)
     _finish_rows_sheet(sheet, layout)
     _write_state(book, state, _keys_in_sheet(sheet, layout), layout)
     extra.write_titles(book, {c.id: c.title for c in layout.ours if extra.is_extra(c.id)})
     tracker_rows = _sheet_records(sheet, layout)
+    sources = _previous_sources(book)
+    runs = _read_runs(book) + [_run_record(run, changes)]
     _replace_sheet(book, SUMMARY_SHEET, 1, lambda ws: _fill_summary(ws, tracker_rows, run))
-    _replace_sheet(book, SOURCES_SHEET, 2, lambda ws: _fill_sources(ws, run))
-    _replace_sheet(book, ABOUT_SHEET, 3, lambda ws: _fill_about(ws, run, path, len(tracker_rows)))
+    _replace_sheet(book, SOURCES_SHEET, 2, lambda ws: _fill_sources(ws, run, sources))
+    _replace_sheet(book, ABOUT_SHEET, 3, lambda ws: _fill_about(ws, run, path, len(tracker_rows), runs))
+    _write_runs(book, runs)
     book.active = book.sheetnames.index(ROWS_SHEET)
     _save(book, path)
+    if existed:
+        changes.backup = backup_path(path)
+    if report is not None:
+        report(changes)
     return len(run.tracked)
 
 
@@ -429,10 +459,11 @@ def _existing_rows(sheet: Worksheet, layout: Layout) -> dict[str, int]:
     return rows
 
 
-def _merge_rows(sheet: Worksheet, layout: Layout, run: Run, state: dict[str, dict[str, str]]) -> None:
+def _merge_rows(sheet: Worksheet, layout: Layout, run: Run, state: dict[str, dict[str, str]]) -> TrackerReport:
     """Update rows found again, append new ones, mark rows gone from papers read in this run."""
     existing = _existing_rows(sheet, layout)
     found: set[str] = set()
+    changes = TrackerReport()
     for item in run.tracked:
         values = {**dict.fromkeys(layout.columns, ""), **row_values(item)}  # blank where the row has no extra cell
         row = existing.get(item.key)
@@ -441,13 +472,21 @@ def _merge_rows(sheet: Worksheet, layout: Layout, run: Run, state: dict[str, dic
             row = layout.last_row
             _write_new_row(sheet, layout, row, item, values, run)
             layout.touched.add(row)
+            changes.added += 1
         else:
+            was_touched = row in layout.touched
             _update_row(sheet, layout, row, item, values, run, state.get(item.key))
+            if row in layout.touched and not was_touched:
+                changes.updated += 1
+            else:
+                changes.unchanged += 1
         state[item.key] = {c.id: canon(values[c.id]) for c in layout.ours if c.tracked}
         found.add(item.key)
     for key, row in existing.items():
         if key not in found and paper_of(key) in run.papers:
             put(sheet.cell(row, layout.columns["in_source"]), "no")
+            changes.gone += 1
+    return changes
 
 
 def _write_cell(
@@ -918,10 +957,10 @@ def _counts(rows: Iterable[TrackerRow]) -> list[int]:
 def _write_block(ws: Worksheet, top: int, title: str, header: Sequence[str], body: Iterable[Sequence[object]]) -> int:
     """A titled block of plain values; returns the last row written."""
     put(ws.cell(top, 1), title)
-    ws.cell(top, 1).font = Font(bold=True, size=12)
+    ws.cell(top, 1).font = Font(name=FONT_NAME, bold=True, size=12)
     for col, name in enumerate(header, 1):
+        _header_style(ws.cell(top + 1, col))
         put(ws.cell(top + 1, col), name)
-        ws.cell(top + 1, col).font = BOLD
     row = top + 1
     for values in body:
         row += 1
@@ -932,7 +971,7 @@ def _write_block(ws: Worksheet, top: int, title: str, header: Sequence[str], bod
 
 def _fill_summary(ws: Worksheet, rows: list[TrackerRow], run: Run) -> None:
     put(ws.cell(1, 1), "Recommendations by status")
-    ws.cell(1, 1).font = Font(bold=True, size=14)
+    ws.cell(1, 1).font = Font(name=FONT_NAME, bold=True, size=14)
     put(
         ws.cell(2, 1),
         f"Counted from the {ROWS_SHEET} sheet (including your edits) when this file was written, "
@@ -950,12 +989,13 @@ def _fill_summary(ws: Worksheet, rows: list[TrackerRow], run: Run) -> None:
     ws.cell(last, 1).font = BOLD
     papers = sorted(by_paper, key=lambda p: _paper_sort_key(by_paper[p]))
     paper_body = [_paper_line(p, by_paper[p]) for p in papers]
-    _write_block(ws, last + 3, "By paper", ["Committee", "Meeting date", "Paper", *COUNT_HEADERS], paper_body)
+    # the same columns in both blocks (counts, then the paper's date and title): no column does two jobs
+    paper_header = ["Committee", *COUNT_HEADERS, "Meeting date", "Paper"]
+    _write_block(ws, last + 3, "By paper", paper_header, paper_body)
+    _fit_sheet(ws, {1: 40, len(paper_header): 60}, header_rows={first + 1, last + 4}, skip_rows={1, 2, first, last + 3})
     if committees:
-        _add_chart(ws, first + 1, first + 1 + len(committees), anchor_col=len(COUNT_HEADERS) + 5)
-    for letter, width in (("A", 40), ("B", 13), ("C", 45)):
-        ws.column_dimensions[letter].width = width
-    ws.freeze_panes = "A4"
+        _add_chart(ws, first + 1, first + 1 + len(committees), anchor_col=len(paper_header) + 2)
+    ws.freeze_panes = "B4"
 
 
 def _paper_sort_key(rows: list[TrackerRow]) -> tuple:
@@ -967,8 +1007,8 @@ def _paper_sort_key(rows: list[TrackerRow]) -> tuple:
 def _paper_line(paper: str, rows: list[TrackerRow]) -> list[object]:
     first = rows[0]
     if not paper:
-        return ["", None, "(rows added by hand)", *_counts(rows)]
-    return [first.committee, first.meeting_date, first.title or "(untitled paper)", *_counts(rows)]
+        return ["", *_counts(rows), None, "(rows added by hand)"]
+    return [first.committee, *_counts(rows), first.meeting_date, first.title or "(untitled paper)"]
 
 
 def _add_chart(ws: Worksheet, header_row: int, last_row: int, anchor_col: int) -> None:
@@ -996,14 +1036,44 @@ def _add_chart(ws: Worksheet, header_row: int, last_row: int, anchor_col: int) -
     ws.add_chart(chart, f"{get_column_letter(anchor_col)}{header_row}")
 
 
-def _fill_sources(ws: Worksheet, run: Run) -> None:
-    header = ["File", "Format", "Pages", "Tracking tables", "Rows", "Paper ID", "Error", "Warnings and notes"]
-    for col, name in enumerate(header, 1):
+SOURCES_HEADER = (
+    "File",
+    "Format",
+    "Pages",
+    "Tracking tables",
+    "Rows",
+    "Paper ID",
+    "Error",
+    "Warnings and notes",
+    "Last read",
+)
+
+
+def _previous_sources(book: Workbook) -> dict[str, dict[str, object]]:
+    """The files listed on the tracker's Sources sheet (found by header), by path: they stay listed."""
+    if SOURCES_SHEET not in book.sheetnames:
+        return {}
+    rows = book[SOURCES_SHEET].iter_rows(values_only=True)
+    header = [canon(v).strip() for v in next(rows, ())]
+    if "File" not in header:
+        return {}
+    listed: dict[str, dict[str, object]] = {}
+    for values in rows:
+        record = {name: value for name, value in zip(header, values, strict=False) if name in SOURCES_HEADER}
+        if canon(record.get("File")).strip():
+            listed[canon(record["File"]).strip()] = record
+    return listed
+
+
+def _fill_sources(ws: Worksheet, run: Run, previous: dict[str, dict[str, object]]) -> None:
+    """Every file ever read into the tracker: this run's results, and the files of earlier runs as listed then."""
+    for col, name in enumerate(SOURCES_HEADER, 1):
+        _header_style(ws.cell(1, col))
         put(ws.cell(1, col), name)
-        ws.cell(1, col).font = BOLD
-    for row, result in enumerate(run.results, 2):
+    listed = dict(previous)
+    for result in run.results:
         notes = "\n".join(i.reason for i in result.issues if i.level != "error")
-        values = [
+        values = (
             result.path,
             result.format,
             result.pages,
@@ -1012,21 +1082,74 @@ def _fill_sources(ws: Worksheet, run: Run) -> None:
             paper_id(result),
             result.error,
             notes,
-        ]
-        for col, value in enumerate(values, 1):
-            put(ws.cell(row, col), value)
+            run.when,
+        )
+        listed[result.path] = dict(zip(SOURCES_HEADER, values, strict=True))
+    for row, file in enumerate(sorted(listed), 2):
+        record = listed[file]
+        for col, name in enumerate(SOURCES_HEADER, 1):
+            value = record.get(name)
+            put(ws.cell(row, col), "" if value is None else value)
             ws.cell(row, col).alignment = WRAP
         link = ws.cell(row, 1)
-        link.hyperlink = link_target(result.path, run.folder)
+        link.hyperlink = link_target(file, run.folder)
         link.data_type, link.font = "s", LINK_FONT
-    last = max(len(run.results) + 1, 2)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
-    ws.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGH", (50, 8, 7, 9, 7, 14, 45, 45), strict=True):
-        ws.column_dimensions[letter].width = width
+    last = max(len(listed) + 1, 2)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(SOURCES_HEADER))}{last}"
+    ws.freeze_panes = "B2"
+    _fit_sheet(ws, {1: 60, 6: 16, 7: 45, 8: 50})
 
 
-def _fill_about(ws: Worksheet, run: Run, path: Path, row_count: int) -> None:
+RUNS_SHEET = "_rectrack_runs"  # very hidden: one row per run that wrote the tracker
+RUNS_HEADER = ("written", "command", "files", "added", "updated", "unchanged", "gone")
+
+
+def _run_record(run: Run, changes: TrackerReport) -> dict[str, object]:
+    return {
+        "written": run.when,
+        "command": run.command or "(written from Python, not the rectrack command)",
+        "files": len(run.results),
+        "added": changes.added,
+        "updated": changes.updated,
+        "unchanged": changes.unchanged,
+        "gone": changes.gone,
+    }
+
+
+def _read_runs(book: Workbook) -> list[dict[str, object]]:
+    """The runs recorded before; a tracker from before runs were recorded gives its About sheet's last command."""
+    if RUNS_SHEET in book.sheetnames:
+        rows = book[RUNS_SHEET].iter_rows(values_only=True)
+        header = [canon(v) for v in next(rows, ())]
+        return [dict(zip(header, values, strict=False)) for values in rows if any(v is not None for v in values)]
+    if ABOUT_SHEET in book.sheetnames:
+        about = {canon(r[0]): r[1] for r in book[ABOUT_SHEET].iter_rows(max_col=2, values_only=True) if r[0]}
+        if about.get("Command"):
+            return [{"written": about.get("Written"), "command": about["Command"], "files": about.get("Input files")}]
+    return []
+
+
+def _write_runs(book: Workbook, runs: list[dict[str, object]]) -> None:
+    if RUNS_SHEET in book.sheetnames:
+        del book[RUNS_SHEET]
+    sheet = book.create_sheet(RUNS_SHEET)
+    sheet.sheet_state = "veryHidden"
+    for col, name in enumerate(RUNS_HEADER, 1):
+        put(sheet.cell(1, col), name)
+    for row, record in enumerate(runs, 2):
+        for col, name in enumerate(RUNS_HEADER, 1):
+            value = record.get(name)
+            put(sheet.cell(row, col), "" if value is None else value)
+
+
+def _run_line(record: dict[str, object]) -> str:
+    counts = [f"{record[n]} {n}" for n in ("added", "updated", "unchanged", "gone") if record.get(n) is not None]
+    files = f"{record['files']} files" if record.get("files") is not None else ""
+    summary = "; ".join(part for part in (files, ", ".join(counts)) if part)
+    return f"{record.get('command')}\n{summary}" if summary else str(record.get("command"))
+
+
+def _fill_about(ws: Worksheet, run: Run, path: Path, row_count: int, runs: list[dict[str, object]]) -> None:
     from .. import __version__
 
     command = run.command or "(not recorded: the tracker was written from Python, not the rectrack command)"
@@ -1037,10 +1160,12 @@ def _fill_about(ws: Worksheet, run: Run, path: Path, row_count: int) -> None:
         ("Input files", len(run.results)),
         ("Rows found in this run", len(run.tracked)),
         ("Rows in the tracker", row_count),
+        ("Files ever read", f"{len(_sources_listed(run, ws))} (listed on the {SOURCES_SHEET} sheet)"),
         (
             "How to regenerate",
-            "Run the command above again from the same folder, adding any new papers to its "
-            "inputs. rectrack updates this file in place (close it in Excel first).",
+            "Run the commands under Runs below again, in order, from the same folder (or one command "
+            f"with all the files listed on {SOURCES_SHEET}). rectrack updates this file in place "
+            "(close it in Excel first).",
         ),
         (
             "What a re-run keeps",
@@ -1052,8 +1177,8 @@ def _fill_about(ws: Worksheet, run: Run, path: Path, row_count: int) -> None:
         ),
         (
             "What a re-run replaces",
-            f"The {SUMMARY_SHEET}, {SOURCES_SHEET} and {ABOUT_SHEET} sheets are rewritten "
-            "every time: keep your own notes on other sheets.",
+            f"The {SUMMARY_SHEET} and {ABOUT_SHEET} sheets are rewritten every time: keep your own notes on "
+            f"other sheets. {SOURCES_SHEET} keeps every file read before and refreshes those read again.",
         ),
         ("Backup", f"The file as it was before the last run is kept as {backup_path(path).name}."),
         (
@@ -1061,12 +1186,90 @@ def _fill_about(ws: Worksheet, run: Run, path: Path, row_count: int) -> None:
             "Paper (committee, meeting date and title, or the file's content when those are missing), "
             "table number and recommendation number: the same paper as PDF and Word gives one row.",
         ),
+        (
+            "Printing",
+            f"{ROWS_SHEET} prints its first columns (Ref to Overdue) landscape, one page wide, with the header "
+            "on every page; widen the print area in your spreadsheet program to print more.",
+        ),
     ]
+    for number, record in enumerate(runs, 1):
+        when = record.get("written")
+        label = f"Run {number}" + (f", {canon(when)[:16].replace('T', ' ')}" if when else "")
+        lines.append((label, _run_line(record)))
     for row, (name, value) in enumerate(lines, 1):
         put(ws.cell(row, 1), name)
         ws.cell(row, 1).font = BOLD
         ws.cell(row, 1).alignment = TOP
         put(ws.cell(row, 2), value)
-        ws.cell(row, 2).alignment = WRAP if not isinstance(value, datetime) else Alignment(horizontal="left")
+        ws.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top", horizontal="left")
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 100
+    _fit_rows(ws)
+
+
+def _sources_listed(run: Run, ws: Worksheet) -> set[str]:
+    sources = ws.parent[SOURCES_SHEET] if SOURCES_SHEET in ws.parent.sheetnames else None
+    listed = {r.path for r in run.results}
+    if sources is not None:
+        listed |= {canon(v).strip() for (v,) in sources.iter_rows(min_row=2, max_col=1, values_only=True) if v}
+    return listed
+
+
+# ---------------------------------------------------------------------------------------------------
+# Widths and heights from content (no program fits them on opening: LibreOffice overlaps wrapped rows)
+
+
+def _text_width(value: object) -> int:
+    """Characters of the longest line of a cell as shown."""
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 11
+    return max((len(line) for line in canon(value).splitlines()), default=0)
+
+
+def _fit_sheet(
+    ws: Worksheet,
+    caps: dict[int, float],
+    *,
+    header_rows: Iterable[int] = (1,),
+    skip_rows: Iterable[int] = (),
+    cap: float = 30,
+) -> None:
+    """Column widths from content (the longest line up to the column's cap, and never less than the longest
+    word, so no word is cut); headers wrap at word boundaries. Then every row's height from its wrapped cells.
+    ``skip_rows``: titles and notes that run across empty cells (no width, no wrap)."""
+    headers, skip = set(header_rows), set(skip_rows)
+    longest: dict[int, float] = defaultdict(float)
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None or cell.row in skip:
+                continue
+            bold = 1.1 if cell.font is not None and cell.font.b else 1.0
+            words = max((len(w) for w in canon(cell.value).split()), default=0)
+            wanted = 0 if cell.row in headers else min(caps.get(cell.column, cap), _text_width(cell.value))
+            longest[cell.column] = max(longest[cell.column], bold * max(words, wanted) + 2)
+    for col, width in longest.items():
+        ws.column_dimensions[get_column_letter(col)].width = max(6.0, width)
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.row not in skip and not isinstance(cell.value, (int, float)):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _fit_rows(ws, skip_rows=skip)
+
+
+def _fit_rows(ws: Worksheet, *, skip_rows: Iterable[int] = ()) -> None:
+    """Each row tall enough for its wrapped cells."""
+    skip = set(skip_rows)
+    for row in ws.iter_rows():
+        lines = 0
+        for cell in row:
+            if cell.value is None or cell.row in skip:
+                continue
+            if not (cell.alignment and cell.alignment.wrap_text):
+                lines = max(lines, 1)
+                continue
+            per_line = max(1, int(_column_width(ws, cell.column) * 1.1) - 1)
+            lines = max(lines, _wrapped_lines(canon(cell.value), per_line))
+        if lines:
+            ws.row_dimensions[row[0].row].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
