@@ -491,7 +491,7 @@ def test_papers_added_one_run_at_a_time_keep_the_record(tmp_path):
     write([changed], dest, command="rectrack extract p1.docx -o tracker.xlsx", report=reports.append)
 
     book = load_workbook(dest)
-    sources = [r for r in book["Sources"].iter_rows(min_row=2, values_only=True)]
+    sources = list(book["Sources"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in sources] == ["p1.docx", "p2.docx"]
     assert all(isinstance(r[-1], datetime) for r in sources)
     about = {r[0]: r[1] for r in book["About"].iter_rows(values_only=True)}
