@@ -114,6 +114,25 @@ def is_whole_label(text: str) -> bool:
     return all(i in covered or w in _FILLERS for i, w in enumerate(words))
 
 
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, tuple[tuple[int, Phrase], ...]], tuple[tuple[int, Phrase], ...], tuple]:
+    """The phrases by their first word, those whose first word is a prefix, and each phrase's letters run
+    together (for labels broken mid-word)."""
+    by_first: dict[str, list[tuple[int, Phrase]]] = {}
+    prefixed: list[tuple[int, Phrase]] = []
+    for number, phrase in enumerate(phrases()):
+        if phrase.words[0].endswith("*"):
+            prefixed.append((number, phrase))
+        else:
+            by_first.setdefault(phrase.words[0], []).append((number, phrase))
+    joined = tuple(
+        (phrase, "".join(w.rstrip("*") for w in phrase.words))
+        for phrase in phrases()
+        if len("".join(w.rstrip("*") for w in phrase.words)) >= 6
+    )
+    return {k: tuple(v) for k, v in by_first.items()}, tuple(prefixed), joined
+
+
 @lru_cache(maxsize=8192)
 def _analyse(label: str) -> tuple[dict[str, float], tuple[str, ...], frozenset[int]]:
     """The role scores of a label, its (mended, plural-folded) words, and which of them the phrases cover."""
@@ -121,18 +140,22 @@ def _analyse(label: str) -> tuple[dict[str, float], tuple[str, ...], frozenset[i
     if not words:
         return {}, (), frozenset()
     squashed = "".join(_tokens(label))
-    matches: list[tuple[int, int, Phrase]] = []  # (start, end, phrase)
-    for phrase in phrases():
-        n = len(phrase.words)
-        for start in range(len(words) - n + 1):
+    matches: list[tuple[int, int, Phrase]] = []  # (start, end, phrase), each phrase at its first place
+    by_first, prefixed, _ = _index()
+    seen: set[int] = set()
+    for start, word in enumerate(words):
+        for number, phrase in (
+            *by_first.get(word, ()),
+            *((i, p) for i, p in prefixed if _word_match(p.words[0], word)),
+        ):
+            n = len(phrase.words)
+            if number in seen or start + n > len(words):
+                continue
             if all(_word_match(p, w) for p, w in zip(phrase.words, words[start : start + n], strict=True)):
                 matches.append((start, start + n, phrase))
-                break
+                seen.add(number)
     if not matches:  # a label broken mid-word by a narrow column ("Recommendati on", "Resp onsible")
-        for phrase in phrases():
-            joined = "".join(w.rstrip("*") for w in phrase.words)
-            if len(joined) >= 6 and joined in squashed:
-                matches.append((0, len(words), phrase))
+        matches = [(0, len(words), phrase) for phrase, joined in _index()[2] if joined in squashed]
     kept = [
         m
         for m in matches
