@@ -8,13 +8,16 @@ then a summary line. Exit status: 0 all files read, 1 some failed, 2 usage error
 from __future__ import annotations
 
 import argparse
+import difflib
+import glob
+import os
 import shlex
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO
+from typing import IO, NoReturn
 
 from . import __version__
 from .batch import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT, BatchOptions, run_batch
@@ -22,14 +25,31 @@ from .cache import ENV_VAR
 from .errors import MissingDependency, RectrackError
 from .pipeline import expand_globs, expand_paths
 from .progress import ProgressBar
+from .readers import READERS
 from .records import FileResult
 from .writers import SUFFIXES, check_destination, write
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+FORMATS_READ = " ".join(READERS)  # .pdf .docx .doc .rtf .odt .html .htm .txt
+TRACKER_SUFFIXES = (".xlsx",)  # outputs that merge rows by key and report what a run changed
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with shorter messages: "-j/--jobs: expected a whole number, got 'abc'", and a suggestion for a
+    mistyped option ("unknown option --forse (did you mean --force?)")."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("argument ") and ": " in message:
+            message = message[len("argument ") :]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+    def option_strings(self) -> list[str]:
+        return [o for action in self._actions for o in action.option_strings]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="rectrack",
         description="Find recommendation tracking tables in committee papers and export them as clean rows.",
     )
@@ -39,12 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="extract tracking-table rows from papers",
         description=(
-            "Extract recommendation rows from PDF, Word (.docx), HTML and text papers. "
+            f"Extract recommendation rows from papers: {FORMATS_READ} (.doc, .rtf and .odt need LibreOffice). "
             "Folders are searched recursively."
         ),
         epilog="Example: rectrack extract papers/ -o tracker.jsonl",
     )
-    ext.add_argument("paths", nargs="*", metavar="PATH", help="paper files, folders or glob patterns")
+    ext.add_argument("paths", nargs="*", metavar="PATH", help=f"paper files ({FORMATS_READ}), folders or glob patterns")
     ext.add_argument(
         "-o",
         "--output",
@@ -68,14 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ext.add_argument(
         "--timeout",
-        type=float,
+        type=_positive_number,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
         help=f"time limit per file (default: {DEFAULT_TIMEOUT:g})",
     )
     ext.add_argument(
         "--max-memory",
-        type=int,
+        type=_non_negative_int,
         default=DEFAULT_MAX_MEMORY_MB,
         metavar="MB",
         help=f"memory limit per worker process in MB (default: {DEFAULT_MAX_MEMORY_MB}; 0: none)",
@@ -109,9 +129,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _non_negative_int(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 0:
-        raise argparse.ArgumentTypeError("must be 0 or more")
+        raise argparse.ArgumentTypeError(f"expected 0 or more, got {text!r}")
+    return value
+
+
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"expected more than 0, got {text!r}")
     return value
 
 
@@ -126,9 +159,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, st
     err = stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help/--version
         return int(exc.code or 0)
+    if unknown:
+        _unknown_arguments(parser, args, unknown, err)
+        return EXIT_USAGE
     if args.command is None:
         parser.print_usage(err)
         print("rectrack: error: a command is required (try: rectrack extract --help)", file=err)
@@ -154,9 +190,24 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
     if not inputs:
         print("rectrack: error: no input: give PATHs or --files-from", file=stderr)
         return EXIT_USAGE
-    inputs = expand_globs(inputs)
+    empty = _empty_globs(inputs)
+    for pattern in empty:
+        print(f"rectrack: error: no files match {pattern}", file=stderr)
+    inputs = expand_globs([p for p in inputs if p not in empty])
     files, skipped = expand_paths(inputs)
     _report_skipped(inputs, skipped, stderr, args.quiet)
+    if not files:
+        if inputs:
+            where = inputs[0] if len(inputs) == 1 else f"{len(inputs)} inputs"
+            extra = f" ({len(skipped)} files of other types skipped)" if skipped else ""
+            print(
+                f"rectrack: error: no papers to read in {where}{extra}: rectrack reads {FORMATS_READ}; "
+                "no output written",
+                file=stderr,
+            )
+        elif not empty:  # (an empty pattern has had its line)
+            print("rectrack: error: no papers to read; no output written", file=stderr)
+        return EXIT_FAILED
     options = BatchOptions(
         jobs=args.jobs,
         password=args.password,
@@ -189,17 +240,77 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
             result.rows = apply_as_of(result.rows, args.as_of)
     write_failed = False
     command = "rectrack " + " ".join(shlex.quote(a) for a in argv)
+    reports: list[str] = []
     for dest in outputs:
         try:
             if dest == "-":
                 _write_stdout(results, stdout)
+            elif Path(dest).suffix.lower() in TRACKER_SUFFIXES:
+                name = dest
+
+                def said(report: object, name: str = name) -> None:
+                    reports.append(f"tracker: {name}: {report}")
+
+                write(results, dest, command=command, as_of=args.as_of, report=said)
             else:
                 write(results, dest, command=command, as_of=args.as_of)
         except RectrackError as exc:
             print(f"error: {exc}", file=stderr)
             write_failed = True
-    _summary(results, stderr)
-    return EXIT_FAILED if write_failed or any(r.failed for r in results) else EXIT_OK
+    for line in reports:
+        print(line, file=stderr)
+    _summary(results, stderr, merged=_merged(results, outputs))
+    failed = write_failed or bool(empty) or any(r.failed for r in results)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _merged(results: list[FileResult], outputs: Sequence[str]) -> str:
+    """For the summary, when a tracker holds fewer rows than were found: the same paper read from several files."""
+    if not any(Path(d).suffix.lower() in (*TRACKER_SUFFIXES, ".sqlite", ".db") for d in outputs if d != "-"):
+        return ""
+    from .writers.keys import keyed_rows
+
+    rows = sum(len(r.rows) for r in results)
+    distinct = len(keyed_rows(results))
+    if distinct >= rows:
+        return ""
+    return (
+        f"; the tracker holds {distinct}: {rows - distinct} rows of the same paper in another format or copy "
+        "were merged"
+    )
+
+
+def _unknown_arguments(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, unknown: list[str], err: IO[str]
+) -> None:
+    """Usage of the command given, then what was not understood, with the nearest known option for a typo."""
+    command = _subparser(parser, args.command) or parser
+    command.print_usage(err)
+    options = command.option_strings() if isinstance(command, Parser) else []
+    word = unknown[0]
+    if word.startswith("-") and len(word) > 1:
+        name = word.split("=", 1)[0]
+        close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]}?)" if close else f" (see {command.prog} --help)"
+        print(f"{command.prog}: error: unknown option {name}{hint}", file=err)
+    else:
+        print(
+            f"{command.prog}: error: unexpected argument {word!r} "
+            "(give every PATH together, before or after the options)",
+            file=err,
+        )
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str | None) -> argparse.ArgumentParser | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    return None
+
+
+def _empty_globs(inputs: Sequence[str]) -> list[str]:
+    """The inputs that are patterns matching no file (and not the name of an existing file)."""
+    return [p for p in inputs if not os.path.exists(p) and glob.has_magic(p) and not glob.glob(p, recursive=True)]
 
 
 def _read_list(source: str) -> list[str]:
@@ -229,7 +340,7 @@ def _report_skipped(paths: Sequence[str], skipped: list[Path], stderr: IO[str], 
     print(f"note: {where}: skipped {len(skipped)} files of types rectrack does not read ({listing})", file=stderr)
 
 
-def _summary(results: list[FileResult], stderr: IO[str]) -> None:
+def _summary(results: list[FileResult], stderr: IO[str], *, merged: str = "") -> None:
     """One line of counts; failures served from the cache are counted as such, with how to retry them."""
     failed = sum(r.failed for r in results)
     cached = sum(r.cached and not r.failed for r in results)
@@ -239,7 +350,7 @@ def _summary(results: list[FileResult], stderr: IO[str]) -> None:
     from_cache = f" ({cached_failed} from the cache; --force retries them)" if cached_failed else ""
     print(
         f"rectrack: {len(results)} files, {processed} processed, {cached} cached, {failed} failed{from_cache}, "
-        f"{rows} rows",
+        f"{rows} rows{merged}",
         file=stderr,
     )
 

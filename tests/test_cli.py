@@ -145,3 +145,88 @@ def test_other_writers(paper_txt, tmp_path, suffix):
         con.close()
     assert [r["rec_id"] for r in rows] == ["1", "2"]
     assert rows[1]["responsible"] == "Sam Smith; Ann Other"
+
+
+# --- messages a new user meets ------------------------------------------------------------------------
+
+
+def test_empty_folder_is_an_error_and_writes_nothing(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "notes.json").write_text("{}")
+    dest = tmp_path / "tracker.xlsx"
+    code, out, err = run(["extract", str(folder), "-o", str(dest)])
+    assert code == 1
+    assert out == ""
+    assert f"rectrack: error: no papers to read in {folder} (1 files of other types skipped)" in err
+    assert ".pdf .docx .doc .rtf .odt .html .htm .txt" in err
+    assert not dest.exists()
+
+
+def test_empty_folder_leaves_an_existing_tracker_alone(tmp_path, paper_txt):
+    dest = tmp_path / "tracker.xlsx"
+    assert run(["extract", str(paper_txt), "-o", str(dest)])[0] == 0
+    before = dest.read_bytes()
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(["extract", str(tmp_path / "empty"), "-o", str(dest)])
+    assert code == 1
+    assert "no output written" in err
+    assert dest.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-j", "abc"], "rectrack extract: error: -j/--jobs: expected a whole number, got 'abc'"),
+        (["-j", "-3"], "rectrack extract: error: -j/--jobs: expected 0 or more, got '-3'"),
+        (["--max-memory", "lots"], "rectrack extract: error: --max-memory: expected a whole number, got 'lots'"),
+        (["--timeout", "soon"], "rectrack extract: error: --timeout: expected a number of seconds, got 'soon'"),
+        (["--forse"], "rectrack extract: error: unknown option --forse (did you mean --force?)"),
+        (["--ouput=x.csv"], "rectrack extract: error: unknown option --ouput (did you mean --output?)"),
+        (["--zzz"], "rectrack extract: error: unknown option --zzz (see rectrack extract --help)"),
+    ],
+)
+def test_option_errors_are_readable(args, message, paper_txt, capsys):
+    code, out, err = run(["extract", str(paper_txt), *args])
+    captured = capsys.readouterr().err + err
+    assert code == 2
+    assert out == ""
+    assert captured.startswith("usage: rectrack extract")
+    assert captured.rstrip().splitlines()[-1] == message
+
+
+def test_a_pattern_that_matches_nothing_says_so(tmp_path, paper_txt):
+    pattern = str(tmp_path / "nothing" / "*.pdf")
+    code, out, err = run(["extract", pattern])
+    assert code == 1
+    assert err.strip().splitlines() == [f"rectrack: error: no files match {pattern}"]
+    code, out, err = run(["extract", pattern, str(paper_txt)])
+    assert code == 1  # the other paths are still read
+    assert f"rectrack: error: no files match {pattern}" in err
+    assert len(out.splitlines()) == 2
+
+
+def test_help_lists_every_format_read(capsys):
+    from extract.readers import READERS
+
+    assert run(["extract", "--help"])[0] == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert ".pdf .docx .doc .rtf .odt .html .htm .txt" in text
+    assert set(READERS) <= set(text.replace("(", " ").replace(")", " ").split())
+
+
+def test_a_run_into_a_tracker_reports_changes_backup_and_merged_rows(tmp_path):
+    from conftest import SAMPLES
+
+    dest = tmp_path / "tracker.xlsx"
+    papers = [str(SAMPLES / "seed-organised-crime.txt"), str(SAMPLES / "seed-organised-crime.docx")]
+    code, _, err = run(["extract", *papers, "-o", str(dest)])
+    assert code == 0
+    lines = err.strip().splitlines()
+    rows = int(lines[-1].split(", ")[-1].split(" rows")[0])
+    assert lines[-1].endswith(
+        f"; the tracker holds {rows // 2}: {rows // 2} rows of the same paper in another format or copy were merged"
+    )
+    assert f"tracker: {dest}: {rows // 2} added, 0 updated, 0 unchanged, 0 gone, new tracker" in lines
+    code, _, err = run(["extract", *papers, "-o", str(dest), "-q"])
+    assert f"tracker: {dest}: 0 added, 0 updated, {rows // 2} unchanged, 0 gone, backup tracker.bak.xlsx" in err
