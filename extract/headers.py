@@ -235,7 +235,11 @@ def _continues_header(top: Row, below: Row) -> bool:
     # the ends of labels cut mid-word by a narrow column ("Expected comple" / "tion")
     above = [a for a, _ in zip_cells(top, below)]
     return all(
-        len(b.split()) == 1 and b[:1].islower() and a.strip() and not vocab_scores(a) and vocab_scores(f"{a}\n{b}")
+        len(b.split()) == 1
+        and b[:1].islower()
+        and a.strip()
+        and bool(vocab_scores(f"{a}\n{b}"))
+        and vocab_scores(f"{a}\n{b}") != vocab_scores(a)  # the piece completes a word ("statu" + "s")
         for a, b in zip(above, (c.text.strip() for c in below.cells), strict=False)
         if b
     )

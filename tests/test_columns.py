@@ -434,12 +434,14 @@ def test_a_label_cut_mid_word_over_two_rows_is_joined_but_a_continuation_row_is_
     def row(*texts):
         return Row(cells=tuple(Cell(text=t) for t in texts))
 
-    head = row("Recommendation", "Progress Update", "Expected comple")
-    table = Table(rows=(head, row("", "", "tion"), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))), order=0)
+    head = row("Recommendation", "Progress Update", "Expected comple", "Progress statu")
+    rows = (row(PROSE[i], DONE[i], "July 2026", "Complete") for i in range(3))
+    table = Table(rows=(head, row("", "", "tion", "s"), *rows), order=0)
     header = find_header(table)
     assert header is not None
     assert header.row == 1
     assert header.col("timescale") == 2
+    assert header.col("status") == 3
     # a page's first row carrying on a cut cell ("address.") under a complete label stays a data row
     table = Table(
         rows=(head, row("", "address.", ""), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))), order=0
