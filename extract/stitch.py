@@ -16,11 +16,12 @@ spanning the table, or the heading just above the table.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .headers import HeaderMap, classify_label, find_header, is_header_repeat, key_value_table, near_miss
 from .model import Cell, Document, Paragraph, Row, Table
 from .text import BULLET, norm_key
+from .vocab import completes_label
 
 _FURNITURE_RE = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d+\s*-$", re.I)
 _HEADING_RE = re.compile(r"^(?:appendix|annex|annexe|schedule|table|part|section)\b", re.I)
@@ -145,12 +146,28 @@ def _label_echo(text: str, label: str) -> bool:
     return True
 
 
+def _without_label_ends(row: Row, header: HeaderMap) -> Row:
+    """Drop a first line that is the broken end of the column's label ("entation" under "Timescale for
+    implem"), alone in its cell or before the cell's own text."""
+    cells = list(row.cells)
+    changed = False
+    for i, c in enumerate(cells):
+        lines = c.text.split("\n")
+        if i >= len(header.labels) or not _FRAGMENT_RE.match(lines[0].strip()):
+            continue
+        if completes_label(header.labels[i], lines[0].strip()):
+            cells[i] = replace(c, text="\n".join(lines[1:]).strip())
+            changed = True
+    return Row(cells=tuple(cells), page=row.page, is_header=row.is_header) if changed else row
+
+
 def _without_label_echo(row: Row, header: HeaderMap) -> Row:
     """Blank the cells of a row just under the header that only repeat the labels (or the broken end of one).
 
     Such a row is a header's second line, or a header printed again with the text the page break cut
     off from the row above sitting in some of its cells; the other cells are kept.
     """
+    row = _without_label_ends(row, header)
     filled = [i for i, c in enumerate(row.cells) if c.text.strip() and not c.merged]
     if not filled:
         return row

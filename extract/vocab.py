@@ -170,6 +170,15 @@ def _analyse(label: str) -> tuple[dict[str, float], tuple[str, ...], frozenset[i
     return scores, tuple(words), covered
 
 
+def completes_label(label: str, piece: str) -> bool:
+    """Is ``piece`` the broken end of ``label`` ("Timescale for implem" + "entation")? It joins a word
+    of the label back together, or changes what the label says."""
+    joined = f"{label}\n{piece}"
+    before, words, _ = _analyse(label)
+    after, joined_words, _ = _analyse(joined)
+    return bool(after) and (after != before or len(joined_words) == len(words))
+
+
 def best_role(label: str) -> str | None:
     """The role a label names most strongly on its own, or None (also for "other" labels)."""
     scores = label_scores(label)

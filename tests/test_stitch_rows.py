@@ -276,3 +276,28 @@ def test_text_below_a_break_in_lower_case_carries_the_sentence_on_unless_the_row
     paper.table(head, row("", "", "phase two begins", "Bob", "2026"), page=2)
     [rec] = paper.recs()
     assert rec["progress"] == "Phase one\nphase two begins"
+
+
+def test_the_broken_end_of_a_label_under_the_header_is_dropped():
+    from extract.headers import find_header
+    from extract.model import Cell, Document, Row, Table
+    from extract.stitch import tracking_tables
+
+    def row(*texts):
+        return Row(cells=tuple(Cell(text=t) for t in texts))
+
+    table = Table(
+        rows=(
+            row("Recommendation", "Progress", "Timescale for implem"),
+            row(
+                "The council should review parking charges in the town centre.",
+                "A review began in May.",
+                "entation\nMarch 2026",
+            ),
+            row("The council should publish the results of the survey.", "Published in June.", "June 2026"),
+        ),
+        order=0,
+    )
+    assert find_header(table) is not None
+    (tracking,) = tracking_tables(Document(path="p.docx", format="docx", tables=[table]))
+    assert [r.cells[2].text for r in tracking.rows] == ["March 2026", "June 2026"]

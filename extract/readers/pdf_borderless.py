@@ -302,6 +302,9 @@ def _rows(body: list[list[dict]], columns: Columns, rules: Sequence[Rule] = ()) 
     return [[r] for r in rows if r]
 
 
+_ID_WORD_RE = re.compile(r"^(?:rec|rec\.|r|recommendation|no\.?|ref\.?|item)$", re.I)
+
+
 def _numbered_starts(lines: list[list[dict]], own_column: bool, geo: _Geometry) -> list[list[dict]]:
     """The lines of a column that open a numbered entry.
 
@@ -314,8 +317,21 @@ def _numbered_starts(lines: list[list[dict]], own_column: bool, geo: _Geometry) 
         return []
     edge = max(w["x1"] for line in lines for w in line)
     out = []
+    skip = -1
     for i, line in enumerate(lines):
-        if not _is_number(" ".join(w["text"] for w in line), own_column):
+        if i == skip:
+            continue
+        text = " ".join(w["text"] for w in line)
+        if own_column and _ID_WORD_RE.match(text) and i + 1 < len(lines):
+            below = lines[i + 1]  # "Rec" / "1": an id wrapped in a narrow number column opens at its word
+            if (
+                _is_number(" ".join(w["text"] for w in below), True)
+                and below[0]["top"] - line[0]["top"] <= 1.5 * geo.pitch
+            ):
+                out.append(line)
+                skip = i + 1
+                continue
+        if not _is_number(text, own_column):
             continue
         if own_column or i == 0:
             out.append(line)
