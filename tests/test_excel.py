@@ -241,13 +241,13 @@ OLD_ORDER = (
 
 def test_a_tracker_in_the_earlier_column_order_still_merges(tmp_path, monkeypatch):
     """Columns are found by header, not position: a tracker written with Key first keeps its order and edits."""
-    from extract.writers import excel
+    from extract.writers.excel import layout  # the module that reads COLUMNS
 
-    by_id = {c.id: c for c in excel.COLUMNS}
+    by_id = {c.id: c for c in layout.COLUMNS}
     dest = tmp_path / "tracker.xlsx"
     first = FileResult(path="a.docx", rows=[rec("a.docx", str(i), f"Text {i}") for i in (1, 2, 3)])
     with monkeypatch.context() as patch:
-        patch.setattr(excel, "COLUMNS", tuple(by_id[i] for i in OLD_ORDER))
+        patch.setattr(layout, "COLUMNS", tuple(by_id[i] for i in OLD_ORDER))
         write([first], dest)
     old_headers = [c.value for c in load_workbook(dest)["Recommendations"][1]]
     assert old_headers[:2] == ["Key", "Committee"]

@@ -1,6 +1,6 @@
 """Cell values for the Excel tracker: text Excel can hold, stored as constants (never formulas), dates formatted.
 
-Used by the tracker (``excel``) and its extra columns (``excel_extra``); imports neither.
+Used by every module of the tracker; imports none of them.
 """
 
 from __future__ import annotations

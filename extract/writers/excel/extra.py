@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from ..records import Recommendation
-from .excel_cells import put  # text, never a formula
+from ...records import Recommendation
+from .cells import put  # text, never a formula
 
 PREFIX = "extra:"
 TITLES_SHEET = "_rectrack_columns"  # very hidden: id and title of each extra column rectrack made
