@@ -138,7 +138,7 @@ def content_scores(p: ColumnProfile) -> dict[str, float]:
         "rec_id": p.ids * (1.0 if p.words <= 2 else 0.3),
         "recommendation": max(prose * (0.5 + 0.5 * max(p.recommend, p.numbered)), p.numbered * 0.8),
         "progress": prose * 0.8,
-        "responsible": p.owners * short * (1.0 - 0.6 * p.dates) * (1.0 - 0.3 * p.members),
+        "responsible": p.owners * short * (1.0 - 0.6 * p.dates) * (0.7 if p.members >= 0.5 else 1.0),
         "timescale": 0.0 if repeated else p.dates * short,
         "status": p.status * (1.0 if p.words <= 4 else 0.4),
         "accepted": p.accept * (1.0 if p.words <= 5 else 0.5),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .columns import assign, profile
 from .model import Row, Table
 from .text import norm_key
-from .vocab import ROLES, best_role
+from .vocab import ROLES, best_role, completes_label
 from .vocab import label_scores as vocab_scores
 
 FIELDS = ROLES
@@ -232,17 +232,16 @@ def _continues_header(top: Row, below: Row) -> bool:
         return False
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):
         return True
-    # the ends of labels cut mid-word by a narrow column ("Expected comple" / "tion")
-    above = [a for a, _ in zip_cells(top, below)]
-    return all(
-        len(b.split()) == 1
-        and b[:1].islower()
-        and a.strip()
-        and bool(vocab_scores(f"{a}\n{b}"))
-        and vocab_scores(f"{a}\n{b}") != vocab_scores(a)  # the piece completes a word ("statu" + "s")
-        for a, b in zip(above, (c.text.strip() for c in below.cells), strict=False)
-        if b
-    )
+    # the ends of labels wrapped or cut mid-word into a second row ("Expected comple" / "tion", "Assigned" /
+    # "to"): every piece one lower-case word under a label, and at least one completing what its label says
+    pairs = [(a, b) for a, b in zip(above_cells(top, below), (c.text.strip() for c in below.cells), strict=False) if b]
+    if not all(len(b.split()) == 1 and b[:1].islower() and a.strip() for a, b in pairs):
+        return False
+    return any(completes_label(a, b) for a, b in pairs)
+
+
+def above_cells(top: Row, below: Row) -> list[str]:
+    return [a for a, _ in zip_cells(top, below)]
 
 
 def key_value_table(table: Table) -> Table | None:

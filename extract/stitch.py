@@ -155,7 +155,9 @@ def _without_label_ends(row: Row, header: HeaderMap) -> Row:
         lines = c.text.split("\n")
         if i >= len(header.labels) or not _FRAGMENT_RE.match(lines[0].strip()):
             continue
-        if completes_label(header.labels[i], lines[0].strip()):
+        label = header.labels[i]
+        piece = lines[0].strip()
+        if completes_label(label, piece) or (label.split("\n")[-1].strip() == piece and "\n" in label):
             cells[i] = replace(c, text="\n".join(lines[1:]).strip())
             changed = True
     return Row(cells=tuple(cells), page=row.page, is_header=row.is_header) if changed else row

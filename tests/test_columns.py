@@ -474,3 +474,17 @@ def test_a_table_without_a_header_is_read_from_its_cells_when_they_say_what_they
     assert header.notes
     plain = _table(*[(PROSE[i].split(" that ")[0][:30], DONE[i]) for i in range(3)])
     assert find_header(plain) is None
+
+
+def test_a_header_whose_labels_wrap_a_word_into_a_second_row_is_joined():
+    def row(*texts):
+        return Row(cells=tuple(Cell(text=t) for t in texts))
+
+    rows = (row(PROSE[i], DONE[i], "Jo Bloggs", "£10,000") for i in range(3))
+    table = Table(
+        rows=(row("Recommendation", "Progress", "Assigned", "Cost"), row("", "", "to", "implications"), *rows), order=0
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.row == 1
+    assert header.col("responsible") == 2

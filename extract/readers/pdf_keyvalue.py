@@ -134,7 +134,8 @@ def _label_piece(line: list[dict], label_x: float, value_x: float, height: float
     if abs((piece[0]["bottom"] - piece[0]["top"]) - height) > 0.6:
         return False
     text = " ".join(w["text"] for w in piece)
-    return not _HEADING_RE.match(text) and not any(ch.isdigit() for ch in text)
+    year = re.fullmatch(r"(?:19|20)\d\d\)?", text) is not None  # "Progress update January" / "2026"
+    return not _HEADING_RE.match(text) and (year or not any(ch.isdigit() for ch in text))
 
 
 def _table(block: list[list[dict]], heads: set[int], value_x: float, page: int) -> Table:
