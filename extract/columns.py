@@ -159,16 +159,16 @@ def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
             continue
         c = content.get(role, 0.0)
         if h:
-            out[role] = _HEADER_WEIGHT * h + _CONTENT_WEIGHT * c - 0.35 * (1.0 - c) * (role in _CONTENT_CHECKED)
+            out[role] = _HEADER_WEIGHT * h + _CONTENT_WEIGHT * c - 0.35 * (1.0 - c) * (role in _SHORT_ROLES)
         elif not label.strip():
             out[role] = _CONTENT_WEIGHT * c  # no label: the cells alone
         else:  # a label naming another role (or none): only cells that clearly fit count ("Rec" over numbers)
-            out[role] = 0.55 * c if role in _CONTENT_ONLY and c >= 0.8 else 0.0
+            out[role] = 0.55 * c if role in _SHORT_ROLES and c >= 0.8 else 0.0
     return out
 
 
-_CONTENT_CHECKED = frozenset({"rec_id", "timescale", "responsible", "status"})  # short-value roles the cells must fit
-_CONTENT_ONLY = frozenset({"rec_id", "timescale", "responsible", "status"})
+# short-value roles: the cells must fit a label naming them, and cells alone can give them to an unlabelled column
+_SHORT_ROLES = frozenset({"rec_id", "timescale", "responsible", "status"})
 
 
 def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str, int]:

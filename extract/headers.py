@@ -26,7 +26,10 @@ _MAX_HEADER_LEN = 90  # a longer cell is content, not a column label
 _NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.)]|r\d{1,3}\b|recommendation\s+\d)", re.I)
 _PROFILE_ROWS = 40  # body rows looked at to profile the columns
 _STRONG_REC = 0.7
-_NUMBERED_LABEL_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?\b.*$", re.I)
+# "Recommendation 3", "Rec. No. 4a": a numbered recommendation as a label, heading or opening words
+REC_HEADING_RE = re.compile(
+    r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*|number\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b", re.I
+)
 _ID_VALUE_RE = re.compile(
     r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.)]?$", re.I
 )  # a label this sure names the recommendation column on its own
@@ -162,9 +165,6 @@ def find_header(table: Table, max_rows: int = 5) -> HeaderMap | None:
     return _headerless(table)
 
 
-_REC_OPENING_RE = re.compile(r"^\s*(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\d{1,3}", re.I)
-
-
 def _headerless(table: Table) -> HeaderMap | None:
     """A table with no header row whose cells still say what they are: one column of numbered
     recommendations ("Recommendation 3: ...") beside prose (a response annex set as a bare table)."""
@@ -181,7 +181,7 @@ def _headerless(table: Table) -> HeaderMap | None:
     rec = columns.get("recommendation")
     if rec is None or not {"progress", "responsible", "timescale", "status"} & columns.keys():
         return None
-    opening = sum(1 for v in values[rec] if _REC_OPENING_RE.match(v)) / len(values[rec])
+    opening = sum(1 for v in values[rec] if REC_HEADING_RE.match(v)) / len(values[rec])
     if opening < 0.8 and min(profiles[rec].numbered, profiles[rec].recommend) < 0.8:
         return None
     return HeaderMap(
@@ -234,14 +234,19 @@ def _continues_header(top: Row, below: Row) -> bool:
         return True
     # the ends of labels wrapped or cut mid-word into a second row ("Expected comple" / "tion", "Assigned" /
     # "to"): every piece one lower-case word under a label, and at least one completing what its label says
-    pairs = [(a, b) for a, b in zip(above_cells(top, below), (c.text.strip() for c in below.cells), strict=False) if b]
+    pairs = [
+        (a, b)
+        for a, b in zip((a for a, _ in zip_cells(top, below)), (c.text.strip() for c in below.cells), strict=False)
+        if b
+    ]
     if not all(len(b.split()) == 1 and b[:1].islower() and a.strip() for a, b in pairs):
         return False
     return any(completes_label(a, b) for a, b in pairs)
 
 
-def above_cells(top: Row, below: Row) -> list[str]:
-    return [a for a, _ in zip_cells(top, below)]
+def _unnumbered(label: str) -> str:
+    """A numbered recommendation label ("Recommendation No. 1") as the plain label it stands for."""
+    return "Recommendation" if REC_HEADING_RE.match(label.strip()) else label.strip()
 
 
 def key_value_table(table: Table) -> Table | None:
@@ -260,9 +265,9 @@ def key_value_table(table: Table) -> Table | None:
     pairs = [cells for cells in own if len(cells) == 2 and cells[0].text.strip()]
     if not 2 <= len(pairs) <= 40:
         return None
-    keys = [norm_key(_NUMBERED_LABEL_RE.sub("Recommendation", c[0].text.strip(), count=1)) for c in pairs]
+    keys = [norm_key(_unnumbered(c[0].text)) for c in pairs]
     first = pairs[: next((i for i in range(1, len(keys)) if keys[i] in keys[:i]), len(pairs))]
-    fields = [classify_label(_NUMBERED_LABEL_RE.sub("Recommendation", c[0].text.strip(), count=1)) for c in first]
+    fields = [classify_label(_unnumbered(c[0].text)) for c in first]
     if len(first) < 2 or "recommendation" not in fields or len({f for f in fields if f}) < 2:
         return None
     page = rows[0].page

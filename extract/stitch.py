@@ -18,7 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .headers import HeaderMap, classify_label, find_header, is_header_repeat, key_value_table, near_miss
+from .headers import (
+    REC_HEADING_RE,
+    HeaderMap,
+    classify_label,
+    find_header,
+    is_header_repeat,
+    key_value_table,
+    near_miss,
+)
 from .model import Cell, Document, Paragraph, Row, Table
 from .text import BULLET, norm_key
 from .vocab import completes_label
@@ -235,9 +243,6 @@ def _section_label(doc: Document, table: Table) -> str:
 
 # -- one small "label | value" table per recommendation ---------------------------------------------
 
-_REC_HEADING_RE = re.compile(
-    r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*|number\s*)?(\d{1,3}(?:\.\d{1,2})?[a-z]?)\b", re.I
-)
 _MAX_REC_HEADING = 120
 
 
@@ -279,12 +284,12 @@ def _kv_pairs(table: Table) -> list[_Pair] | None:
 
 
 def _label_key(label: str) -> str:
-    return norm_key(_REC_HEADING_RE.sub("Recommendation", label.strip(), count=1))
+    return norm_key(REC_HEADING_RE.sub("Recommendation", label.strip(), count=1))
 
 
 def _rec_number(text: str) -> str:
     """The number of a "Recommendation 3" / "Rec No. 3" heading, label or title row; "" otherwise."""
-    match = _REC_HEADING_RE.match(text.strip())
+    match = REC_HEADING_RE.match(text.strip())
     return match.group(1).lower() if match and len(text) <= _MAX_REC_HEADING else ""
 
 
@@ -405,7 +410,7 @@ class _KeyValueRun:
             if _squash(text) == squashed:
                 return key
         key = _label_key(label)
-        self.known.setdefault(key, _REC_HEADING_RE.sub("Recommendation", label.strip(), count=1))
+        self.known.setdefault(key, REC_HEADING_RE.sub("Recommendation", label.strip(), count=1))
         return key
 
     def table(self) -> Table | None:

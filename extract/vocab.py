@@ -188,11 +188,6 @@ def best_role(label: str) -> str | None:
     return None if role == OTHER else role
 
 
-def names_role(text: str) -> bool:
-    """Does any phrase of a tracking-table role (not rec_id or other) occur in ``text``? For quick page scans."""
-    return any(r in ROLES and r != "rec_id" for r in label_scores(text))
-
-
 @lru_cache(maxsize=1)
 def _recommendation_words() -> re.Pattern[str]:
     """A quick test for lines that may hold a recommendation label: any word of such a phrase."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..headers import REC_HEADING_RE
 from ..model import Cell, Row, Table
 from ..vocab import is_whole_label
 from .pdf_borderless import segments
@@ -121,9 +122,6 @@ def _block(
     return block, i
 
 
-_HEADING_RE = re.compile(r"^(?:recommendation|rec\.?)\s*(?:no\.?\s*)?\d", re.I)
-
-
 def _label_piece(line: list[dict], label_x: float, value_x: float, height: float) -> bool:
     """A short piece at the label edge in the labels' type size (not the next record's heading)."""
     piece = [w for w in line if w["x1"] < value_x]  # the value's next line may share the baseline
@@ -135,7 +133,7 @@ def _label_piece(line: list[dict], label_x: float, value_x: float, height: float
         return False
     text = " ".join(w["text"] for w in piece)
     year = re.fullmatch(r"(?:19|20)\d\d\)?", text) is not None  # "Progress update January" / "2026"
-    return not _HEADING_RE.match(text) and (year or not any(ch.isdigit() for ch in text))
+    return not REC_HEADING_RE.match(text) and (year or not any(ch.isdigit() for ch in text))
 
 
 def _table(block: list[list[dict]], heads: set[int], value_x: float, page: int) -> Table:

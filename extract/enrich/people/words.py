@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTHS
+
 # Ranks and titles that make the next capitalised words a person (each a token sequence).
 RANKS: tuple[tuple[str, ...], ...] = tuple(
     tuple(r.split())
@@ -239,32 +241,9 @@ POST_LEADS: tuple[tuple[str, ...], ...] = tuple(
 )
 _CONNECTORS = frozenset({"and", "&", "of", "for"})
 
-_MONTH_WORDS = frozenset(
+# Month names (the calendar's one table, in dates), weekdays and seasons: never a person's name.
+_MONTH_WORDS = frozenset(MONTHS) | frozenset(
     {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "monday",
         "tuesday",
         "wednesday",
