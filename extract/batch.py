@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ResultCache, default_cache_dir, file_hash
-from .errors import MissingDependency
+from .errors import MissingDependency, OutOfMemory
 from .pipeline import extract_file
 from .records import FileResult, Issue
 
@@ -32,7 +32,7 @@ DEFAULT_MAX_MEMORY_MB = 3072  # address space per worker process
 
 # How the failures that depend on the run, not the file, begin or read; none of them is cached.
 TIMED_OUT = "timed out after"
-OUT_OF_MEMORY = "ran out of memory"
+OUT_OF_MEMORY = "ran out of memory"  # how OutOfMemory's message begins (a reader's, or a MemoryError's here)
 WORKER_DIED = "worker process died"
 CLUSTER_FAILED = "cluster task failed"
 _NOT_CACHED = (
@@ -45,6 +45,8 @@ _NOT_CACHED = (
     "could not be started",  # LibreOffice or Tesseract found but not runnable
     CLUSTER_FAILED,
 )
+# The warnings that are only about the rows read: a repaired cross-reference table, OCR that found no words.
+_ABOUT_ROWS = ("damaged cross-reference table", "mean word confidence 0% over 0 words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +81,7 @@ def process_file(path: str, password: str | None = None, timeout: float | None =
     except FileTimeout:
         return _failed(path, f"{TIMED_OUT} {timeout:g} s (per-file limit; raise it with --timeout)")
     except MemoryError:
-        return _failed(path, f"{OUT_OF_MEMORY} (per-worker limit; raise it with --max-memory)")
+        return _failed(path, str(OutOfMemory()))
     except RecursionError:
         return _failed(path, "structure nested too deeply to read")
     finally:
@@ -144,6 +146,7 @@ def run_batch(
     runner = _run_dask if options.dask else _run_local
     next_index = 0
     for index, result in _with_cached(done, runner([(i, paths[i]) for i in todo], options)):
+        _drop_row_checks(result)
         digest = hashes.get(index)
         if not result.cached and cache and digest and _cacheable(result, cache):
             cache.put(digest, result)
@@ -165,6 +168,14 @@ def _options_key() -> str:
     from .enrich.people import _model_installed
 
     return "model" if _model_installed() else ""
+
+
+def _drop_row_checks(result: FileResult) -> None:
+    """A file that gave no rows has none to check: drop the warnings that only ask for its rows to be checked."""
+    if not result.rows:
+        result.issues = [
+            i for i in result.issues if i.level != "warning" or not any(m in i.reason for m in _ABOUT_ROWS)
+        ]
 
 
 def _cacheable(result: FileResult, cache: ResultCache) -> bool:

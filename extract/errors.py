@@ -38,3 +38,23 @@ class WriterError(RectrackError):
 
 class MissingDependency(RectrackError):
     """An optional feature's library is not installed; the message names the extra that brings it."""
+
+
+class OutOfMemory(RectrackError):
+    """Reading the file needed more memory than a worker may use: a limit of this run, not a fault of the file,
+    so it is never blamed on the file nor cached. The message is the batch runner's own."""
+
+    def __init__(self, message: str = "ran out of memory (per-worker limit; raise it with --max-memory)") -> None:
+        super().__init__(message)
+
+
+def short_reason(text: str, limit: int = 160) -> str:
+    """The first line of ``text``, at most ``limit`` characters, cut between words (with "…") rather than mid-word."""
+    line = (text.strip().splitlines() or [""])[0].strip()
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:  # one very long word (a path, a hex string) is cut where it must be
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-([{") + "…"

@@ -91,10 +91,14 @@ def _in_data_table(el) -> bool:
 
 
 def parse_html(markup: str | bytes):
-    from bs4 import BeautifulSoup
+    import warnings
+
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
     try:
-        return BeautifulSoup(markup, "lxml")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)  # XHTML pages: the HTML parser reads them well
+            return BeautifulSoup(markup, "lxml")
     except Exception as exc:
         raise UnreadableDocument(f"unreadable HTML ({exc})") from exc
 

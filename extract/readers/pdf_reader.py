@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..errors import EncryptedDocument, UnreadableDocument
+from ..errors import RectrackError, UnreadableDocument
 from ..model import Cell, Document, Paragraph, Row, Table
 from . import pdf_borderless as borderless
 from . import pdf_keyvalue
 from .pdf_borderless import Columns, names_recommendation
+from .pdf_open import close_pdf, failure, library_messages, open_pdf
 from .pdf_rotate import reading_page
 from .pdf_scan import PagePlan, scan_pages
 from .pdf_text import _inside, _lines, _overflows, cell_text, mark_line_ends, place_blocks
@@ -30,60 +31,29 @@ def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = Non
     first page, the pages that hold ruled tables with tracking-table words, and the pages that continue
     them; other pages contribute their text lines from a cheap pypdfium2 pass.
     """
-    import pdfplumber
-
-    try:
-        pdf = pdfplumber.open(path, password=password or "")
-    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
-        if _password_problem(exc):
-            raise EncryptedDocument(
-                "PDF is encrypted and needs a password (give it with --password)"
-                if not password
-                else "PDF is encrypted and the password given is wrong"
-            ) from exc
-        raise UnreadableDocument(f"not a readable PDF ({_reason(exc)})") from exc
-    with pdf:
+    with library_messages() as messages:
+        pdf = open_pdf(path, password)
         try:
-            count = len(pdf.pages)
-            plan = None
-            if fast or (fast is None and count > FAST_PATH_MIN_PAGES):
-                plan = scan_pages(path, password)
-            return _read_open_pdf(pdf, path, plan)
-        except RecursionError as exc:
-            raise UnreadableDocument("damaged PDF (object structure nested too deeply)") from exc
-        except UnreadableDocument:
-            raise  # a reason given on purpose (a scanned page and no Tesseract)
-        except Exception as exc:
-            if _password_problem(exc):
-                raise EncryptedDocument("PDF is encrypted and needs a password (give it with --password)") from exc
-            raise UnreadableDocument(f"damaged PDF ({_reason(exc)})") from exc
+            doc = _read_opened(pdf, path, password, fast)
+        finally:
+            close_pdf(pdf)
+    doc.warnings.extend(messages.summary())
+    return doc
 
 
-def _causes(exc: BaseException):
-    """``exc``, the exceptions it wraps (pdfplumber puts pdfminer's in ``args``), and its causes."""
-    seen: set[int] = set()
-    stack = [exc]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        stack.extend(a for a in current.args if isinstance(a, BaseException))
-        stack.extend(c for c in (current.__cause__, current.__context__) if c is not None)
-
-
-def _password_problem(exc: BaseException) -> bool:
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    return any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in _causes(exc))
-
-
-def _reason(exc: BaseException) -> str:
-    inner = [e for e in _causes(exc) if str(e).strip() and not isinstance(e.args[0] if e.args else None, BaseException)]
-    chosen = inner[-1] if inner else exc
-    text = str(chosen).strip() or type(chosen).__name__
-    return text.splitlines()[0][:160]
+def _read_opened(pdf, path: Path, password: str | None, fast: bool | None) -> Document:
+    try:
+        count = len(pdf.pages)
+        plan = None
+        if fast or (fast is None and count > FAST_PATH_MIN_PAGES):
+            plan = scan_pages(path, password)
+        return _read_open_pdf(pdf, path, plan)
+    except RecursionError as exc:
+        raise UnreadableDocument("damaged PDF (object structure nested too deeply)") from exc
+    except RectrackError:
+        raise  # a reason given on purpose (a scanned page and no Tesseract)
+    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        raise failure(exc, password) from exc
 
 
 def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
