@@ -5,7 +5,8 @@ The tree::
     RectrackError                 base class: catch this to handle any rectrack failure
     ├── UnsupportedFormat         the file's type is not one rectrack reads
     ├── UnreadableDocument        the file exists but cannot be read (missing, empty, corrupt)
-    │   └── EncryptedDocument     a PDF needs a password (pass one with --password)
+    │   └── EncryptedDocument     password-protected: a PDF (pass the password with --password), or a
+    │                             Word or OpenDocument file (save an unprotected copy)
     ├── WriterError               an output file could not be written
     └── MissingDependency         an optional library (an extra such as rectrack[dask]) is not installed
 
@@ -29,7 +30,8 @@ class UnreadableDocument(RectrackError):
 
 
 class EncryptedDocument(UnreadableDocument):
-    """The PDF is encrypted with a user password."""
+    """The file is password-protected: a PDF with a user password (pass it with --password), or an encrypted
+    Word (.docx, .doc) or OpenDocument file, which rectrack cannot decrypt."""
 
 
 class WriterError(RectrackError):

@@ -6,10 +6,12 @@ To add a format, write ``read_<fmt>(path) -> Document`` and add its suffixes to 
 from __future__ import annotations
 
 import os
+import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import UnreadableDocument, UnsupportedFormat
+from ..errors import EncryptedDocument, UnreadableDocument, UnsupportedFormat
 from ..model import Document
 from .convert import read_doc, read_odt, read_rtf
 from .docx_reader import read_docx
@@ -53,6 +55,7 @@ def read(path: str | os.PathLike[str], *, password: str | None = None) -> Docume
         raise UnreadableDocument("empty file")
     fmt, reader = entry
     actual = sniff(path)
+    refuse_encrypted(path, actual)
     warning = ""
     if actual is not None and actual != fmt:
         warning = f"file content is {actual.upper()}, not {fmt.upper()} as its name says; read as {actual.upper()}"
@@ -72,7 +75,7 @@ _BY_FORMAT = dict(READERS.values())
 
 
 def sniff(path: Path) -> str | None:
-    """The format the file's first bytes show: "pdf", "docx", "odt", "doc", "rtf", or None (text-like or unknown)."""
+    """The format the file's content shows: "pdf", "docx", "odt", "doc", "rtf", or None (text-like or unknown)."""
     try:
         with open(path, "rb") as f:
             head = f.read(1024)
@@ -81,9 +84,72 @@ def sniff(path: Path) -> str | None:
     if b"%PDF-" in head:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        return "odt" if b"mimetypeapplication/vnd.oasis.opendocument.text" in head else "docx"
-    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE2 compound file: legacy Word
+        return _zip_format(path, head)
+    if head.startswith(_OLE2):  # OLE2 compound file: legacy Word (or an encrypted .docx, see refuse_encrypted)
         return "doc"
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"
     return None
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODF_MIMETYPE = b"application/vnd.oasis.opendocument."
+_ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError, RuntimeError)
+
+
+def _zip_format(path: Path, head: bytes) -> str:
+    """ "odt" for an OpenDocument package, else "docx", told by the entries the zip holds, not by their order:
+    an ODF ``mimetype`` entry or META-INF/manifest.xml against OOXML's [Content_Types].xml."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = set(package.namelist())
+            if "mimetype" in names:
+                with package.open("mimetype") as entry:
+                    if entry.read(len(_ODF_MIMETYPE)) == _ODF_MIMETYPE:
+                        return "odt"
+            return "odt" if "META-INF/manifest.xml" in names and "[Content_Types].xml" not in names else "docx"
+    except _ZIP_ERRORS:  # damaged: a stored mimetype first in the zip still shows an ODF file
+        return "odt" if b"mimetype" + _ODF_MIMETYPE in head else "docx"
+
+
+_ENCRYPTED = "password-protected {} file (rectrack cannot read encrypted Office documents; save an unprotected copy)"
+
+
+def refuse_encrypted(path: Path, fmt: str | None) -> None:
+    """Raise EncryptedDocument for a password-protected Word or OpenDocument file, before any reader or
+    LibreOffice is started: LibreOffice only says that it could not load the file, and an encrypted .docx, an
+    OLE2 file like a .doc, would be reported as a .doc."""
+    kind = None
+    if fmt == "doc":
+        kind = _ole_encryption(path)
+    elif fmt == "odt" and _odf_encrypted(path):
+        kind = "OpenDocument"
+    if kind:
+        raise EncryptedDocument(_ENCRYPTED.format(kind))
+
+
+def _ole_encryption(path: Path) -> str | None:
+    """ "Word (.docx)" for an encrypted OOXML package (an OLE2 file holding an EncryptedPackage stream),
+    "Word (.doc)" for a legacy Word file whose FIB sets fEncrypted, else None."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path), raise_defects=olefile.DEFECT_INCORRECT) as ole:  # strict: no odd sizes
+            if ole.exists("EncryptedPackage"):
+                return "Word (.docx)"
+            if not ole.exists("WordDocument"):
+                return None
+            fib = ole.openstream("WordDocument").read(12)
+    except (OSError, ValueError, IndexError, EOFError):  # damaged: LibreOffice says so
+        return None
+    encrypted = fib[:2] == b"\xec\xa5" and int.from_bytes(fib[10:12], "little") & 0x0100  # wIdent; fEncrypted
+    return "Word (.doc)" if encrypted else None
+
+
+def _odf_encrypted(path: Path) -> bool:
+    """True when META-INF/manifest.xml gives any entry encryption data (an ODF saved with a password)."""
+    try:
+        with zipfile.ZipFile(path) as package, package.open("META-INF/manifest.xml") as manifest:
+            return b"encryption-data" in manifest.read(4 * 2**20)
+    except (KeyError, *_ZIP_ERRORS):
+        return False

@@ -3,15 +3,18 @@
 Blocks are read in document order. In tables, a vertically merged cell is read
 once (at its first row; the rows it covers get an empty, ``merged`` cell) and a
 horizontally merged cell fills its grid columns with one anchor and empty cells.
-List paragraphs inside cells become "• " lines.
+List paragraphs inside cells become "• " lines. The main part is the one the package's relationships name
+(not always word/document.xml), and templates and macro-enabled files (.dotx, .docm, .dotm) read as documents.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 import zlib
 from pathlib import Path
+from xml.etree import ElementTree
 
 from ..errors import UnreadableDocument
 from ..model import Cell, Document, Paragraph, Row, Table
@@ -21,29 +24,67 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_docx(path: Path) -> Document:
-    import docx
     from docx.table import Table as DocxTable
 
     if not zipfile.is_zipfile(path):
         raise UnreadableDocument("not a Word .docx file (it is not a zip package)")
     check_package(path)
-    try:
-        source = docx.Document(str(path))
-    except Exception as exc:
-        raise UnreadableDocument(
-            f"damaged Word file ({str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})"
-        ) from exc
+    source = _open(path)
     doc = Document(path=str(path), format="docx")
-    doc.title_hint = source.core_properties.title or ""
+    doc.title_hint = _title(source)
     for order, block in enumerate(_blocks(source, DocxTable)):
         if isinstance(block, DocxTable):
             doc.tables.append(_table(block, order))
         else:
             text = tidy_text(block.text)
             if text:
-                style = block.style.name.lower() if block.style is not None else ""
+                style = (block.style.name or "").lower() if block.style is not None else ""  # a style may have no name
                 doc.paragraphs.append(Paragraph(text=text, order=order, style=style))
     return doc
+
+
+# Main-part content types read as a document: Word writes the same WordprocessingML in all of them.
+_WORD_MAIN_TYPES = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+)
+
+
+def _open(path: Path):
+    """The python-docx document of the package's main part (python-docx itself refuses templates and .docm)."""
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in _WORD_MAIN_TYPES:
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+    try:
+        part = Package.open(str(path)).main_document_part
+    except Exception as exc:
+        raise UnreadableDocument(
+            f"damaged Word file ({str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})"
+        ) from exc
+    if not isinstance(part, DocumentPart):
+        raise UnreadableDocument(
+            f"not a Word .docx file (its main part is {part.content_type[:120]}; is it another Office format?)"
+        )
+    return part.document
+
+
+def _title(source) -> str:
+    """The core properties' title; of several core-properties parts (python-docx refuses to choose), the first's."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.parts.coreprops import CorePropertiesPart
+
+    try:
+        return source.core_properties.title or ""
+    except ValueError:
+        for rel in source.part.package.rels.values():
+            if rel.reltype == RT.CORE_PROPERTIES and not rel.is_external:
+                part = rel.target_part
+                return (part.core_properties.title or "") if isinstance(part, CorePropertiesPart) else ""
+        return ""
 
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # a real paper is a few MB; more is a zip bomb
@@ -52,7 +93,7 @@ _ENTITY_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.I)
 
 
 def check_package(path: Path) -> None:
-    """Refuse zip bombs and XML entity tricks before any XML is parsed.
+    """Refuse zip bombs and XML entity tricks before any XML is parsed, and zips with no Word main part.
 
     Member sizes and compression ratios are checked from the zip directory (nothing is
     inflated); the XML parts are then streamed with a byte cap and refused if they declare
@@ -60,26 +101,53 @@ def check_package(path: Path) -> None:
     """
     try:
         with zipfile.ZipFile(path) as package:
-            members = package.infolist()
-            total = sum(m.file_size for m in members)
-            if total > MAX_UNCOMPRESSED:
-                raise UnreadableDocument(f"refused: unpacks to {total // 2**20} MB (zip bomb?)")
-            for member in members:
-                if member.file_size > 10 * 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-                    ratio = member.file_size // max(member.compress_size, 1)
-                    raise UnreadableDocument(f"refused: member {member.filename!r} is compressed {ratio}:1 (zip bomb?)")
-            if "word/document.xml" not in {m.filename for m in members}:
-                raise UnreadableDocument("not a Word .docx file (no word/document.xml; is it another Office format?)")
-            for member in members:
-                if member.filename.endswith((".xml", ".rels")):
-                    with package.open(member) as stream:
-                        head = stream.read(MAX_UNCOMPRESSED)
-                    if _ENTITY_RE.search(head):
-                        raise UnreadableDocument(f"refused: {member.filename} declares XML entities (unsafe)")
+            _check_sizes(package.infolist())
+            _check_xml(package)
+            if main_part(package) is None:
+                raise UnreadableDocument(
+                    "not a Word .docx file (no word/document.xml or other main part; is it another Office format?)"
+                )
     except zipfile.BadZipFile as exc:
         raise UnreadableDocument(f"damaged Word file ({exc})") from exc
-    except (OSError, EOFError, zlib.error, NotImplementedError) as exc:
+    except (OSError, EOFError, zlib.error, NotImplementedError, ElementTree.ParseError) as exc:
         raise UnreadableDocument(f"damaged Word file ({exc or type(exc).__name__})") from exc
+
+
+def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNCOMPRESSED:
+        raise UnreadableDocument(f"refused: unpacks to {total // 2**20} MB (zip bomb?)")
+    for member in members:
+        if member.file_size > 10 * 2**20 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+            ratio = member.file_size // max(member.compress_size, 1)
+            raise UnreadableDocument(f"refused: member {member.filename!r} is compressed {ratio}:1 (zip bomb?)")
+
+
+def _check_xml(package: zipfile.ZipFile) -> None:
+    for member in package.infolist():
+        if member.filename.endswith((".xml", ".rels")):
+            with package.open(member) as stream:
+                head = stream.read(MAX_UNCOMPRESSED)
+            if _ENTITY_RE.search(head):
+                raise UnreadableDocument(f"refused: {member.filename} declares XML entities (unsafe)")
+
+
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def main_part(package: zipfile.ZipFile) -> str | None:
+    """The zip member of the Word main part, found as Word finds it: by the officeDocument relationship in
+    _rels/.rels (Word Online writes word/document2.xml and the like), or None.
+    Call after :func:`_check_xml`: the relationships are parsed."""
+    names = set(package.namelist())
+    if "_rels/.rels" not in names:
+        return None
+    for rel in ElementTree.fromstring(package.read("_rels/.rels")).iter(_RELS):
+        if rel.get("Type", "").endswith("/officeDocument") and rel.get("TargetMode") != "External":
+            name = posixpath.normpath(rel.get("Target", "").lstrip("/"))
+            if name in names:
+                return name
+    return None
 
 
 def _blocks(container, table_type, depth: int = 0):
