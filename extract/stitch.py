@@ -28,10 +28,9 @@ from .headers import (
     near_miss,
 )
 from .model import Cell, Document, Paragraph, Row, Table
-from .text import BULLET, norm_key
+from .text import BULLET, PAGE_NUMBER_RE, norm_key
 from .vocab import completes_label
 
-_FURNITURE_RE = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d+\s*-$", re.I)
 _HEADING_RE = re.compile(r"^(?:appendix|annex|annexe|schedule|table|part|section)\b", re.I)
 _MAX_FURNITURE_CHARS = 160  # text between two parts of one table is at most a footer and a running head
 
@@ -60,6 +59,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
     found: list[TrackingTable] = []
     previous: Table | None = None
     run: _KeyValueRun | None = None
+    unread: tuple[int, Table, list[_Pair]] | None = None  # the last label/value table that gave nothing
     for index, table in enumerate(doc.tables):
         pairs = _kv_pairs(table)
         if pairs is not None:
@@ -68,8 +68,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
                 continue
             if key_value_table(table) is not None:
                 _close(run, found)
-                run = _KeyValueRun(first=table, last=table, section=_section_label(doc, table))
-                run.add(doc, index, table, pairs)
+                run = _start_run(doc, index, table, pairs, unread)
                 previous = None
                 continue
         if run is not None:
@@ -92,6 +91,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
             previous = table
         else:
             previous = None  # another kind of table breaks any continuation
+            unread = (index, table, pairs) if pairs is not None else None
             why = near_miss(table) if notes is not None else None
             if why and notes is not None:
                 notes.append(f"page {table.page}: {why}" if table.page else why)
@@ -219,7 +219,7 @@ def _continues(doc: Document, prev: Table, table: Table, header: HeaderMap | Non
 
 
 def _text(paragraphs: list[Paragraph]) -> list[str]:
-    return [p.text for p in paragraphs if p.text.strip() and not _FURNITURE_RE.match(p.text.strip())]
+    return [p.text for p in paragraphs if p.text.strip() and not PAGE_NUMBER_RE.match(p.text.strip())]
 
 
 def _only_furniture(paragraphs: list[Paragraph]) -> bool:
@@ -236,7 +236,7 @@ def _section_label(doc: Document, table: Table) -> str:
         if _HEADING_RE.match(p.text) and len(p.text) <= 160:
             return p.text
     for p in reversed(before):
-        if len(p.text) <= 120 and not _FURNITURE_RE.match(p.text) and not p.text.rstrip().endswith("."):
+        if len(p.text) <= 120 and not PAGE_NUMBER_RE.match(p.text) and not p.text.rstrip().endswith("."):
             return p.text
     return ""
 
@@ -301,6 +301,11 @@ def _join_cut(before: str, after: str) -> str:
     return before + ("\n" if new_paragraph else " ") + after
 
 
+def _value_goes_on(before: str, after: str) -> bool:
+    """Does ``after`` carry on a sentence that ``before`` left unfinished (cut by a page break)?"""
+    return bool(before) and before.rstrip()[-1:] not in ".!?:;" and after[:1].islower()
+
+
 @dataclass(slots=True)
 class _KeyValueRun:
     """Consecutive key/value tables of one label set, gathered into records (one per recommendation)."""
@@ -348,7 +353,7 @@ class _KeyValueRun:
         above = [
             p
             for p in doc.paragraphs
-            if lo < p.order < table.order and p.text.strip() and not _FURNITURE_RE.match(p.text.strip())
+            if lo < p.order < table.order and p.text.strip() and not PAGE_NUMBER_RE.match(p.text.strip())
         ][-2:]
         heading = next((n for n in (_rec_number(p.text) for p in reversed(above)) if n), "")
         same_page = prev.page is None or table.page is None or table.page == (prev.last_page or prev.page)
@@ -383,7 +388,11 @@ class _KeyValueRun:
             at_part_start
             and record.labels
             and key not in self.known
-            and (self._label_goes_on(pair.label) or (not pair.value and pair.label[:1].islower()))
+            and (
+                self._label_goes_on(pair.label)
+                or (not pair.value and pair.label[:1].islower())
+                or (_value_goes_on(record.values[-1], pair.value) and completes_label(record.labels[-1], pair.label))
+            )
         ):
             self._relabel(record, f"{record.labels[-1]} {pair.label}")  # a label broken by the page break
             record.values[-1] = _join_cut(record.values[-1], pair.value)
@@ -431,6 +440,24 @@ class _KeyValueRun:
                 cells.insert(0, Cell(text=r.number, page=r.page))
             rows.append(Row(cells=tuple(cells), page=r.page))
         return Table(rows=tuple(rows), order=self.first.order, page=self.first.page, bbox=self.first.bbox)
+
+
+def _start_run(
+    doc: Document, index: int, table: Table, pairs: list[_Pair], unread: tuple[int, Table, list[_Pair]] | None
+) -> _KeyValueRun:
+    """A new key/value run at ``table``; it starts one table earlier when the table just before, at the foot
+    of the page above, held the first labels of this recommendation (too few to be recognised alone)."""
+    end = unread[1].last_page if unread is not None else None
+    if unread is not None and unread[0] == index - 1 and end is not None and table.page == end + 1:
+        first = unread[1]
+        run = _KeyValueRun(first=first, last=first, section=_section_label(doc, first))
+        run.add(doc, unread[0], first, unread[2])
+        if run.continued_by(doc, index, table, pairs):
+            run.add(doc, index, table, pairs)
+            return run
+    run = _KeyValueRun(first=table, last=table, section=_section_label(doc, table))
+    run.add(doc, index, table, pairs)
+    return run
 
 
 def _close(run: _KeyValueRun | None, found: list[TrackingTable]) -> None:

@@ -13,6 +13,9 @@ _INLINE_BULLET_RE = re.compile(rf"\s*[{_BULLET_CHARS}]\s+")
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 
+# A page number as printed in a footer: "7", "Page 7", "7 of 12", "- 7 -".
+PAGE_NUMBER_RE = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d+\s*-$", re.I)
+
 _CID_BULLET_RE = re.compile(r"\(cid:(?:127|149|183)\)")
 _CID_RE = re.compile(r"\(cid:\d+\)")
 

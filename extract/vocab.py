@@ -114,6 +114,19 @@ def is_whole_label(text: str) -> bool:
     return all(i in covered or w in _FILLERS for i, w in enumerate(words))
 
 
+def begins_label(text: str) -> bool:
+    """Is ``text`` the first words of a longer header label, cut off ("Scrutiny" of "Scrutiny recommendation")?"""
+    words = _mend([stem(w) for w in _tokens(clean_label(text))])
+    if not words:
+        return False
+    by_first, prefixed, _ = _index()
+    for _, phrase in (*by_first.get(words[0], ()), *prefixed):
+        n = len(words)
+        if n < len(phrase.words) and all(_word_match(p, w) for p, w in zip(phrase.words, words, strict=False)):
+            return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, tuple[tuple[int, Phrase], ...]], tuple[tuple[int, Phrase], ...], tuple]:
     """The phrases by their first word, those whose first word is a prefix, and each phrase's letters run

@@ -79,3 +79,44 @@ def test_label_value_blocks_without_rules_give_one_row_each(tmp_path):
 
 def test_a_label_wrapped_onto_the_next_line_is_one_label(tmp_path):
     assert _rows(_paper(tmp_path / "kv-wrapped.pdf", wrap_label=True)) == RECORDS
+
+
+def test_a_record_cut_by_the_page_break_after_its_first_label_line(tmp_path):
+    """Page 1 ends with a record's number and the first word of a label wrapped in its column
+    ("Scrutiny" / "recommendation"); the label's end and the rest of the values are on page 2."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "kv-cut.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+
+    def line(y: float, label: str, value: str) -> None:
+        c.setFont("Helvetica-Bold", 9)
+        c.drawString(50, y, label)
+        c.setFont("Helvetica", 9)
+        c.drawString(170, y, value)
+
+    c.setFont("Helvetica-Bold", 13)
+    c.drawString(50, 800, "Appendix A: progress on the review recommendations")
+    y = 770.0
+    for number, rec, progress, owner, due in RECORDS[:2]:
+        line(y, "Item", f"R{number}")
+        line(y - 11, "Scrutiny", rec)
+        c.drawString(50, y - 22, "recommendation")
+        line(y - 40, "Progress", progress)
+        line(y - 57, "Lead officer", owner)
+        line(y - 74, "Target date", due)
+        y -= 110
+    number, rec, progress, owner, due = RECORDS[2]
+    words = rec.split()
+    line(60, "Item", f"R{number}")
+    line(49, "Scrutiny", " ".join(words[:6]))
+    c.setFont("Helvetica", 8)
+    c.drawString(290, 20, "7")
+    c.showPage()
+    line(800, "recommendation", " ".join(words[6:]))
+    line(783, "Progress", progress)
+    line(766, "Lead officer", owner)
+    line(749, "Target date", due)
+    c.save()
+    assert _rows(path) == [(n, rec, progress, owner, due) for n, rec, progress, owner, due in RECORDS]

@@ -301,3 +301,28 @@ def test_the_broken_end_of_a_label_under_the_header_is_dropped():
     assert find_header(table) is not None
     (tracking,) = tracking_tables(Document(path="p.docx", format="docx", tables=[table]))
     assert [r.cells[2].text for r in tracking.rows] == ["March 2026", "June 2026"]
+
+
+def test_label_and_value_cut_together_by_the_page_break_join_up():
+    """The page above ends with the record's first labels (too few to be read alone), and the next page
+    goes on with the rest of a broken label and of its sentence."""
+    paper = Paper().para("Appendix B: progress on recommendations", page=1)
+    paper.table(row("Ref", "A1", page=1), row("Panel", "The council asks the water company to", page=1), page=1)
+    paper.table(
+        row("recommendation", "publish its flood plans.", page=2),
+        row("Lead", "Head of Highways", page=2),
+        row("Deadline", "May 2026", page=2),
+        page=2,
+    )
+    paper.table(
+        row("Ref", "A2", page=2),
+        row("Panel recommendation", "Drains are cleared twice a year.", page=2),
+        row("Lead", "Streets Manager", page=2),
+        row("Deadline", "Autumn 2026", page=2),
+        page=2,
+    )
+    recs = paper.recs()
+    assert [(r["rec_id"], r["recommendation"], r["responsible"]) for r in recs] == [
+        ("A1", "The council asks the water company to publish its flood plans.", "Head of Highways"),
+        ("A2", "Drains are cleared twice a year.", "Streets Manager"),
+    ]

@@ -16,7 +16,8 @@ from collections import Counter
 
 from ..headers import REC_HEADING_RE
 from ..model import Cell, Row, Table
-from ..vocab import is_whole_label
+from ..text import PAGE_NUMBER_RE
+from ..vocab import begins_label, is_whole_label
 from .pdf_borderless import segments
 from .pdf_text import cell_text
 
@@ -66,11 +67,16 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
                 for ln, m in zip(lines[start:end], marks[start:end], strict=True)
                 if _here(m, label_x, value_x)
             }
-            if len(heads) >= 2:
+            if len(heads) >= 2 or (heads and _at_foot(lines, end)):
                 blocks.append((_table(block, heads, value_x, page), block))
             i = end
     blocks.sort(key=lambda b: b[1][0][0]["top"])
     return blocks
+
+
+def _at_foot(lines: list[list[dict]], end: int) -> bool:
+    """Does a block ending before line ``end`` end the page: one record cut off by the page break?"""
+    return all(_footer(line) for line in lines[end:])
 
 
 def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
@@ -88,7 +94,25 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
         if tight and near and _label(segs[0] + piece):
             marks[i] = (segs[0][0]["x0"], segs[1][0]["x0"])
             marks[i + 1] = None  # the rest of this label, not a record of its own
+    last = _last_body_line(lines)
+    if last is not None and marks[last] is None:
+        segs = segments(lines[last])
+        words = " ".join(w["text"] for w in segs[0]) if len(segs) == 2 else ""
+        if words and len(segs[0]) <= 3 and begins_label(words):
+            marks[last] = (segs[0][0]["x0"], segs[1][0]["x0"])  # a label the page break cut ("Scrutiny" / ...)
     return marks
+
+
+def _last_body_line(lines: list[list[dict]]) -> int | None:
+    """The index of the page's last line of text above any footer (a page number), or None."""
+    for i in range(len(lines) - 1, -1, -1):
+        if not _footer(lines[i]):
+            return i
+    return None
+
+
+def _footer(line: list[dict]) -> bool:
+    return PAGE_NUMBER_RE.match(" ".join(w["text"] for w in line)) is not None
 
 
 def _value_only(line: list[dict], below: list[dict], value_x: float) -> bool:
@@ -110,8 +134,8 @@ def _block(
     i = start + 1
     while i < len(lines):
         line = lines[i]
-        if line[0]["top"] - block[-1][0]["bottom"] > 2.5 * height:
-            break  # a gap: the block has ended
+        if line[0]["top"] - block[-1][0]["bottom"] > 2.5 * height or _at_foot(lines, i):
+            break  # a gap, or the page's footer: the block has ended
         if _here(marks[i], label_x, value_x) or line[0]["x0"] >= value_x - _EDGE:
             block.append(line)
         elif _label_piece(line, label_x, value_x, height):
