@@ -238,6 +238,9 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
 
         for result in results:
             result.rows = apply_as_of(result.rows, args.as_of)
+    from .history import link_results
+
+    results = link_results(results)  # history_id: each recommendation followed across the batch's reports
     write_failed = False
     command = "rectrack " + " ".join(shlex.quote(a) for a in argv)
     reports: list[str] = []

@@ -156,11 +156,16 @@ def extract_paths(paths: Iterable[str | os.PathLike], *, password: str | None = 
 
 
 def rows_dataframe(results: Iterable[FileResult]):
-    """All rows of ``results`` as a pandas DataFrame with the writers' column order."""
+    """All rows of ``results`` as a pandas DataFrame with the writers' column order (rows not yet linked across
+    reports are linked over ``results``: ``history_id``)."""
     import pandas as pd
 
+    from .history import link_results, linked
     from .records import FIELDS, flat_dict
 
+    results = list(results)
+    if not linked(results):
+        results = link_results(results)
     frame = pd.DataFrame([flat_dict(r) for res in results for r in res.rows], columns=list(FIELDS))
     # overdue is True, False or None (not known): a nullable boolean, so frame[frame.overdue] keeps the True rows
     frame["overdue"] = frame["overdue"].astype("boolean")

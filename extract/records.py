@@ -43,6 +43,8 @@ class Recommendation:
     # the table's other columns ("Meeting Date", "Cabinet Member", ...): (header text, cell text) pairs
     extra: tuple[tuple[str, str], ...] = ()
     status_evidence: str = ""  # the sentence or cell that decided status_norm
+    # the same value on every row, across papers, that reports on the same recommendation (extract.history)
+    history_id: str = ""
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -22,6 +22,7 @@ import re
 from pathlib import Path
 
 import hard_layouts
+import history_reviews
 import legacy
 import scanned
 from samplekit import BULLET, RENDERERS, Action, Grid, Paper, Rec, Tracking
@@ -963,6 +964,12 @@ def main():
         path = HERE / p.file
         RENDERERS[path.suffix](p, path)
         write_golden(p)
+    successive = history_reviews.papers()
+    for p in successive:
+        path = HERE / p.file
+        RENDERERS[path.suffix](p, path)
+        write_golden(p)
+    papers += successive
     hard = hard_layouts.papers()
     for p in hard:
         p.write(HERE / p.file)
@@ -977,6 +984,35 @@ def main():
         print(f"{p.file:32} {len(p.golden()['rows']):2} golden rows")
     for name in legacy.write_all(HERE, EXPECTED):
         print(f"{name:32} (LibreOffice conversion of {legacy.SOURCE})")
+    links = write_links()
+    print(f"{'expected/history/links.json':32} {len(links)} rows, {len(set(links.values()))} recommendations")
+
+
+# The same paper in several files (formats) reports on the same recommendations.
+SAME_PAPER = {"legacy-housing-review": "housing-review-update", "seed-organised-crime": "seed-organised-crime"}
+
+
+def write_links():
+    """expected/history/links.json: for every golden row of every sample, the recommendation it reports on.
+
+    Rows of the successive reports in history_reviews.py carry the labels given there; every other paper is
+    its own report (the same paper in several formats shares its labels), so its rows link to nothing else."""
+    links = {}
+    for golden in sorted(EXPECTED.glob("*.json")):
+        data = json.loads(golden.read_text(encoding="utf-8"))
+        stem = Path(data["source"]).stem
+        for row in data["rows"]:
+            given = history_reviews.LINKS.get(data["source"])
+            label = (
+                given[row["rec_id"]] if given else f"{SAME_PAPER.get(stem, stem)}:{row['table_index']}:{row['rec_id']}"
+            )
+            links[f"{data['source']}|{row['table_index']}|{row['rec_id']}"] = label
+    folder = EXPECTED / "history"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "links.json", "w", encoding="utf-8", newline="\n") as f:
+        json.dump(dict(sorted(links.items())), f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    return links
 
 
 if __name__ == "__main__":

@@ -160,7 +160,7 @@ def by_key(ws) -> dict[str, dict[str, object]]:
 
 def test_sheets_in_order(book):
     visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
-    assert visible == ["Recommendations", "Summary", "Sources", "About"]
+    assert visible == ["Recommendations", "History", "Summary", "Sources", "About"]
     assert book.active.title == "Recommendations"
 
 
@@ -230,6 +230,7 @@ OLD_ORDER = (
     "accepted",
     "rag",
     "overdue",
+    "history_id",
     "owners",
     "source",
     "other_sources",
@@ -1008,6 +1009,7 @@ def test_libreoffice_reads_the_tracker_and_a_rerun_updates_its_copy(tmp_path, tr
     book = load_workbook(converted)
     assert [ws.title for ws in book.worksheets if ws.sheet_state == "visible"] == [
         "Recommendations",
+        "History",
         "Summary",
         "Sources",
         "About",

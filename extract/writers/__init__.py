@@ -52,10 +52,15 @@ def write(results: Sequence[FileResult], dest: str | os.PathLike, **options) -> 
     """Write all rows of ``results`` to ``dest`` ("-" = JSON Lines on stdout). Returns the row count.
 
     ``options`` go to the binary writers: ``command`` (the command line that made the output, for the
-    Excel tracker's About sheet).
+    Excel tracker's About sheet). Rows without a ``history_id`` are linked across reports over ``results``
+    first (:mod:`extract.history`); the tracker and the SQLite store link again with the rows they hold.
     """
     dest = str(dest)
     check_destination(dest)
+    from ..history import link_results, linked
+
+    if not linked(results):  # rows not yet followed across reports: link them over this batch
+        results = link_results(results)
     rows = [row for result in results for row in result.rows]
     if dest == "-":
         return write_jsonl(rows, sys.stdout)

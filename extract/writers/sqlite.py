@@ -12,6 +12,11 @@ Tables:
 - ``documents``: one row per paper (``paper_id``, committee, meeting date, title, …).
 - ``sources``: one row per input file (``path``, ``format``, ``pages``, ``tracking_tables``, ``rows``,
   ``error``, ``warnings``, ``paper_id``, ``last_run``).
+- ``history``: one row per recommendation followed across successive reports (:mod:`extract.history`):
+  ``history_id``, ``review``, ``committee``, the latest ``rec_id``, ``recommendation`` and ``responsible``,
+  ``first_meeting``, ``last_meeting``, ``reports``, ``status_trail``, ``latest_status``, ``days_to_complete``
+  (NULL until complete), ``stalled`` (0/1). ``recommendations.history_id`` joins to it. Linking runs over
+  every row in the store on each run, so a report added later links to the reports already there.
 - ``meta``: ``schema_version``, the rectrack version, the last run's time and command.
 
 Columns are typed: INTEGER for whole numbers and booleans (``overdue``, ``ocr``, ``in_source``: 0 or 1;
@@ -34,6 +39,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import WriterError
+from ..history import Entry, histories, review_column
 from ..records import FIELDS, FileResult, flat_dict
 from ._atomic import atomic_path
 from .keys import KeyedRow, keyed_rows, paper_id
@@ -58,6 +64,10 @@ CREATE TABLE IF NOT EXISTS owners (
     recommendation_key TEXT NOT NULL REFERENCES recommendations (key) ON DELETE CASCADE,
     position INTEGER NOT NULL, name TEXT NOT NULL, type TEXT,
     PRIMARY KEY (recommendation_key, position));
+CREATE TABLE IF NOT EXISTS history (
+    history_id TEXT PRIMARY KEY, review TEXT, committee TEXT, rec_id TEXT, recommendation TEXT, responsible TEXT,
+    first_meeting TEXT, last_meeting TEXT, reports INTEGER, status_trail TEXT, latest_status TEXT,
+    days_to_complete INTEGER, stalled INTEGER);
 CREATE INDEX IF NOT EXISTS recommendations_paper ON recommendations (paper_id);
 CREATE INDEX IF NOT EXISTS recommendations_source ON recommendations (source);
 CREATE INDEX IF NOT EXISTS recommendations_status ON recommendations (status_norm);
@@ -159,6 +169,7 @@ def _prepare(con: sqlite3.Connection, path: Path) -> None:
     for name in FIELDS:  # fields added to the record since the store was made
         if name not in present:
             con.execute(f'ALTER TABLE recommendations ADD COLUMN "{name}" {_column_type(name)}')
+    con.execute("CREATE INDEX IF NOT EXISTS recommendations_history ON recommendations (history_id)")
 
 
 def _upgrade(con: sqlite3.Connection, path: Path) -> None:
@@ -215,6 +226,7 @@ def _store(
     _store_owners(con, tracked)
     _upsert_documents(con, tracked, when)
     _upsert_sources(con, results, when)
+    _link_histories(con)
     meta = {
         "schema_version": str(SCHEMA_VERSION),
         "rectrack_version": __version__,
@@ -347,4 +359,73 @@ def _upsert_sources(con: sqlite3.Connection, results: list[FileResult], when: st
         "format = excluded.format, pages = excluded.pages, tracking_tables = excluded.tracking_tables, "
         "rows = excluded.rows, error = excluded.error, warnings = excluded.warnings, last_run = excluded.last_run",
         rows,
+    )
+
+
+def _stored_entries(con: sqlite3.Connection) -> list[Entry]:
+    """What linking needs from every row in the store (this run's included); a row's position in its table is
+    its order of insertion."""
+    entries = []
+    positions: dict[tuple[str, int], int] = {}
+    for row in con.execute(
+        "SELECT key, paper_id, committee, meeting_date, title, section, table_index, rec_id, recommendation, extra, "
+        "status_norm, responsible FROM recommendations ORDER BY paper_id, table_index, id"
+    ):
+        key, paper, committee, meeting, title, section, table, rec_id, text, extra, status, responsible = row
+        table = int(table or 0)
+        positions[(paper, table)] = position = positions.get((paper, table), 0) + 1
+        try:
+            items = [(str(k), str(v)) for k, v in json.loads(extra or "{}").items()]
+        except (ValueError, AttributeError):
+            items = []
+        entries.append(
+            Entry(
+                key=key,
+                paper=paper,
+                committee=committee or "",
+                meeting_date=meeting or "",
+                title=title or "",
+                section=section or "",
+                table_index=table,
+                position=position,
+                rec_id=rec_id or "",
+                recommendation=text or "",
+                review=review_column(items),
+                status=status or "unknown",
+                responsible=responsible or "",
+            )
+        )
+    return entries
+
+
+def _link_histories(con: sqlite3.Connection) -> None:
+    """Link every row of the store across reports: ``recommendations.history_id`` and the ``history`` table."""
+    found = histories(_stored_entries(con))
+    con.executemany(
+        "UPDATE recommendations SET history_id = ? WHERE key = ?",
+        ((h.history_id, key) for h in found for key in h.keys),
+    )
+    con.execute("DELETE FROM history")
+    con.executemany(
+        "INSERT INTO history (history_id, review, committee, rec_id, recommendation, responsible, first_meeting, "
+        "last_meeting, reports, status_trail, latest_status, days_to_complete, stalled) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                h.history_id,
+                h.review or None,
+                h.committee or None,
+                h.rec_id or None,
+                h.recommendation or None,
+                h.responsible or None,
+                h.first_meeting or None,
+                h.last_meeting or None,
+                h.reports,
+                h.trail or None,
+                h.latest_status,
+                h.days_to_complete,
+                int(h.stalled),
+            )
+            for h in found
+        ),
     )

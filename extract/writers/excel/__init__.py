@@ -7,6 +7,11 @@ Sheets:
   (status, overdue, RAG) and a link from each row to its source file. After rectrack's columns, one
   column per other column of the papers' tables ("Meeting Date", "Outcome", ...: :mod:`.extra`).
   Every value is a constant: text is always stored as text, so nothing from a paper can run as a formula.
+- **History**: one row per recommendation followed across successive reports (:mod:`extract.history`):
+  review, latest wording and owner, first and last meeting, the status at each report, latest status, days
+  to complete. The Recommendations sheet's History column links each row to its line here. Linking runs
+  over every row the tracker holds (a very hidden sheet keeps what it needs from each), so a report added
+  by a later run links to the reports already in the tracker.
 - **Summary**: counts by status per committee and per paper (plain numbers) and a chart.
 - **Sources**: every input file of the last run, with what was found in it or why it failed.
 - **About**: the rectrack version, when and how the file was made and how to regenerate it.
@@ -42,11 +47,21 @@ from ...records import FileResult
 from . import extra
 from .about import _fill_about, _read_runs, _run_record, _write_runs
 from .book import _new_tracker, _open_tracker, _refuse_if_open, _save, backup_path
+from .histories import fill_history, set_history_links, tracker_histories, write_entries
 from .layout import COLUMNS, Column, _keys_in_sheet, _layout
 from .merge import _merge_rows, _read_state, _set_overdue, _write_state
 from .run import Run, TrackerReport
 from .sources import _fill_sources, _previous_sources
-from .styles import ABOUT_SHEET, FONT_NAME, FONT_SIZE, ROWS_SHEET, SOURCES_SHEET, STATUSES, SUMMARY_SHEET
+from .styles import (
+    ABOUT_SHEET,
+    FONT_NAME,
+    FONT_SIZE,
+    HISTORY_SHEET,
+    ROWS_SHEET,
+    SOURCES_SHEET,
+    STATUSES,
+    SUMMARY_SHEET,
+)
 from .summary import _fill_summary, _sheet_records
 from .table import _finish_rows_sheet, _print_setup
 from .values import canon, display_status, link_target, row_values, source_label
@@ -97,6 +112,8 @@ def write_xlsx(
     written_before = {key: dict(values) for key, values in state.items()}
     changes = _merge_rows(sheet, layout, run, state)
     _set_overdue(sheet, layout, run, written_before)
+    entries, found = tracker_histories(book, run)
+    set_history_links(sheet, layout, found)
     _finish_rows_sheet(sheet, layout)
     _write_state(book, state, _keys_in_sheet(sheet, layout), layout)
     extra.write_titles(book, {c.id: c.title for c in layout.ours if extra.is_extra(c.id)})
@@ -107,6 +124,8 @@ def write_xlsx(
     _replace_sheet(book, SOURCES_SHEET, 2, lambda ws: _fill_sources(ws, run, sources))
     _replace_sheet(book, ABOUT_SHEET, 3, lambda ws: _fill_about(ws, run, path, len(tracker_rows), runs))
     _write_runs(book, runs)
+    _replace_sheet(book, HISTORY_SHEET, 1, lambda ws: fill_history(ws, found))
+    write_entries(book, entries)
     book.active = book.sheetnames.index(ROWS_SHEET)
     _save(book, path)
     if existed:

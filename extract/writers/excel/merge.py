@@ -131,7 +131,7 @@ OPEN = frozenset({"in_progress", "delayed", "not_started"})  # the statuses whos
 
 def _style(cell: Cell, column: Column) -> None:
     cell.alignment = TOP if column.kind == "date" else WRAP
-    cell.font = {"key": KEY_FONT, "link": LINK_FONT}.get(column.kind, BODY_FONT)
+    cell.font = {"key": KEY_FONT, "link": LINK_FONT, "history": LINK_FONT}.get(column.kind, BODY_FONT)
     if column.kind == "date":
         cell.number_format = DATE_FORMAT
 

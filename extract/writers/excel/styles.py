@@ -6,6 +6,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 
 ROWS_SHEET, SUMMARY_SHEET, SOURCES_SHEET, ABOUT_SHEET = "Recommendations", "Summary", "Sources", "About"
+HISTORY_SHEET = "History"  # one row per recommendation followed across reports
 STATE_SHEET = "_rectrack"  # very hidden: what rectrack last wrote in each of its cells, by key
 TABLE_NAME = "Recommendations"
 STATUSES = ("complete", "in_progress", "ongoing", "delayed", "not_started", "not_accepted", "unknown")

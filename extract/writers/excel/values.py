@@ -91,6 +91,7 @@ def row_values(item: KeyedRow) -> dict[str, object]:
         "owners": "; ".join(str(o.get("name", "")) for o in row.owners if o.get("name")),
         "source": source_label(row),
         "other_sources": "\n".join(source_label(v) for v in item.variants[1:]),
+        "history_id": row.history_id,
         **extra.row_extra(row),
     }
     return {name: _clean_text(v) if isinstance(v, str) else v for name, v in values.items()}
