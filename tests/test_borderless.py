@@ -340,3 +340,66 @@ def test_response_annex_ruled_between_rows_with_the_number_in_the_text(tmp_path)
     assert [(r.rec_id, r.recommendation, r.progress) for r in result.rows] == [
         (str(i), NUMBERED[i - 1][1], answers[i - 1]) for i in (1, 2, 3)
     ]
+
+
+def _merged_paper(path: Path) -> Path:
+    """Rules between rows only; each recommendation's cell spans several action rows, which are parted by
+    rules that leave the recommendation column out. A short paragraph follows the closing rule."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    lefts, right = (50.0, 250.0, 400.0, 510.0), 570.0
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica-Bold", 9)
+    for x, label in zip(lefts, HEADER[1:], strict=True):
+        c.drawString(x, 760, label)
+    c.line(46, 752, right, 752)
+    y = 740.0
+    recs = [
+        (
+            ["Recommendation 1: Bins are emptied", "weekly in every ward of the district."],
+            [
+                ("Rounds re-planned.", ["Waste Manager"], "May 2025"),
+                ("Crews hired.", ["Head of Legal and", "Democratic Services"], "June 2025"),
+            ],
+        ),
+        (
+            ["Recommendation 2: Street lights are", "switched to low-energy lamps."],
+            [("Half done.", ["Highways Lead"], "2026"), ("Survey begun.", ["Parks Officer"], "2027")],
+        ),
+    ]
+    for rec_lines, actions in recs:
+        c.setFont("Helvetica", 9)
+        for i, text in enumerate(rec_lines):
+            c.drawString(lefts[0], y - 11 * i, text)
+        action_y = y
+        for n, (progress, lead, due) in enumerate(actions):
+            if n:
+                c.line(lefts[1] - 4, action_y + 13, right, action_y + 13)  # parts the action rows only
+            c.drawString(lefts[1], action_y, progress)
+            for i, text in enumerate(lead):
+                c.drawString(lefts[2], action_y - 11 * i, text)
+            c.drawString(lefts[3], action_y, due)
+            action_y -= 11 * len(lead) + 14
+        y = min(action_y, y - 11 * len(rec_lines) - 14)
+        c.line(46, y + 12, right, y + 12)
+    c.drawString(50, y - 14, "Background papers: none.")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_merged_action_rows_parted_by_short_rules_and_a_paragraph_after_the_closing_rule(tmp_path):
+    from extract.pipeline import extract_file
+
+    result = extract_file(_merged_paper(tmp_path / "merged.pdf"))
+    got = [(r.rec_id, r.recommendation, r.responsible, r.timescale) for r in result.rows]
+    assert got == [
+        (
+            "1",
+            "Bins are emptied weekly in every ward of the district.",
+            "Waste Manager; Head of Legal and Democratic Services",
+            "May 2025; June 2025",
+        ),
+        ("2", "Street lights are switched to low-energy lamps.", "Highways Lead; Parks Officer", "2026; 2027"),
+    ]

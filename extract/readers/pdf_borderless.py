@@ -57,6 +57,15 @@ class Columns:
                 col = i
         return col
 
+    def under(self, x0: float, x1: float) -> frozenset[int]:
+        """The columns a rule from ``x0`` to ``x1`` runs under (well into each column, not just its edge)."""
+        ends = (*self.lefts[1:], float("inf"))
+        return frozenset(
+            i
+            for i, (left, end) in enumerate(zip(self.lefts, ends, strict=True))
+            if x0 < end - 2 * _COLUMN_GAP and x1 > left + 2 * _COLUMN_GAP
+        )
+
     def crosses(self, line: list[dict]) -> bool:
         """Does a word, or a run of words without a column gap, straddle a boundary?"""
         for left in self.lefts[1:]:
@@ -181,6 +190,7 @@ def build_table(
         if body and _labels_line(line):
             break  # the header of the next table
         body.append(line)
+    body = _above_closing_rule(body, columns, rules, height)
     rows = _rows(body, columns, rules)
     rights = _rights(body, columns)
     table_rows = []
@@ -191,6 +201,25 @@ def build_table(
     bottom = max((w["bottom"] for ln in body for w in ln), default=top)
     table = Table(rows=tuple(table_rows), order=order, page=page, bbox=(columns.lefts[0], top, 10_000.0, bottom))
     return table, len(body)
+
+
+def _above_closing_rule(
+    body: list[list[dict]], columns: Columns, rules: Sequence[Rule], height: float
+) -> list[list[dict]]:
+    """The body without the text below a rule that closes the table: text set further below the last rule
+    than each row's text sits below its own rule, in one column only (a paragraph after the table)."""
+    words = [w for line in body for w in line]
+    if not words or not rules:
+        return body
+    ys = _table_rules(rules, words, above=2 * height)
+    gaps = [next((ln[0]["top"] - y for ln in body if ln[0]["top"] > y), None) for y in ys]
+    pads = [g for g in gaps[:-1] if g is not None]
+    if not pads or gaps[-1] is None or gaps[-1] <= statistics.median(pads) + 0.8 * height:
+        return body
+    below = [ln for ln in body if ln[0]["top"] > ys[-1]]
+    if len({columns.index(w) for ln in below for w in ln}) > 1:
+        return body  # the last row itself, set lower in its cells
+    return [ln for ln in body if ln[0]["top"] < ys[-1]]
 
 
 def _labels_line(line: list[dict]) -> bool:
@@ -267,6 +296,9 @@ def _rows(body: list[list[dict]], columns: Columns, rules: Sequence[Rule] = ()) 
     col_lines = [_lines(ws) for ws in per_col]
     geo = _Geometry.measure(words, col_lines)
     rule_ys = _table_rules(rules, words)
+    # a rule that leaves the number and recommendation columns out parts the rows of a merged cell
+    key_cols = {c for c in (columns.header.col("rec_id"), rec) if c is not None}
+    partial = {y for y in rule_ys if not key_cols & _under(columns, rules, y)}
 
     cuts: list[float] = []
     starts: list[list[dict]] = []
@@ -288,18 +320,29 @@ def _rows(body: list[list[dict]], columns: Columns, rules: Sequence[Rule] = ()) 
                     bands.append(band[1] - band[0])
         per_col[key] = _split_glued_ids(per_col[key], starts, own)
         row_band = statistics.median(bands) if bands else None
-        cuts = _with_continuations(cuts, rule_ys, col_lines, {key, rec}, geo, row_band)
+        cuts = _with_continuations(cuts, rule_ys, col_lines, {key, rec}, geo, row_band, partial)
     elif rule_ys:
         cuts = rule_ys
     else:
         cuts, row_band = _gap_cuts(col_lines, rec, geo)
-        cuts = _with_continuations(cuts, rule_ys, col_lines, {rec}, geo, row_band)
+        cuts = _with_continuations(cuts, rule_ys, col_lines, {rec}, geo, row_band, partial)
 
     rows: list[list[dict]] = [[] for _ in range(len(cuts) + 1)]
-    for col_words in per_col:
+    for col, col_words in enumerate(per_col):
+        own = [c for c in cuts if c not in partial or col not in key_cols]  # a merged cell spans the others
         for word in col_words:
-            rows[bisect.bisect_right(cuts, (word["top"] + word["bottom"]) / 2)].append(word)
+            at = bisect.bisect_right(own, (word["top"] + word["bottom"]) / 2)
+            rows[bisect.bisect_left(cuts, own[at - 1]) + 1 if at else 0].append(word)
     return [[r] for r in rows if r]
+
+
+def _under(columns: Columns, rules: Sequence[Rule], y: float) -> frozenset[int]:
+    """The columns the rule(s) at ``y`` run under."""
+    out: frozenset[int] = frozenset()
+    for ry, x0, x1 in rules:
+        if abs(ry - y) <= 2.0:
+            out |= columns.under(x0, x1)
+    return out
 
 
 _ID_WORD_RE = re.compile(r"^(?:rec|rec\.|r|recommendation|no\.?|ref\.?|item)$", re.I)
@@ -386,6 +429,7 @@ def _with_continuations(
     text_cols: set[int],
     geo: _Geometry,
     row_band: float | None,
+    partial: set[float] | frozenset[float] = frozenset(),
 ) -> list[float]:
     """``cuts`` plus the boundaries of continuation rows: a rule, or a white band spaced like the
     table's rows (``row_band``) below which other columns start afresh while the number and
@@ -415,7 +459,7 @@ def _with_continuations(
         after = [c for c in out if c > cut]
         end = after[0] if after else float("inf")
         i = bisect.bisect_right(text, cut)
-        if i < len(text) and text[i] < end:
+        if i < len(text) and text[i] < end and cut not in partial:
             continue  # the recommendation runs on below: a paragraph, not a new row
         bisect.insort(out, cut)
     return out
@@ -430,11 +474,12 @@ def _block_tops(lines: list[list[dict]], geo: _Geometry) -> list[float]:
     return tops
 
 
-def _table_rules(rules: Sequence[Rule], words: list[dict]) -> list[float]:
-    """The y of each rule that runs across most of the table inside its body, top to bottom."""
+def _table_rules(rules: Sequence[Rule], words: list[dict], above: float = 0.0) -> list[float]:
+    """The y of each rule that runs across most of the table inside its body (or up to ``above`` over its
+    first line), top to bottom."""
     left = min(w["x0"] for w in words)
     right = max(w["x1"] for w in words)
-    top = min(w["top"] for w in words)
+    top = min(w["top"] for w in words) - above
     bottom = max(w["bottom"] for w in words)
     wide = [y for y, x0, x1 in rules if top < y < bottom and min(x1, right) - max(x0, left) >= 0.6 * (right - left)]
     out: list[float] = []
