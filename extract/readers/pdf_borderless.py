@@ -329,10 +329,10 @@ def _rows(body: list[list[dict]], columns: Columns, rules: Sequence[Rule] = ()) 
 
     rows: list[list[dict]] = [[] for _ in range(len(cuts) + 1)]
     for col, col_words in enumerate(per_col):
-        own = [c for c in cuts if c not in partial or col not in key_cols]  # a merged cell spans the others
+        col_cuts = [c for c in cuts if c not in partial or col not in key_cols]  # a merged cell spans the others
         for word in col_words:
-            at = bisect.bisect_right(own, (word["top"] + word["bottom"]) / 2)
-            rows[bisect.bisect_left(cuts, own[at - 1]) + 1 if at else 0].append(word)
+            at = bisect.bisect_right(col_cuts, (word["top"] + word["bottom"]) / 2)
+            rows[bisect.bisect_left(cuts, col_cuts[at - 1]) + 1 if at else 0].append(word)
     return [[r] for r in rows if r]
 
 
