@@ -8,13 +8,15 @@ It works in two steps, on plain data (:class:`Entry`: what the linking needs fro
 an SQLite store can give back the rows of earlier runs and a later report links to them:
 
 1. **Reviews.** Each report's tracking table (or each review named in a table's own "Review" column) is a
-   *part*. Two parts of different papers report on the same review when their recommendations match
-   (at least half of the smaller part's, one to one) and the review agrees: the same committee, or review
-   names (the title's or the appendix heading's own words, without "Scrutiny", "Progress", "Update", ...) that
-   share most words. A single shared recommendation counts only with the same review name, so two reviews
-   of one committee that share one recommendation's wording stay apart. Two papers of the same meeting are
-   the same review only when they are the same report (a paper read from two files whose front matter read
-   differently). Parts linked this way, directly or through other parts, are one review.
+   *part*. Two parts of different papers report on the same review when they went to the same committee
+   (compared on its own words: "Place", "Safer and Stronger Communities"), within two years of each other,
+   their recommendations match (at least half of the smaller part's, one to one) and the review's name agrees
+   (the title's or the appendix heading's own words, without "Scrutiny", "Progress", "Update", ...; a review
+   named differently needs four in five recommendations and three at least). A single shared recommendation
+   counts only with the same review name, so two reviews of one committee that share one recommendation's
+   wording stay apart. Two papers of the same meeting are the same review only when they are the same report
+   (a paper read from two files whose front matter read differently). Parts linked this way, directly or
+   through other parts (a report in between), are one review.
 2. **Recommendations.** Within a review, papers are taken in meeting order and each row joins the
    recommendation it matches best among those reported before (its wording at any of the last three
    reports, so a recommendation missing from one report, or dropped once complete, is still found), one
@@ -24,7 +26,8 @@ an SQLite store can give back the rows of earlier runs and a later report links 
 Wording is compared after normalisation (case, accents, punctuation, a leading "That" or "The Committee
 recommends that", a number), with RapidFuzz: the best of the plain, word-order-free and partial ratios
 (a shortened recommendation matches its longer form) and the share of the shorter text's words found in
-the longer one.
+the longer one. Wordings whose figures disagree ("above £726,000", "above £245,000") score lower: papers written
+from one template change them, a recommendation followed across reports keeps them.
 
 ``history_id`` is ``h`` and 12 hex digits of a hash of the row key (:mod:`extract.rowkeys`) of the
 recommendation's earliest row. Everything is sorted before it is compared, so the same rows give the same
@@ -47,7 +50,9 @@ ID_LENGTH = 12
 STRONG = 0.75  # wording similarity that counts as the same recommendation when telling reviews apart
 LINK = 0.6  # wording similarity for a row to join a recommendation reported before
 LINK_SAME_NUMBER = 0.45  # ... when it has the same rec_id
+NUMBER_CONFLICT = 0.7  # similarity kept when two wordings' figures disagree
 NUMBER_BONUS = 0.08  # added to the score of a candidate with the same rec_id (breaks near-ties)
+MAX_GAP_DAYS = 731  # two reports further apart are linked only through the reports between them
 HISTORY_WINDOW = 3  # a recommendation's wordings compared with a new row: its last three
 STALLED_REPORTS = 3  # the same open status in this many reports in a row: stalled
 OPEN_STATUSES = frozenset({"in_progress", "delayed", "not_started"})
@@ -160,8 +165,16 @@ def _content(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in text.split() if w not in STOPWORDS and not w.isdigit())
 
 
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(w for w in text.split() if any(c.isdigit() for c in w))
+
+
 def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> list[list[float]]:
-    """Similarity (0-1) of each normalised wording of ``left`` to each of ``right``."""
+    """Similarity (0-1) of each normalised wording of ``left`` to each of ``right``.
+
+    Two wordings whose numbers disagree ("contracts above £726,000" and "contracts above £245,000": neither
+    text's numbers are all in the other) score lower: a recommendation keeps its figures from report to report
+    (a shortened one may lose some), while papers written from one template change them."""
     if not left or not right:
         return [[0.0] * len(right) for _ in left]
     from rapidfuzz import fuzz, process
@@ -171,6 +184,8 @@ def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> list[list[fl
     partial = process.cdist(left, right, scorer=fuzz.partial_ratio, workers=1)
     words_left = [_content(t) for t in left]
     words_right = [_content(t) for t in right]
+    numbers_left = [_numbers(t) for t in left]
+    numbers_right = [_numbers(t) for t in right]
     out: list[list[float]] = []
     for i, a in enumerate(left):
         line = []
@@ -185,6 +200,9 @@ def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> list[list[fl
             if shorter >= 4:
                 shared = len(words_left[i] & words_right[j]) / shorter
                 best = max(best, 90.0 * shared)
+            a_numbers, b_numbers = numbers_left[i], numbers_right[j]
+            if a_numbers and b_numbers and not (a_numbers <= b_numbers or b_numbers <= a_numbers):
+                best *= NUMBER_CONFLICT
             line.append(best / 100.0)
         out.append(line)
     return out
@@ -325,14 +343,28 @@ def _parts(entries: Sequence[Entry]) -> list[_Part]:
     return parts
 
 
-def _same_committee(a: str, b: str) -> bool:
+COMMITTEE_GENERIC = frozenset(
+    "committee committees scrutiny overview select panel policy development board sub joint management the of and "
+    "for".split()
+)
+
+
+def committees_agree(a: str, b: str) -> bool | None:
+    """Do two (normalised) committee names name the same committee? None when either is missing.
+
+    Compared on their own words ("Safer and Stronger Communities", "Audit"), without "Overview", "Scrutiny",
+    "Select Committee", "Panel"...: at least half of them shared."""
     if not a or not b:
-        return False
+        return None
     if a == b:
         return True
-    from rapidfuzz import fuzz
+    left = frozenset(_stem(w) for w in a.split() if w not in COMMITTEE_GENERIC)
+    right = frozenset(_stem(w) for w in b.split() if w not in COMMITTEE_GENERIC)
+    if not left or not right:
+        from rapidfuzz import fuzz
 
-    return fuzz.token_sort_ratio(a, b) >= 90
+        return fuzz.token_sort_ratio(a, b) >= 90
+    return len(left & right) / len(left | right) >= 0.5
 
 
 def same_review(p: _Part, q: _Part) -> bool:
@@ -343,16 +375,22 @@ def same_review(p: _Part, q: _Part) -> bool:
     shared = len(pairs)
     overlap = shared / min(len(p.texts), len(q.texts))
     names = _name_similarity(p.names, q.names)
+    committees = committees_agree(p.committee, q.committee)
+    if committees is False:  # a review reports to its committee: another committee's paper is another review
+        return False
+    gap = _days(p.meeting_date, q.meeting_date) if p.meeting_date and q.meeting_date else None
+    if gap is not None and abs(gap) > MAX_GAP_DAYS:  # too far apart to follow each other (a report between
+        return False  # them can still join them)
     if p.meeting_date and p.meeting_date == q.meeting_date:  # one meeting: only the same report read twice
         same_text = overlap >= 0.8 and sum(s for _, _, s in pairs) / shared >= 0.9
         return same_text and (shared >= 3 or names is None or names >= 0.5)
     if overlap < 0.5:
         return False
-    if names is not None and names < 0.25 and overlap < 0.8:
-        return False
+    if names is not None and names < 0.25:  # named differently: a renamed review only on strong evidence
+        return committees is True and overlap >= 0.8 and shared >= 3
     if shared == 1:  # one recommendation in common: the review's name must agree too
         return names is not None and names >= 0.7
-    if not _same_committee(p.committee, q.committee) and (names is None or names < 0.4):
+    if committees is None and (names is None or names < 0.4):
         return overlap >= 0.8 and shared >= 3
     return True
 

@@ -12,7 +12,7 @@ from .book import backup_path
 from .cells import put
 from .fit import _fit_rows
 from .run import Run, TrackerReport
-from .styles import ABOUT_SHEET, BOLD, ROWS_SHEET, SOURCES_SHEET, SUMMARY_SHEET, TOP
+from .styles import ABOUT_SHEET, BOLD, HISTORY_SHEET, ROWS_SHEET, SOURCES_SHEET, SUMMARY_SHEET, TOP
 from .values import canon
 
 RUNS_SHEET = "_rectrack_runs"  # very hidden: one row per run that wrote the tracker
@@ -92,8 +92,10 @@ def _fill_about(ws: Worksheet, run: Run, path: Path, row_count: int, runs: list[
         ),
         (
             "What a re-run replaces",
-            f"The {SUMMARY_SHEET} and {ABOUT_SHEET} sheets are rewritten every time: keep your own notes on "
-            f"other sheets. {SOURCES_SHEET} keeps every file read before and refreshes those read again.",
+            f"The {HISTORY_SHEET}, {SUMMARY_SHEET} and {ABOUT_SHEET} sheets are rewritten every time: keep your "
+            f"own notes on other sheets. {SOURCES_SHEET} keeps every file read before and refreshes those read "
+            f"again. {HISTORY_SHEET} follows each recommendation across every report in the tracker (earlier runs' "
+            "included); the History column of each row links to its line there.",
         ),
         ("Backup", f"The file as it was before the last run is kept as {backup_path(path).name}."),
         (
