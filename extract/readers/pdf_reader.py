@@ -109,7 +109,8 @@ def _read_page(
     foot of the page, its columns (for the next page to continue).
     """
     # a "table" of one column is a box or rules between rows: its words are read as a borderless table
-    found = [t for t in page.find_tables(TABLE_SETTINGS) if max((len(r.cells) for r in t.rows), default=0) >= 2]
+    settings = _table_settings(page)
+    found = [t for t in page.find_tables(settings) if max((len(r.cells) for r in t.rows), default=0) >= 2]
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
     mark_line_ends(words, page.chars)
     tables: list[tuple[float, Table | object]] = [(t.bbox[1], t) for t in found]
@@ -190,6 +191,35 @@ def _borderless(
     if tables and last_columns is None and carry is not None and start >= len(lines) - 2:
         return tables, used, carry  # a middle page of a long borderless table
     return tables, used, last_columns if runs_on else None
+
+
+def _table_settings(page) -> dict:
+    """pdfplumber's table settings for ``page``, with the top or bottom rule a page break leaves out.
+
+    A row cut by a page break is often drawn open: its column rules run to the page's margin, but no
+    rule closes them there. Where two or more column rules end level with no rule across them, one is
+    added, so the cut row is still a row.
+    """
+    try:
+        vertical, horizontal = page.vertical_edges, page.horizontal_edges
+    except Exception:  # noqa: BLE001 - an odd drawing object should not cost the page its text
+        return TABLE_SETTINGS
+    added = []
+    for end in ("top", "bottom"):
+        ends: dict[int, list[dict]] = {}
+        for edge in vertical:
+            ends.setdefault(round(edge[end]), []).append(edge)
+        for y, edges in ends.items():
+            x0, x1 = min(e["x0"] for e in edges), max(e["x0"] for e in edges)
+            if len(edges) < 2 or x1 - x0 < 20:
+                continue
+            closed = any(abs(h["top"] - y) <= 3 and h["x0"] <= x0 + 3 and h["x1"] >= x1 - 3 for h in horizontal)
+            if not closed:
+                added.append(
+                    {"object_type": "added_edge", "orientation": "h", "x0": x0, "x1": x1}
+                    | {"top": float(y), "bottom": float(y), "width": x1 - x0, "height": 0.0}
+                )
+    return dict(TABLE_SETTINGS, explicit_horizontal_lines=added) if added else TABLE_SETTINGS
 
 
 def _rules(page) -> list[borderless.Rule]:
