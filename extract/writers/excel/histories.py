@@ -21,6 +21,7 @@ from .styles import HISTORY_SHEET, LINK_FONT, WRAP, _header_style
 from .values import _as_date, canon
 
 CENTRED = Alignment(horizontal="center", vertical="top", wrap_text=True)
+CENTRED_COLUMNS = frozenset({9, 11, 12, 13})  # Reports, Latest status, Days to complete, Stalled
 
 ENTRIES_SHEET = "_rectrack_history"  # very hidden: what linking needs from each row, by key
 HISTORY_HEADER = (
@@ -146,6 +147,7 @@ def fill_history(ws: Worksheet, found: list[History]) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(HISTORY_HEADER))}{last}"
     ws.freeze_panes = "C2"
     _fit_sheet(ws, {2: 30, 3: 30, 4: 6, 5: 60, 6: 25, 10: 60}, cap=16)
-    for row in ws.iter_rows(min_row=2, min_col=9, max_col=13):  # counts and flags: centred, clear of the text
+    for row in ws.iter_rows(min_row=2):  # counts, statuses and flags: centred, clear of the text beside them
         for cell in row:
-            cell.alignment = CENTRED
+            if cell.column in CENTRED_COLUMNS:
+                cell.alignment = CENTRED
