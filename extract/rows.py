@@ -280,6 +280,8 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
             continue
         if above.count("(") > above.count(")") or _OPEN_END_RE.search(above.rstrip()):
             out.add(name)
+        elif name == "responsible" and value.startswith("(") and not above.rstrip().endswith(")"):
+            out.add(name)  # a name, then its post in brackets on the next page: "Ann Lee" / "(Head of Parks)"
         elif value[:1].islower() and above.rstrip()[-1:] not in ".!?;":
             lower.add(name)
     short = {n for n in ("responsible", "timescale", "status") if values.get(n)}

@@ -403,3 +403,38 @@ def test_merged_action_rows_parted_by_short_rules_and_a_paragraph_after_the_clos
         ),
         ("2", "Street lights are switched to low-energy lamps.", "Highways Lead; Parks Officer", "2026; 2027"),
     ]
+
+
+def _word(text: str, x0: float, top: float) -> dict:
+    return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": top, "bottom": top + 9.0}
+
+
+def _line(top: float, *groups: tuple[float, str]) -> list[dict]:
+    words = []
+    for x, text in groups:
+        for part in text.split():
+            words.append(_word(part, x, top))
+            x += 5.0 * len(part) + 3.0
+    return words
+
+
+def test_a_label_broken_over_four_lines_by_a_narrow_column_is_one_header():
+    from extract.readers.pdf_borderless import find_header
+
+    lines = [
+        _line(100, (50, "No."), (90, "Recommendation"), (250, "Progress"), (400, "Owner"), (480, "Expecte")),
+        _line(110, (480, "d")),
+        _line(120, (480, "comple")),
+        _line(130, (480, "tion")),
+        _line(150, (50, "1."), (90, "Trees are planted."), (250, "Begun in May."), (400, "Ann"), (480, "2025")),
+    ]
+    at, size, columns = find_header(lines)
+    assert (at, size) == (0, 4)
+    assert columns.header.col("timescale") == 4
+
+
+def test_body_words_that_are_also_labels_do_not_start_a_new_header():
+    from extract.readers.pdf_borderless import _labels_line
+
+    assert not _labels_line(_line(100, (90, "services each"), (250, "Service; recruitment is under"), (400, "Team")))
+    assert _labels_line(_line(100, (90, "Recommendation"), (250, "Progress"), (400, "Lead officer")))

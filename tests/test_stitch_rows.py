@@ -326,3 +326,12 @@ def test_label_and_value_cut_together_by_the_page_break_join_up():
         ("A1", "The council asks the water company to publish its flood plans.", "Head of Highways"),
         ("A2", "Drains are cleared twice a year.", "Streets Manager"),
     ]
+
+
+def test_a_post_in_brackets_on_the_next_page_belongs_to_the_name_above():
+    head = row(*HEAD)
+    paper = Paper()
+    paper.table(head, row("1", "Plant trees.", "Begun.", "Ann Lee", "2025"), page=1)
+    paper.table(head, row("", "", "", "(Head of Parks)", ""), page=2)
+    [rec] = paper.recs()
+    assert rec["responsible"] == "Ann Lee (Head of Parks)"

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..headers import HeaderMap, looks_numbered, map_header
 from ..model import Cell, Row, Table
-from ..vocab import label_scores
+from ..vocab import is_whole_label, label_scores
 from .pdf_text import _lines, cell_text
 
 _COLUMN_GAP = 6.0  # points of white space that separate two columns on a line
@@ -115,8 +115,32 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
             if columns is not None and (best is None or len(columns.header.columns) >= len(best[2].header.columns)):
                 best = (i, size, columns)
         if best is not None:
-            return best
+            return _with_label_ends(lines, *best)
     return None
+
+
+def _with_label_ends(lines: list[list[dict]], at: int, size: int, columns: Columns) -> tuple[int, int, Columns]:
+    """The header block grown by lines that only finish labels a narrow column broke off ("Expected
+    comple" / "tion"): single lower-case word pieces, close below, each under a label that is not yet whole."""
+    while at + size < len(lines):
+        block, line = lines[at : at + size], lines[at + size]
+        if not _close([block[-1], line]):
+            break
+        labels = columns.header.labels
+        segs = segments(line)
+        if not all(
+            len(seg) == 1
+            and seg[0]["text"].isalpha()
+            and seg[0]["text"][:1].islower()
+            and not is_whole_label(labels[columns.index(seg[0])] if columns.index(seg[0]) < len(labels) else "")
+            for seg in segs
+        ):
+            break
+        grown = _columns([*block, line])
+        if grown is None or len(grown.header.columns) < len(columns.header.columns):
+            break
+        size, columns = size + 1, grown
+    return at, size, columns
 
 
 def _content_line(line: list[dict]) -> bool:
@@ -227,7 +251,7 @@ def _labels_line(line: list[dict]) -> bool:
     groups = segments(line)
     if len(groups) < 3 or any(len(g) > 4 or any(ch.isdigit() for w in g for ch in w["text"]) for g in groups):
         return False
-    known = sum(1 for g in groups if label_scores(" ".join(w["text"] for w in g)))
+    known = sum(1 for g in groups if is_whole_label(" ".join(w["text"] for w in g)))  # not "Team" in "Service; ..."
     return known >= 3 and known >= 0.6 * len(groups)
 
 
