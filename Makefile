@@ -64,11 +64,13 @@ lint: setup
 samples: setup
 	$(BIN)/python samples/make_samples.py
 
-# Accuracy on the shared development corpus, when it is present beside the project.
+# Accuracy on the shared development corpus, when it is present beside the project, and the reliability of
+# the rows' confidence by band (tests/bench/calibrate.py).
 CORPUS ?= ../shared/corpus/dev
 score: setup
 	$(BIN)/rectrack extract $(CORPUS) -o output/dev-rows.jsonl -q
 	$(BIN)/python ../shared/eval/score.py --truth $(CORPUS)/truth --pred output/dev-rows.jsonl --by layout
+	$(BIN)/python tests/bench/calibrate.py --truth $(CORPUS)/truth --pred output/dev-rows.jsonl
 
 clean:
 	rm -rf output/*.jsonl output/*.csv output/*.parquet output/*.sqlite output/*.xlsx .pytest_cache

@@ -35,8 +35,11 @@ def extract_document(
     first_order = tables[0].order if tables else None
     meta = extract_metadata(doc, before_order=first_order)
     rows: list[Recommendation] = []
+    from .confidence import assess_table
+
     for index, table in enumerate(tables):
-        for rec in recommendations(table):
+        recs = recommendations(table)
+        for rec, check in zip(recs, assess_table(doc, table, recs), strict=True):
             rows.append(
                 Recommendation(
                     source=source or doc.path,
@@ -54,6 +57,8 @@ def extract_document(
                     ocr=rec.ocr,
                     ocr_confidence=rec.ocr_confidence,
                     extra=rec.extra_items(),
+                    confidence=check.confidence,
+                    confidence_reason=check.reason,
                 )
             )
     return enrich_rows(rows), len(tables)

@@ -45,6 +45,9 @@ class Recommendation:
     status_evidence: str = ""  # the sentence or cell that decided status_norm
     # the same value on every row, across papers, that reports on the same recommendation (extract.history)
     history_id: str = ""
+    # how sure rectrack is of the row, 0-1 (extract.confidence), and what lowered it
+    confidence: float | None = None
+    confidence_reason: str = ""
 
     def to_dict(self) -> dict:
         data = asdict(self)

@@ -230,6 +230,8 @@ OLD_ORDER = (
     "accepted",
     "rag",
     "overdue",
+    "check",
+    "confidence",
     "history_id",
     "owners",
     "source",

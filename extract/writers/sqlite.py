@@ -265,7 +265,10 @@ def _upsert_rows(con: sqlite3.Connection, tracked: list[KeyedRow], when: str) ->
 
 def _field_values(item: KeyedRow) -> list[object]:
     """The row's values in their column types: booleans as 0/1, dates as ISO text, missing values as None."""
+    from ..confidence import merged
+
     values = flat_dict(item.row)
+    values["confidence"], values["confidence_reason"] = merged(item.variants)  # the lowest, lower if files differ
     out: list[object] = []
     for name in FIELDS:
         value = values[name]

@@ -5,14 +5,15 @@ Sheets:
 - **Recommendations**: one row per recommendation in an Excel Table anchored at A1 (banded, with
   filters), frozen header, wrapped text, real dates, a Status drop-down, conditional formatting
   (status, overdue, RAG) and a link from each row to its source file. After rectrack's columns, one
-  column per other column of the papers' tables ("Meeting Date", "Outcome", ...: :mod:`.extra`).
+  column per other column of the papers' tables ("Meeting Date", "Outcome", ...: :mod:`.extra`). Check says
+  "yes" for rows whose Confidence is under 0.9 (:mod:`extract.confidence`), the reason in a cell comment.
   Every value is a constant: text is always stored as text, so nothing from a paper can run as a formula.
 - **History**: one row per recommendation followed across successive reports (:mod:`extract.history`):
   review, latest wording and owner, first and last meeting, the status at each report, latest status, days
   to complete. The Recommendations sheet's History column links each row to its line here. Linking runs
   over every row the tracker holds (a very hidden sheet keeps what it needs from each), so a report added
   by a later run links to the reports already in the tracker.
-- **Summary**: counts by status per committee and per paper (plain numbers) and a chart.
+- **Summary**: counts by status per committee and per paper (plain numbers, with the rows to check) and a chart.
 - **Sources**: every input file of the last run, with what was found in it or why it failed.
 - **About**: the rectrack version, when and how the file was made and how to regenerate it.
 
@@ -47,6 +48,7 @@ from ...records import FileResult
 from . import extra
 from .about import _fill_about, _read_runs, _run_record, _write_runs
 from .book import _new_tracker, _open_tracker, _refuse_if_open, _save, backup_path
+from .checks import set_checks
 from .histories import fill_history, set_history_links, tracker_histories, write_entries
 from .layout import COLUMNS, Column, _keys_in_sheet, _layout
 from .merge import _merge_rows, _read_state, _set_overdue, _write_state
@@ -112,6 +114,7 @@ def write_xlsx(
     written_before = {key: dict(values) for key, values in state.items()}
     changes = _merge_rows(sheet, layout, run, state)
     _set_overdue(sheet, layout, run, written_before)
+    set_checks(sheet, layout, run)
     entries, found = tracker_histories(book, run)
     set_history_links(sheet, layout, found)
     _finish_rows_sheet(sheet, layout)

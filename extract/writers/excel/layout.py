@@ -22,7 +22,7 @@ class Column:
     id: str
     title: str
     max_width: float = 30
-    kind: str = "text"  # text | date | key | link | history
+    kind: str = "text"  # text | date | key | link | history | number
     tracked: bool = True  # False: bookkeeping rectrack always sets, never treated as the analyst's
 
 
@@ -39,6 +39,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("status", "Status", 13),
     Column("rag", "RAG", 7),
     Column("overdue", "Overdue", 9, tracked=False),  # recomputed on every run from the Status as it stands
+    # how sure rectrack is of the row (extract.confidence): set every run; the reason is a comment on Check
+    Column("check", "Check", 8, tracked=False),
+    Column("confidence", "Confidence", 11, "number", tracked=False),
     # the recommendation across reports: its history_id, linked to its row on the History sheet (set every run)
     Column("history_id", "History", 15, "history", tracked=False),
     Column("status_paper", "Status in paper", 18),

@@ -31,6 +31,7 @@ class TrackerRow:
     status: str
     overdue: bool
     in_source: bool
+    check: bool = False  # the Check column says "yes": rectrack is not sure of the row
 
 
 def _sheet_records(sheet: Worksheet, layout: Layout) -> list[TrackerRow]:
@@ -49,12 +50,13 @@ def _sheet_records(sheet: Worksheet, layout: Layout) -> list[TrackerRow]:
                 status=_status_bucket(text(row, "status")),
                 overdue=text(row, "overdue").casefold() == "yes",
                 in_source=text(row, "in_source").casefold() != "no",
+                check=text(row, "check").casefold() == "yes",
             )
         )
     return records
 
 
-COUNT_HEADERS = (*STATUSES, "Total", "Overdue", "No longer in source")
+COUNT_HEADERS = (*STATUSES, "Total", "Overdue", "No longer in source", "To check")
 
 
 def _counts(rows: Iterable[TrackerRow]) -> list[int]:
@@ -65,6 +67,7 @@ def _counts(rows: Iterable[TrackerRow]) -> list[int]:
         len(rows),
         sum(r.overdue for r in rows),
         sum(not r.in_source for r in rows),
+        sum(r.check for r in rows),
     ]
 
 

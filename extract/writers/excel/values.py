@@ -92,9 +92,18 @@ def row_values(item: KeyedRow) -> dict[str, object]:
         "source": source_label(row),
         "other_sources": "\n".join(source_label(v) for v in item.variants[1:]),
         "history_id": row.history_id,
+        **check_values(item),
         **extra.row_extra(row),
     }
     return {name: _clean_text(v) if isinstance(v, str) else v for name, v in values.items()}
+
+
+def check_values(item: KeyedRow) -> dict[str, object]:
+    """Check ("yes" when the row's confidence is under the threshold) and Confidence (a plain number)."""
+    from ...confidence import merged, needs_check
+
+    confidence, _ = merged(item.variants)
+    return {"check": "yes" if needs_check(confidence) else "no", "confidence": confidence}
 
 
 def _status_bucket(value: str) -> str:
