@@ -209,6 +209,9 @@ def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
     """Run ``batch`` in one pool. Returns None, or (files in flight at a crash, files not started)."""
     import multiprocessing
 
+    from .readers import preload as preload_readers
+
+    preload_readers(path for _, path in batch)  # imported once here: forked workers share them
     if len(batch) > size:  # several files per worker: load the NLP pipeline once, forked workers inherit it
         from .enrich import preload
 

@@ -99,14 +99,22 @@ __all__ = ["apply_as_of", "enrich_row", "enrich_rows", "is_overdue", "preload"]
 
 
 def preload() -> None:
-    """Build the spaCy pipeline now (it is otherwise built when a row first needs it, ~1 s).
+    """Build the enrichment's rules now (otherwise built when a row first needs them): the plain-Python copy of
+    spaCy's tokenizer and matchers, or, with a trained model installed, the spaCy pipeline (~1 s).
 
     For worker processes with a per-file time limit: call this once in the worker's initializer, or in the
     parent before forking, so the first file does not pay for it.
     """
     from .people import load_nlp
+    from .people.nlp import _model_installed, _ruler
+    from .statements import _matcher
+    from .tokens import tables
 
-    load_nlp()
+    if _model_installed():
+        load_nlp()
+    tables()
+    _ruler()
+    _matcher()
 
 
 def _due(row: Recommendation) -> Due:

@@ -1,7 +1,8 @@
 """Status from the progress text, read sentence by sentence for what it says happened.
 
 The text is split into sentences (spaCy's tokenizer and ``sentencizer`` on a blank English pipeline, plus
-line breaks and bullets), and a spaCy ``Matcher`` finds the words that can report a status:
+line breaks and bullets), and a ``Matcher`` finds the words that can report a status (both run as spaCy would,
+without importing it: :mod:`extract.enrich.tokens`):
 
 * done: a verb of finishing or bringing into force (completed, finished, adopted, approved, launched,
   introduced, implemented, delivered, established, appointed, recruited, published, installed, opened,
@@ -35,6 +36,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from .tokens import Matcher, sentence_spans, tokenize
 
 # ---------------------------------------------------------------- vocabulary
 
@@ -190,13 +193,28 @@ ADVERBS = frozenset(
 
 @lru_cache(maxsize=1)
 def _pipeline():
-    """A blank English pipeline with a sentencizer, and the Matcher of status words (built once)."""
+    """A blank English pipeline with a sentencizer, and the Matcher of status words (built once): used only for
+    a text that :func:`~extract.enrich.tokens.tokenize` leaves to spaCy."""
     import spacy
     from spacy.matcher import Matcher
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     matcher = Matcher(nlp.vocab)
+    _add_status_patterns(matcher)
+    return nlp, matcher
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    """The same Matcher without spaCy."""
+    matcher = Matcher()
+    _add_status_patterns(matcher)
+    return matcher
+
+
+def _add_status_patterns(matcher) -> None:
+    """The status words' token patterns, added to a spaCy Matcher or :class:`~extract.enrich.tokens.Matcher`."""
     low = lambda *words: {"LOWER": {"IN": list(words)}}  # noqa: E731
     matcher.add("DONE", [[low(*(DONE_VERBS | COMPLETE_WORDS))]])
     matcher.add(
@@ -268,7 +286,6 @@ def _pipeline():
             ]
         ],
     )
-    return nlp, matcher
 
 
 # ---------------------------------------------------------------- reading
@@ -475,23 +492,30 @@ _BULLET = re.compile(r"\n\s*(?:[•\-–*·▪●◦]|\d{1,2}[.)])?\s*")
 
 def sentences(text: str) -> list[str]:
     """The text's sentences: spaCy's sentencizer within each line (a line break or bullet ends a sentence)."""
-    nlp, _ = _pipeline()
     out: list[str] = []
     for part in _BULLET.split(text or ""):
         part = part.strip()
         if part:
-            out.extend(s.text.strip() for s in nlp(part).sents if s.text.strip())
+            doc = tokenize(part)
+            sents = _pipeline()[0](part).sents if doc is None else sentence_spans(doc)
+            out.extend(s.text.strip() for s in sents if s.text.strip())
     return out
 
 
 def sentence_status(sentence: str) -> str | None:
     """The status one sentence reports, or None."""
-    nlp, matcher = _pipeline()
-    doc = nlp.make_doc(sentence.replace("\u2019", "'"))
-    tokens = [t.lower_ for t in doc]
+    text = sentence.replace("\u2019", "'")
+    doc = tokenize(text)
+    if doc is not None:
+        tokens = [t.lower_ for t in doc]
+        matches = _matcher()(doc)
+    else:
+        nlp, matcher = _pipeline()
+        spacy_doc = nlp.make_doc(text)
+        tokens = [t.lower_ for t in spacy_doc]
+        matches = [(nlp.vocab.strings[match_id], start, end) for match_id, start, end in matcher(spacy_doc)]
     found: list[tuple[int, str]] = []
-    for match_id, start, end in matcher(doc):
-        label = nlp.vocab.strings[match_id]
+    for label, start, end in matches:
         status = _read(tokens, start, end, label)
         if status:
             found.append((start, status))

@@ -8,16 +8,57 @@ from __future__ import annotations
 import os
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import EncryptedDocument, UnreadableDocument, UnsupportedFormat
 from ..model import Document
-from .convert import read_doc, read_odt, read_rtf
-from .docx_reader import read_docx
-from .html_reader import read_html
-from .pdf_reader import read_pdf
-from .txt_reader import read_txt
+
+# Each reader's module (and its libraries: pdfplumber, python-docx, Beautiful Soup) is imported when a file of
+# its format is read, not when rectrack starts.
+
+
+def read_pdf(path: Path, *, password: str | None = None) -> Document:
+    from .pdf_reader import read_pdf
+
+    return read_pdf(path, password=password)
+
+
+def read_docx(path: Path) -> Document:
+    from .docx_reader import read_docx
+
+    return read_docx(path)
+
+
+def read_doc(path: Path) -> Document:
+    from .convert import read_doc
+
+    return read_doc(path)
+
+
+def read_rtf(path: Path) -> Document:
+    from .convert import read_rtf
+
+    return read_rtf(path)
+
+
+def read_odt(path: Path) -> Document:
+    from .convert import read_odt
+
+    return read_odt(path)
+
+
+def read_html(path: Path) -> Document:
+    from .html_reader import read_html
+
+    return read_html(path)
+
+
+def read_txt(path: Path) -> Document:
+    from .txt_reader import read_txt
+
+    return read_txt(path)
+
 
 READERS: dict[str, tuple[str, Callable[..., Document]]] = {
     ".pdf": ("pdf", read_pdf),
@@ -29,6 +70,28 @@ READERS: dict[str, tuple[str, Callable[..., Document]]] = {
     ".htm": ("html", read_html),
     ".txt": ("txt", read_txt),
 }
+
+
+# What reading each format imports: a batch imports these once before it starts its worker processes, which
+# then share them (and need no memory of their own for them under their address-space limit).
+_LIBRARIES = {
+    "pdf": ("extract.readers.pdf_reader", "pdfplumber", "pypdfium2"),
+    "docx": ("extract.readers.docx_reader",),
+    "html": ("extract.readers.html_reader", "bs4", "lxml.etree"),
+    "txt": ("extract.readers.txt_reader", "bs4", "lxml.etree"),
+}
+
+
+def preload(paths: Iterable[str | os.PathLike[str]]) -> None:
+    """Import the readers (and their libraries) that reading ``paths`` needs, by their suffixes."""
+    import contextlib
+    import importlib
+
+    wanted = {format_of(Path(p)) for p in paths}
+    for fmt in sorted(f for f in wanted if f):
+        for module in _LIBRARIES.get(fmt, ()):
+            with contextlib.suppress(ImportError):  # reading the file reports it
+                importlib.import_module(module)
 
 
 def format_of(path: Path) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .nlp import _TRIGGERS, _model_installed, load_nlp
+from .nlp import _TRIGGERS, _model_installed, parse
 from .shapes import _strip_rank, is_person_name
 from .words import _CONNECTORS, _NAME, POST_HEADS, TEAM_HEADS
 
@@ -100,6 +100,9 @@ def _model_org_ok(span) -> bool:
     return all(_NAME.match(w) or w.isupper() or w in _CONNECTORS for w in words)
 
 
+_NOT_MENTIONS = frozenset({"POST", "TEAM"})  # labels read alike here: words that are not a mention
+
+
 def mentions(text: str, known_people: tuple[str, ...] = ()) -> tuple[dict, ...]:
     """People and organisations named in free text, each ``{"text", "type"}``, in order of first mention.
 
@@ -116,7 +119,7 @@ def mentions(text: str, known_people: tuple[str, ...] = ()) -> tuple[dict, ...]:
     # Every rule that can name a person or an organisation needs one of the trigger words; without one (and
     # without a trained model) the pipeline would find nothing, so it is not run.
     run = _model_installed() or not _TRIGGERS.isdisjoint(re.findall(r"[A-Za-z]+", text))
-    for ent in load_nlp()(text).ents if run else ():
+    for ent in parse(text, _NOT_MENTIONS).ents if run else ():
         span = _trim(ent)
         if not len(span):
             continue

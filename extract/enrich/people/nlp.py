@@ -1,10 +1,12 @@
 """The spaCy pipeline: a blank English pipeline (or ``en_core_web_sm`` when installed) with an entity ruler
-built from the vocabulary, loaded once on first use."""
+built from the vocabulary, loaded once on first use; :func:`parse` runs the same rules without spaCy when no
+trained model is installed."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from ..tokens import EntityRuler, tokenize
 from .words import (
     _INITIAL_RE,
     _MONTH_WORDS,
@@ -112,7 +114,25 @@ def load_nlp():
 
 
 def has_trained_model() -> bool:
-    return "ner" in load_nlp().pipe_names
+    return _model_installed() and "ner" in load_nlp().pipe_names
+
+
+@lru_cache(maxsize=1)
+def _ruler() -> EntityRuler:
+    """The rules without spaCy (:mod:`extract.enrich.tokens`), for the blank pipeline."""
+    return EntityRuler(_patterns())
+
+
+def parse(text: str, alike: frozenset[str] = frozenset()):
+    """``text`` through the pipeline: a Doc with ``ents``. With no trained model the rules run without spaCy
+    (the same tokens and entities, without importing spaCy); spaCy itself runs for a trained model, for a text
+    the plain-Python tokenizer leaves to it, and where two labels tie for a span (spaCy's pick then follows its
+    hashes) unless the caller reads the tied labels alike (``alike``)."""
+    if not _model_installed():
+        doc = tokenize(text)
+        if doc is not None and _ruler()(doc, alike) is not None:
+            return doc
+    return load_nlp()(text)
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .nlp import load_nlp
+from .nlp import parse
 from .words import (
     _BODY_WORDS,
     _CONNECTORS,
@@ -111,7 +111,7 @@ def classify(text: str) -> str:
         return by_words
     if is_person_name(text):
         return "person"
-    doc = load_nlp()(text)
+    doc = parse(text)
     spans = [e for e in doc.ents if e.start == 0 and e.end == len(doc) - (1 if doc[-1].is_punct else 0)]
     rule = next((e for e in spans if e.ent_id_ == "rule" and e.label_ != "PERSON"), None)
     if rule is not None:
