@@ -10,8 +10,8 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP) system-packages
 
-# LibreOffice Writer (legacy .doc, .rtf, .odt), LibreOffice Calc (the tracker test opens the .xlsx) and
-# Tesseract (scanned PDF pages), installed with apt-get
+# LibreOffice Writer (legacy .doc, .rtf, .odt), LibreOffice Calc (the tracker test opens the .xlsx),
+# Tesseract (scanned PDF pages) and Chromium (the review page test loads it headless), installed with apt-get
 # when missing. Without apt-get (or root) setup still succeeds: those formats then report how to install.
 system-packages:
 	@missing=""; \
@@ -21,6 +21,8 @@ system-packages:
 	if [ -z "$$office" ] || { [ -e "$$program/soffice.bin" ] && ! ls "$$program"/libsclo.* >/dev/null 2>&1; }; \
 	then missing="$$missing libreoffice-calc-nogui"; fi; \
 	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+		command -v google-chrome >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \
 		echo "note: apt-get not found; install$$missing yourself to read .doc/.rtf/.odt and scanned PDFs"; exit 0; fi; \
@@ -45,6 +47,7 @@ demo: setup
 	mkdir -p output
 	$(BIN)/rectrack extract samples -o output/recommendations.jsonl -o output/recommendations.csv \
 		-o output/recommendations.parquet -o output/recommendations.sqlite -o output/tracker.xlsx
+	$(BIN)/rectrack review samples -o output/review
 	$(BIN)/python notebooks/execute.py notebooks/rectrack-tour.ipynb
 	@echo "demo: outputs written to output/"
 

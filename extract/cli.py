@@ -125,6 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="judge overdue on DATE (YYYY-MM-DD) instead of each paper's meeting date",
     )
     ext.add_argument("-q", "--quiet", action="store_true", help="print only errors and the summary line")
+    rev = commands.add_parser(
+        "review",
+        help="write a static review page: each row beside its source cells, lowest confidence first",
+        description="Write DIR/index.html: each paper's rows, lowest confidence first, beside their source cells.",
+        epilog="Example: rectrack review papers/ -o review && open review/index.html",
+    )
+    rev.add_argument("paths", nargs="+", metavar="PATH", help="paper files, folders or glob patterns")
+    rev.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for index.html and page images")
+    rev.add_argument("--password", default=None, help="password for encrypted PDFs")
     return parser
 
 
@@ -169,6 +178,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: IO[str] | None = None, st
         parser.print_usage(err)
         print("rectrack: error: a command is required (try: rectrack extract --help)", file=err)
         return EXIT_USAGE
+    if args.command == "review":
+        return run_review(args, stderr=err)
     return run_extract(
         args, stdout=stdout or sys.stdout, stderr=err, argv=list(argv if argv is not None else sys.argv[1:])
     )
@@ -265,6 +276,19 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
     _summary(results, stderr, merged=_merged(results, outputs))
     failed = write_failed or bool(empty) or any(r.failed for r in results)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def run_review(args: argparse.Namespace, *, stderr: IO[str]) -> int:
+    from .review import review
+
+    papers = review(args.paths, args.output, password=args.password)
+    for paper in papers:
+        if paper.error:
+            print(f"error: {paper.path}: {paper.error}", file=stderr)
+    rows = sum(len(p.entries) for p in papers)
+    index = Path(args.output) / "index.html"
+    print(f"rectrack: review of {len(papers)} files, {rows} rows written to {index}", file=stderr)
+    return EXIT_FAILED if not papers or any(p.error for p in papers) else EXIT_OK
 
 
 def _merged(results: list[FileResult], outputs: Sequence[str]) -> str:
