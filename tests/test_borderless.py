@@ -438,3 +438,31 @@ def test_body_words_that_are_also_labels_do_not_start_a_new_header():
 
     assert not _labels_line(_line(100, (90, "services each"), (250, "Service; recruitment is under"), (400, "Team")))
     assert _labels_line(_line(100, (90, "Recommendation"), (250, "Progress"), (400, "Lead officer")))
+
+
+def test_ids_with_their_word_on_one_line_start_rows():
+    from extract.readers.pdf_borderless import _is_number
+
+    assert _is_number("Rec 2", True)
+    assert _is_number("No. 14", True)
+    assert _is_number("R3", True)
+    assert not _is_number("Recommendation", True)
+    assert not _is_number("Head of Parks", True)
+
+
+def test_a_paragraph_after_a_borderless_table_is_not_in_its_last_row():
+    from extract.headers import HeaderMap
+    from extract.readers.pdf_borderless import Columns, _without_trailing_paragraph
+
+    columns = Columns(
+        lefts=(50.0, 250.0),
+        header=HeaderMap(columns={"recommendation": 0, "progress": 1}, row=0, labels=("Recommendation", "Progress")),
+    )
+    body = [
+        _line(100, (50, "3. Trees are planted."), (250, "Begun in May; more")),
+        _line(111, (250, "to follow in autumn.")),
+        _line(140, (50, "Background papers: none.")),
+    ]
+    assert _without_trailing_paragraph(body, columns, 9.0) == body[:2]
+    numbered = [*body[:2], _line(140, (50, "4. Benches are mended."))]
+    assert _without_trailing_paragraph(numbered, columns, 9.0) == numbered

@@ -214,7 +214,7 @@ def build_table(
         if body and _labels_line(line):
             break  # the header of the next table
         body.append(line)
-    body = _above_closing_rule(body, columns, rules, height)
+    body = _without_trailing_paragraph(_above_closing_rule(body, columns, rules, height), columns, height)
     rows = _rows(body, columns, rules)
     rights = _rights(body, columns)
     table_rows = []
@@ -244,6 +244,26 @@ def _above_closing_rule(
     if len({columns.index(w) for ln in below for w in ln}) > 1:
         return body  # the last row itself, set lower in its cells
     return [ln for ln in body if ln[0]["top"] < ys[-1]]
+
+
+def _without_trailing_paragraph(body: list[list[dict]], columns: Columns, height: float) -> list[list[dict]]:
+    """The body without a paragraph after the table: its last lines, at the table's left edge only, not
+    opening a numbered entry, set apart by more than a line's space from the text above, in which the
+    first column had ended ("Background papers: none." under the last progress text)."""
+
+    def first_only(line: list[dict]) -> bool:
+        return all(columns.index(w) == 0 for w in line)
+
+    end = len(body)
+    while end > 1 and first_only(body[end - 1]):
+        end -= 1
+    if end == len(body) or end == 0 or any(columns.index(w) == 0 for w in body[end - 1]):
+        return body
+    opens = " ".join(w["text"] for w in body[end])
+    apart = body[end][0]["top"] - max(w["bottom"] for w in body[end - 1]) > 1.2 * height
+    if apart and not looks_numbered(opens) and not _is_number(opens, True):
+        return body[:end]
+    return body
 
 
 def _labels_line(line: list[dict]) -> bool:
@@ -538,7 +558,9 @@ def _is_number(text: str, own_column: bool) -> bool:
     if not text:
         return False
     if own_column:
-        return bool(_ID_RE.match(text.split()[0]))
+        words = text.split()
+        id_word = len(words) > 1 and _ID_WORD_RE.match(words[0]) is not None  # "Rec 2", "No. 4"
+        return bool(_ID_RE.match(words[1] if id_word else words[0]))
     return looks_numbered(text)
 
 

@@ -82,7 +82,9 @@ def _at_foot(lines: list[list[dict]], end: int) -> bool:
 def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
     """Each line's (label left, value left) when it opens a record, with a label wrapped onto the next
     line ("Scrutiny" / "recommendation") counted whole."""
-    marks = [_starts(line) for line in lines]
+    # a label starts in capitals: lower case is running text carried on, except for the end of a label
+    # broken by the page break, at the top of the page
+    marks = [None if i and line[0]["text"][:1].islower() else _starts(line) for i, line in enumerate(lines)]
     for i, line in enumerate(lines[:-1]):
         segs = segments(line)
         if marks[i] is not None or len(segs) != 2:
