@@ -5,10 +5,12 @@ The tree::
     RectrackError                 base class: catch this to handle any rectrack failure
     ├── UnsupportedFormat         the file's type is not one rectrack reads
     ├── UnreadableDocument        the file exists but cannot be read (missing, empty, corrupt)
-    │   └── EncryptedDocument     password-protected: a PDF (pass the password with --password), or a
-    │                             Word or OpenDocument file (save an unprotected copy)
+    │   └── EncryptedDocument     password-protected: a PDF (pass the password with --password), or an
+    │                             Office file (Word .docx/.doc, OpenDocument .odt): save an unprotected copy
     ├── WriterError               an output file could not be written
-    └── MissingDependency         an optional library (an extra such as rectrack[dask]) is not installed
+    ├── MissingDependency         an optional library (an extra such as rectrack[dask]) is not installed
+    └── OutOfMemory               reading needed more memory than a worker may use (raise --max-memory);
+                                  a limit of the run, never blamed on the file nor cached
 
 Every message is meant to be shown to a user as it is: it names the reason and,
 where there is one, what to do about it. The CLI prefixes it with the file path.

@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import UnreadableDocument
+from ..errors import UnreadableDocument, short_reason
 from ..model import Document
 from .docx_reader import read_docx
 
@@ -133,4 +133,4 @@ def _last_line(text: str) -> str:
     lines = [
         ln.strip() for ln in text.splitlines() if ln.strip() and "javaldx" not in ln and not ln.startswith("convert ")
     ]
-    return lines[-1][:160] if lines else ""
+    return short_reason(lines[-1]) if lines else ""

@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 from xml.etree import ElementTree
 
-from ..errors import UnreadableDocument
+from ..errors import UnreadableDocument, short_reason
 from ..model import Cell, Document, Paragraph, Row, Table
 from ..text import BULLET, tidy_line, tidy_text
 
@@ -62,13 +62,10 @@ def _open(path: Path):
     try:
         part = Package.open(str(path)).main_document_part
     except Exception as exc:
-        raise UnreadableDocument(
-            f"damaged Word file ({str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__})"
-        ) from exc
+        raise UnreadableDocument(f"damaged Word file ({short_reason(str(exc)) or type(exc).__name__})") from exc
     if not isinstance(part, DocumentPart):
-        raise UnreadableDocument(
-            f"not a Word .docx file (its main part is {part.content_type[:120]}; is it another Office format?)"
-        )
+        kind = short_reason(part.content_type, 120)
+        raise UnreadableDocument(f"not a Word .docx file (its main part is {kind}; is it another Office format?)")
     return part.document
 
 

@@ -7,6 +7,7 @@ import numpy as np
 
 OCR_DPI = 300  # render resolution; Tesseract reads body text best at about 300 dpi
 MAX_PIXELS = 40_000_000  # larger pages (posters, A0 plans) are rendered at a lower resolution
+MAX_SIDE = 32_000  # pixels: Tesseract refuses images over 32,767 pixels wide or high
 _MAX_SKEW = 3.0  # degrees
 
 
@@ -14,7 +15,7 @@ def _render(page, dpi: float = OCR_DPI):
     """The page as a grayscale numpy array, and pixels per PDF point."""
     width_in = (page.bbox[2] - page.bbox[0]) / 72
     height_in = (page.bbox[3] - page.bbox[1]) / 72
-    dpi = min(dpi, (MAX_PIXELS / max(width_in * height_in, 1e-6)) ** 0.5)
+    dpi = min(dpi, (MAX_PIXELS / max(width_in * height_in, 1e-6)) ** 0.5, MAX_SIDE / max(width_in, height_in, 1e-6))
     image = page.to_image(resolution=dpi, antialias=True).original.convert("L")
     return np.asarray(image).copy(), image.size[0] / (page.bbox[2] - page.bbox[0])
 

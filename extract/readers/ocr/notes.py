@@ -1,5 +1,7 @@
-"""The warnings an OCR'd document carries: the pages read by OCR (with the mean word confidence) and the
-pages skipped, one warning per kind, updated as pages are read."""
+"""The warnings an OCR'd document carries, one per kind, naming its pages and updated as pages are read: the
+pages read by OCR (with the mean word confidence), the pages of a long paper skipped for want of a ruled
+table, the pages skipped because their image shows no text (a photo, a drawing, a blank page: ``NOTES``,
+messages that explain rather than warn) and the pages whose OCR failed (with the first failure's reason)."""
 
 from __future__ import annotations
 
@@ -10,13 +12,17 @@ from ...model import Document
 
 _READ = "read by OCR (no text layer): "
 _SKIPPED = "no text layer and no ruled table, not read (long paper): "
+_NO_TEXT = "no text layer and no text seen in the image (a photo, drawing or blank page), not read: "
+_FAILED = "OCR failed, not read: "
+NOTES = (_NO_TEXT,)  # the beginnings of the messages that are notes, not warnings
 _PAGES_RE = re.compile(r"^pages? ([\d, -]+)")
+_REASON_RE = re.compile(r"^pages? [\d, -]+; (.*)$")
 _MEAN_RE = re.compile(r"mean word confidence (\d+)% over (\d+) words")
 
 
-def _note(doc: Document, kind: str, number: int, confidences: Sequence[float] = ()) -> None:
+def _note(doc: Document, kind: str, number: int, confidences: Sequence[float] = (), reason: str = "") -> None:
     """Keep one warning per kind and document, naming its pages (and for OCR'd pages the mean word
-    confidence, 0–100), updated as pages are read."""
+    confidence, 0–100; for failed pages the first ``reason``), updated as pages are read."""
     pages, total, count = [number], sum(confidences), len(confidences)
     for i, warning in enumerate(doc.warnings):
         if warning.startswith(kind):
@@ -28,11 +34,16 @@ def _note(doc: Document, kind: str, number: int, confidences: Sequence[float] = 
             if mean:
                 total += int(mean.group(1)) * int(mean.group(2))
                 count += int(mean.group(2))
+            earlier = _REASON_RE.match(rest)
+            if earlier:
+                reason = earlier.group(1)
             del doc.warnings[i]
             break
     text = kind + ("page " if len(pages) == 1 else "pages ") + _format_pages(pages)
     if kind == _READ:
         text += f"; mean word confidence {total / count if count else 0:.0f}% over {count} words; check the rows"
+    elif reason:
+        text += f"; {reason}"
     doc.warnings.append(text)
 
 

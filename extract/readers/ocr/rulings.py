@@ -7,6 +7,7 @@ import numpy as np
 _RULE_MIN = 0.25  # inches: shortest dark run counted as a ruling line (longer than any text stroke)
 _RULE_MAX_THICK = 0.05  # inches: a thicker dark band is a filled area, not a line
 _EDGE_MARGIN = 0.012  # share of the page: lines this close to the edge are scanner borders
+_OVERHANG = 0.15  # inches: how far a rule may run on past the last rule it crosses (a letter touching it)
 TABLE_SETTINGS = {
     "vertical_strategy": "explicit",
     "horizontal_strategy": "explicit",
@@ -123,14 +124,26 @@ def _join_collinear(lines: list[tuple], gap: int, near: int) -> list[tuple]:
     return [tuple(ln) for ln in out]
 
 
-def _anchored(lines: list[tuple], across: list[tuple], tol: float) -> list[tuple]:
+def _anchored(lines: list[tuple], across: list[tuple], tol: float, overhang: float = 0.0) -> list[tuple]:
     """The lines whose two ends meet a line of the other direction, as every rule of a ruled table does.
-    This drops runs along the feet of bold words and underlines, which end in the open."""
-
-    def meets(position: float, at: float) -> bool:
-        return any(abs(other[0] - at) <= tol and other[1] - tol <= position <= other[2] + tol for other in across)
-
-    return [ln for ln in lines if meets(ln[0], ln[1]) and meets(ln[0], ln[2])]
+    This drops runs along the feet of bold words and underlines, which end in the open. An end may run on
+    past the last line it crosses by up to ``overhang`` (a letter's stroke touching the rule, read as part of
+    it): it is cut back there."""
+    out = []
+    for line in lines:
+        position, start, end = line[0], line[1], line[2]
+        crossed = [o[0] for o in across if o[1] - tol <= position <= o[2] + tol and start - tol <= o[0] <= end + tol]
+        if len(crossed) < 2:
+            continue
+        first, last = min(crossed), max(crossed)
+        if first - start > tol + overhang or end - last > tol + overhang:
+            continue
+        if first - start > tol:
+            start = int(first)
+        if end - last > tol:
+            end = int(round(last)) + 1
+        out.append((position, start, end, *line[3:]))
+    return out
 
 
 def _rulings(dark, per_inch: float):
@@ -141,7 +154,8 @@ def _rulings(dark, per_inch: float):
     h = _segments(dark, min_len, max_thick, (int(_EDGE_MARGIN * height), int(_EDGE_MARGIN * width)))
     v = _segments(dark.T, min_len, max_thick, (int(_EDGE_MARGIN * width), int(_EDGE_MARGIN * height)))
     tol = max_thick / 2 + 0.02 * per_inch
-    h, v = _anchored(h, v, tol), _anchored(v, h, tol)
+    overhang = _OVERHANG * per_inch
+    h, v = _anchored(h, v, tol, overhang), _anchored(v, h, tol, overhang)
     cover = np.zeros_like(dark)
     for _y, x0, x1, top, bottom in h:
         cover[max(top - 2, 0) : bottom + 3, max(x0 - 1, 0) : x1 + 1] = True

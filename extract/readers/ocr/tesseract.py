@@ -1,4 +1,10 @@
-"""Tesseract: finding it, running it over a stack of image regions (TSV output), parsing its words."""
+"""Tesseract: finding it, running it over stacks of image regions (TSV output), parsing its words.
+
+Regions are stacked into as few images as fit ``MAX_STACK`` pixels high (Tesseract refuses an image over
+32,767 pixels high or wide, and its memory grows with the image), so a page of many cells takes a few runs.
+A run that fails or overruns the page's time (``OCR_TIMEOUT``) raises ``OcrFailed``: that page is not read,
+the rest of the document is.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +16,38 @@ import signal
 import statistics
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
 
-from ...errors import UnreadableDocument
+from ...errors import UnreadableDocument, short_reason
 from .words import _BULLET_LOOKALIKES, _QUOTES
 
 OCR_LANG = "eng"
-OCR_TIMEOUT = 120.0  # seconds for one page
+OCR_TIMEOUT = 120.0  # seconds for one page (all its runs)
+MAX_STACK = 16_000  # pixels: the highest stack of regions given to one Tesseract run
 TESSERACT_CONFIG: tuple[str, ...] = ()  # extra Tesseract arguments, e.g. ("-c", "name=value")
 _INSTALL_HINT = "install it with `apt-get install tesseract-ocr` or run `make setup`"
+
+
+class OcrFailed(UnreadableDocument):
+    """Tesseract failed on one page (an error, or the page's time ran out): the page is skipped with a warning.
+    (Tesseract missing or not runnable is an UnreadableDocument: no page could be read.)"""
 
 
 def find_tesseract() -> str | None:
     return shutil.which("tesseract")
 
 
-def _ocr_regions(binary: str, images: list, dpi: float) -> list[list[dict]]:
-    """The words of each image region (boxes relative to the region), from one Tesseract run over all of them,
-    and a second run over the lines that start with a bullet, read again without it: a bullet and the tab
-    after it make Tesseract run the next words together ("• A new form" comes out as "e Anew form")."""
-    words = _ocr_stack(binary, images, dpi)
+def _ocr_regions(binary: str, images: list, dpi: float, deadline: float | None = None) -> list[list[dict]]:
+    """The words of each image region (boxes relative to the region), from Tesseract runs over stacks of them,
+    and a second pass over the lines that start with a bullet, read again without it: a bullet and the tab
+    after it make Tesseract run the next words together ("• A new form" comes out as "e Anew form").
+    ``deadline`` (``time.monotonic()``) bounds all the runs; by default ``OCR_TIMEOUT`` from now."""
+    if deadline is None:
+        deadline = time.monotonic() + OCR_TIMEOUT
+    words = _ocr_stacks(binary, images, dpi, deadline)
     strips, where = [], []
     for index, region in enumerate(words):
         lines: dict = {}
@@ -50,7 +66,9 @@ def _ocr_regions(binary: str, images: list, dpi: float) -> list[list[dict]]:
             strips.append(images[index][y0:y1, x0:])
             where.append((index, rest, x0, y0, top, bottom))
     if strips:
-        for (index, rest, x0, y0, top, bottom), new in zip(where, _ocr_stack(binary, strips, dpi), strict=False):
+        for (index, rest, x0, y0, top, bottom), new in zip(
+            where, _ocr_stacks(binary, strips, dpi, deadline), strict=False
+        ):
             new = [dict(w, left=w["left"] + x0, top=w["top"] + y0, line=rest[0]["line"]) for w in new]
             new = [_same_height(w, rest) for w in new if top <= w["top"] + w["height"] / 2 <= bottom]
             if new:
@@ -82,10 +100,31 @@ def _bullet_like(first: dict, rest: list[dict]) -> bool:
     )
 
 
-def _ocr_stack(binary: str, images: list, dpi: float) -> list[list[dict]]:
+def _pad(dpi: float) -> int:
+    """White space above, below and beside each region of a stack."""
+    return max(int(dpi * 0.15), 8)
+
+
+def _ocr_stacks(binary: str, images: list, dpi: float, deadline: float) -> list[list[dict]]:
+    """``_ocr_stack`` over runs of ``images`` whose stack is at most ``MAX_STACK`` pixels high (a region
+    higher than that goes alone: the page renderer keeps each under Tesseract's limit)."""
+    pad = _pad(dpi)
+    out: list[list[dict]] = []
+    start, height = 0, pad
+    for index, im in enumerate(images):
+        if index > start and height + im.shape[0] + pad > MAX_STACK:
+            out.extend(_ocr_stack(binary, images[start:index], dpi, deadline))
+            start, height = index, pad
+        height += im.shape[0] + pad
+    if start < len(images):
+        out.extend(_ocr_stack(binary, images[start:], dpi, deadline))
+    return out
+
+
+def _ocr_stack(binary: str, images: list, dpi: float, deadline: float | None = None) -> list[list[dict]]:
     """OCR several image regions in one Tesseract run: stacked with white space between them, so that
     each is read as its own lines. Word boxes come back relative to their region."""
-    pad = max(int(dpi * 0.15), 8)
+    pad = _pad(dpi)
     width = max(im.shape[1] for im in images) + 2 * pad
     offsets, y = [], pad
     for im in images:
@@ -95,7 +134,7 @@ def _ocr_stack(binary: str, images: list, dpi: float) -> list[list[dict]]:
     for im, top in zip(images, offsets, strict=True):
         canvas[top : top + im.shape[0], pad : pad + im.shape[1]] = im
     out: list[list[dict]] = [[] for _ in images]
-    for word in _ocr(binary, canvas, dpi):
+    for word in _ocr(binary, canvas, dpi, deadline):
         middle = word["top"] + word["height"] / 2
         index = bisect.bisect_right(offsets, middle) - 1
         if index >= 0 and middle < offsets[index] + images[index].shape[0]:
@@ -103,9 +142,14 @@ def _ocr_stack(binary: str, images: list, dpi: float) -> list[list[dict]]:
     return out
 
 
-def _ocr(binary: str, gray, dpi: float) -> list[dict]:
-    """Tesseract's words for the image: dicts with text, left, top, width, height (pixels) and conf (0–100)."""
+def _ocr(binary: str, gray, dpi: float, deadline: float | None = None) -> list[dict]:
+    """Tesseract's words for the image: dicts with text, left, top, width, height (pixels) and conf (0–100).
+    Raises OcrFailed when Tesseract fails or is still running at ``deadline`` (default: ``OCR_TIMEOUT`` s)."""
     from PIL import Image
+
+    timeout = OCR_TIMEOUT if deadline is None else deadline - time.monotonic()
+    if timeout <= 0:
+        raise OcrFailed(f"Tesseract took over {OCR_TIMEOUT:g} s on a scanned page")
 
     with tempfile.TemporaryDirectory(prefix="rectrack-ocr-") as tmp:
         image_path = Path(tmp) / "page.pgm"  # uncompressed: quicker to write and read than PNG
@@ -137,20 +181,21 @@ def _ocr(binary: str, gray, dpi: float) -> list[dict]:
         except OSError as exc:
             raise UnreadableDocument(f"Tesseract could not be started ({exc.strerror or exc})") from exc
         try:
-            out, err = proc.communicate(timeout=OCR_TIMEOUT)
+            out, err = proc.communicate(timeout=timeout)
         except BaseException as exc:  # our time limit, or the batch runner's: never leave Tesseract behind
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
             if isinstance(exc, subprocess.TimeoutExpired):
-                raise UnreadableDocument(f"Tesseract took over {OCR_TIMEOUT:g} s on a scanned page") from None
+                raise OcrFailed(f"Tesseract took over {OCR_TIMEOUT:g} s on a scanned page") from None
             raise
     if proc.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
-        reason = detail[-1][:160] if detail else f"exit status {proc.returncode}"
+        reason = short_reason(detail[-1]) if detail else f"exit status {proc.returncode}"
         if "traineddata" in reason or "language" in reason.lower():
             reason += f"; install the language data with `apt-get install tesseract-ocr-{OCR_LANG}`"
-        raise UnreadableDocument(f"Tesseract could not read a scanned page ({reason})")
+            raise UnreadableDocument(f"Tesseract could not read a scanned page ({reason})")  # no page can be read
+        raise OcrFailed(f"Tesseract could not read a scanned page ({reason})")
     return _parse_tsv(out.decode("utf-8", "replace"))
 
 
