@@ -136,7 +136,8 @@ def content_scores(p: ColumnProfile) -> dict[str, float]:
     repeated = p.distinct <= 0.34 and p.fill > 0.6  # one value down the column: a property of the table
     scores = {
         "rec_id": p.ids * (1.0 if p.words <= 2 else 0.3),
-        "recommendation": max(prose * (0.5 + 0.5 * max(p.recommend, p.numbered)), p.numbered * 0.8),
+        # numbered cells read as recommendations when text follows the number ("R1" alone is an id)
+        "recommendation": max(prose * (0.5 + 0.5 * max(p.recommend, p.numbered)), p.numbered * min(0.8, p.words / 5)),
         "progress": prose * 0.8,
         "responsible": p.owners * short * (1.0 - 0.6 * p.dates) * (0.7 if p.members >= 0.5 else 1.0),
         "timescale": 0.0 if repeated else p.dates * short,
@@ -163,7 +164,9 @@ def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
         elif not label.strip():
             out[role] = _CONTENT_WEIGHT * c  # no label: the cells alone
         else:  # a label naming another role (or none): only cells that clearly fit count ("Rec" over numbers)
-            out[role] = 0.55 * c if role in _SHORT_ROLES and c >= 0.8 else 0.0
+            out[role] = 0.55 * c if role in _SHORT_ROLES and c >= 0.7 else 0.0
+        if role in ("recommendation", "progress") and p.ids >= 0.6 and p.words <= 2.5:
+            out[role] *= 0.3  # a column of numbers holds no recommendations, whatever its label says
     return out
 
 

@@ -13,6 +13,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+from .enrich.dates import MONTHS
 from .headers import HeaderMap
 from .model import Row
 from .stitch import TrackingTable
@@ -90,7 +91,7 @@ class RawRecommendation:
                 continue
             parts = getattr(self, name)
             if name in glue and parts and not _starts_paragraph(parts[-1], value):
-                parts[-1] = f"{parts[-1]} {value}"
+                parts[-1] = f"{parts[-1]}{'' if value[:1] in _CLOSING else ' '}{value}"
             else:
                 parts.append(value)
         if page is not None:
@@ -255,6 +256,9 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
     return False
 
 
+_CLOSING = frozenset(").,;:]")
+_MONTH_END_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?$", re.I)
+_YEAR_START_RE = re.compile(r"(?:19|20)\d\d\b")
 _OPEN_END_RE = re.compile(r"(?:[,(/&\u2013-]|\b(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))$", re.I)
 
 
@@ -280,6 +284,10 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
             continue
         if above.count("(") > above.count(")") or _OPEN_END_RE.search(above.rstrip()):
             out.add(name)
+        elif name == "timescale" and _MONTH_END_RE.search(above) and _YEAR_START_RE.match(value):
+            out.add(name)  # "End of December" / "2026": a date cut before its year
+        elif value[:1] in _CLOSING:
+            out.add(name)  # ")" or "." alone at the top of the page ends the text above
         elif name == "responsible" and value.startswith("(") and not above.rstrip().endswith(")"):
             out.add(name)  # a name, then its post in brackets on the next page: "Ann Lee" / "(Head of Parks)"
         elif value[:1].islower() and above.rstrip()[-1:] not in ".!?;":

@@ -488,3 +488,16 @@ def test_a_header_whose_labels_wrap_a_word_into_a_second_row_is_joined():
     assert header is not None
     assert header.row == 1
     assert header.col("responsible") == 2
+
+
+def test_a_column_of_numbers_is_never_the_recommendation_whatever_its_label():
+    """ "Rec" over "R1", "R2": the numbers; the recommendation is the prose column, even labelled weakly and
+    placed after the progress column, and with action rows that leave the number cell empty."""
+    rows = []
+    for i in range(3):
+        rows.append((f"R{i + 1}", DONE[i], PROSE[i], "March 2026", "Head of Housing"))
+        rows.append(("", DONE[(i + 1) % 3], "", "June 2026", "Head of Housing"))
+    header = find_header(_table(("Rec", "Action taken", "Issue", "Deadline", "Accountable manager"), *rows))
+    assert header is not None
+    assert header.col("recommendation") == 2
+    assert header.col("progress") == 1

@@ -335,3 +335,15 @@ def test_a_post_in_brackets_on_the_next_page_belongs_to_the_name_above():
     paper.table(head, row("", "", "", "(Head of Parks)", ""), page=2)
     [rec] = paper.recs()
     assert rec["responsible"] == "Ann Lee (Head of Parks)"
+
+
+def test_a_date_cut_before_its_year_and_closing_punctuation_on_the_next_page_join_up():
+    head = row(*HEAD)
+    paper = Paper()
+    paper.table(head, row("1", "Mend the roads.", "Begun.", "Ann Lee (Head of", "End of March"), page=1)
+    paper.table(head, row("", "", "", "Roads)", "2027"), page=2)
+    paper.table(head, row("2", "Paint the bridge.", "Done.", "Bob Hill (Engineer", "June"), page=2)
+    paper.table(head, row("", "", "to be repainted.", "), Sue Wu", ""), page=3)
+    first, second = paper.recs()
+    assert (first["responsible"], first["timescale"]) == ("Ann Lee (Head of Roads)", "End of March 2027")
+    assert second["responsible"] == "Bob Hill (Engineer), Sue Wu"
