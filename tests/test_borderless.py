@@ -466,3 +466,36 @@ def test_a_paragraph_after_a_borderless_table_is_not_in_its_last_row():
     assert _without_trailing_paragraph(body, columns, 9.0) == body[:2]
     numbered = [*body[:2], _line(140, (50, "4. Benches are mended."))]
     assert _without_trailing_paragraph(numbered, columns, 9.0) == numbered
+
+
+def test_a_label_finished_on_a_fourth_line_that_changes_its_meaning_stays_in_the_header():
+    from extract.readers.pdf_borderless import find_header
+
+    lines = [
+        _line(100, (50, "Implemen"), (120, "Recommendation"), (300, "Progress"), (450, "Owner")),
+        _line(110, (50, "tation")),
+        _line(120, (50, "date")),
+        _line(140, (50, "May 2026"), (120, "1. Trees are planted."), (300, "Begun in May."), (450, "Ann")),
+    ]
+    at, size, columns = find_header(lines)
+    assert (at, size) == (0, 3)
+    assert columns.header.col("timescale") == 0
+
+
+def test_the_next_tables_header_with_broken_labels_ends_the_body():
+    from extract.readers.pdf_borderless import build_table, find_header
+
+    def header(top: float) -> list[list[dict]]:
+        return [
+            _line(top, (50, "Review"), (200, "Comments"), (380, "Recommen"), (480, "Expected")),
+            _line(top + 10, (50, "recommendation"), (380, "dation to:"), (480, "completion")),
+        ]
+
+    def entry(top: float, n: int) -> list[list[dict]]:
+        return [_line(top, (50, f"{n}) Trees are planted"), (200, "Begun in May."), (380, "Parks"), (480, "2026"))]
+
+    lines = [*header(100), *entry(130, 1), *header(170), *entry(200, 2)]
+    at, size, columns = find_header(lines)
+    table, count = build_table(lines[at + size :], columns, 1, 0, lines[at : at + size])
+    assert count == 1
+    assert len(table.rows) == 2

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..headers import HeaderMap, looks_numbered, map_header
 from ..model import Cell, Row, Table
-from ..vocab import is_whole_label, label_scores
+from ..vocab import best_role, is_whole_label, label_scores
 from .pdf_text import _lines, cell_text
 
 _COLUMN_GAP = 6.0  # points of white space that separate two columns on a line
@@ -127,13 +127,12 @@ def _with_label_ends(lines: list[list[dict]], at: int, size: int, columns: Colum
         if not _close([block[-1], line]):
             break
         labels = columns.header.labels
-        segs = segments(line)
         if not all(
             len(seg) == 1
             and seg[0]["text"].isalpha()
             and seg[0]["text"][:1].islower()
-            and not is_whole_label(labels[columns.index(seg[0])] if columns.index(seg[0]) < len(labels) else "")
-            for seg in segs
+            and _finishes(labels, columns, seg)
+            for seg in segments(line)
         ):
             break
         grown = _columns([*block, line])
@@ -141,6 +140,14 @@ def _with_label_ends(lines: list[list[dict]], at: int, size: int, columns: Colum
             break
         size, columns = size + 1, grown
     return at, size, columns
+
+
+def _finishes(labels: tuple[str, ...], columns: Columns, seg: list[dict]) -> bool:
+    """Does the word ``seg`` finish the label above it: one not yet whole, or one it gives another meaning
+    ("Implementation" / "date")?"""
+    col = columns.index(seg[0])
+    label = labels[col] if col < len(labels) else ""
+    return not is_whole_label(label) or best_role(f"{label}\n{seg[0]['text']}") != best_role(label)
 
 
 def _content_line(line: list[dict]) -> bool:
@@ -206,12 +213,12 @@ def build_table(
     heights = [ln[0]["bottom"] - ln[0]["top"] for ln in lines] or [10.0]
     height = statistics.median(heights)
     body: list[list[dict]] = []
-    for line in lines:
+    for i, line in enumerate(lines):
         if columns.crosses(line):
             break
         if body and line[0]["top"] - body[-1][0]["bottom"] > _END_GAP * height:
             break
-        if body and _labels_line(line):
+        if body and (_labels_line(line) or _header_again(lines[i : i + 3], columns)):
             break  # the header of the next table
         body.append(line)
     body = _without_trailing_paragraph(_above_closing_rule(body, columns, rules, height), columns, height)
@@ -264,6 +271,25 @@ def _without_trailing_paragraph(body: list[list[dict]], columns: Columns, height
     if apart and not looks_numbered(opens) and not _is_number(opens, True):
         return body[:end]
     return body
+
+
+def _header_again(lines: list[list[dict]], columns: Columns) -> bool:
+    """Do ``lines`` open this table's header again: groups starting at its column edges, read as mostly the
+    same labels (the next recommendation's table, labels broken as in the first)?"""
+    starts = [seg[0]["x0"] for seg in segments(lines[0])]
+    if len(starts) < 3 or sum(any(abs(x - left) <= 3.0 for left in columns.lefts) for x in starts) < len(starts):
+        return False
+    found = find_header(lines)
+    if found is None or found[0] != 0 or len(found[2].lefts) != len(columns.lefts):
+        return False
+    same = sum(
+        _squashed(a) == _squashed(b) for a, b in zip(found[2].header.labels, columns.header.labels, strict=False)
+    )
+    return same >= 0.6 * len(columns.lefts)  # the same labels again, not body text that happens to name roles
+
+
+def _squashed(label: str) -> str:
+    return "".join(ch for ch in label.casefold() if ch.isalnum())
 
 
 def _labels_line(line: list[dict]) -> bool:
