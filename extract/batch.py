@@ -21,7 +21,9 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
+from . import packs
 from .cache import ResultCache, default_cache_dir, file_hash
 from .errors import MissingDependency, OutOfMemory
 from .pipeline import extract_file
@@ -71,13 +73,28 @@ class FileTimeout(BaseException):
 
 def process_file(path: str, password: str | None = None, timeout: float | None = None) -> FileResult:
     """Extract one file with a time limit; every failure becomes an ``error`` issue, never an exception."""
+    return _limited(path, timeout, lambda: extract_file(path, password=password))
+
+
+def process_part(path: str, password: str | None, timeout: float | None, first: int, last: int):
+    """Pages ``first`` to ``last`` of a long PDF (a :class:`~extract.readers.pdf_reader.PdfPart`), or a failed
+    FileResult (the whole file is then read on its own, which reports the failure as usual)."""
+    return _limited(path, timeout, lambda: packs.read_part(path, password, first, last))
+
+
+def finish_parts(path: str, password: str | None, timeout: float | None, parts: list) -> FileResult | None:
+    """The FileResult of a PDF read in parts; None when the parts do not join (then read the whole file)."""
+    return _limited(path, timeout, lambda: packs.extract_parts(path, password, parts, extract_file))
+
+
+def _limited(path: str, timeout: float | None, work: Callable):
     limit = timeout or 0.0  # None or 0: no limit
     use_alarm = limit > 0 and hasattr(signal, "setitimer") and _in_main_thread()
     if use_alarm:
         previous = signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, limit)
     try:
-        return extract_file(path, password=password)
+        return work()
     except FileTimeout:
         return _failed(path, f"{TIMED_OUT} {timeout:g} s (per-file limit; raise it with --timeout)")
     except MemoryError:
@@ -193,7 +210,9 @@ def _cacheable(result: FileResult, cache: ResultCache) -> bool:
 def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[tuple[int, FileResult]]:
     pending = list(items)
     while pending:
-        crash = yield from _pool_run(pending, options, min(options.workers, len(pending)))
+        splits = packs.page_splits(pending, options.workers)  # long PDFs read in page ranges by several workers
+        tasks = len(pending) + sum(len(ranges) - 1 for ranges in splits.values())
+        crash = yield from _pool_run(pending, options, min(options.workers, tasks), splits)
         if crash is None:
             return
         in_flight, pending = crash
@@ -205,14 +224,20 @@ def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[
                 )
 
 
-def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
-    """Run ``batch`` in one pool. Returns None, or (files in flight at a crash, files not started)."""
+def _pool_run(
+    batch: list[tuple[int, str]],
+    options: BatchOptions,
+    size: int,
+    splits: dict[int, list[tuple[int, int]]] | None = None,
+):
+    """Run ``batch`` in one pool (the files of ``splits`` in page ranges). Returns None, or (files in flight at a
+    crash, files not started)."""
     import multiprocessing
 
     from .readers import preload as preload_readers
 
     preload_readers(path for _, path in batch)  # imported once here: forked workers share them
-    if len(batch) > size:  # several files per worker: load the NLP pipeline once, forked workers inherit it
+    if len(batch) > 1 or size > 1:  # several files or workers: build the enrichment's rules once, for all
         from .enrich import preload
 
         preload()
@@ -220,25 +245,55 @@ def _pool_run(batch: list[tuple[int, str]], options: BatchOptions, size: int):
     executor = ProcessPoolExecutor(
         max_workers=size, mp_context=context, initializer=_init_worker, initargs=(options.max_memory_mb,)
     )
-    queue = list(batch)
-    running: dict[Future, tuple[int, str]] = {}
+    # a task is a whole file (None), pages of a long PDF (first, last), or joining a PDF's parts ("join")
+    splits = splits or {}
+    queue: list[tuple[int, str, object]] = [
+        (index, path, span) for index, path in batch for span in splits.get(index, [None])
+    ]
+    parts: dict[int, dict[int, object]] = {index: {} for index in splits}  # index -> first page -> part
+    running: dict[Future, tuple[int, str, object]] = {}
     try:
         while queue or running:
             while queue and len(running) < size * 2:
-                index, path = queue.pop(0)
-                running[executor.submit(process_file, path, options.password, options.timeout)] = (index, path)
+                index, path, what = task = queue.pop(0)
+                pw, limit = options.password, options.timeout
+                future: Future
+                if what is None:
+                    future = executor.submit(process_file, path, pw, limit)
+                elif what == "join":
+                    joined = [part for _, part in sorted(parts.pop(index).items())]
+                    future = executor.submit(finish_parts, path, pw, limit, joined)
+                else:
+                    first, last = cast(tuple[int, int], what)
+                    future = executor.submit(process_part, path, pw, limit, first, last)
+                running[future] = task
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                item = running.pop(future)
+                index, path, what = running.pop(future)
                 try:
                     result = future.result()
                 except BrokenProcessPool:
-                    lost = [item] + [running[f] for f in running]
-                    return lost, queue
-                yield item[0], result
+                    lost = _files([(index, path, what), *running.values()])
+                    return lost, [item for item in _files(queue) if item not in lost]
+                if what is None or (what == "join" and result is not None):
+                    yield index, result
+                elif what == "join" or isinstance(result, FileResult):  # parts that do not join, or one failed
+                    if what == "join" or index in parts:  # (once per file)
+                        parts.pop(index, None)
+                        queue = [t for t in queue if t[0] != index]
+                        queue.insert(0, (index, path, None))
+                elif index in parts:
+                    parts[index][result.first] = result
+                    if len(parts[index]) == len(splits[index]):
+                        queue.insert(0, (index, path, "join"))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return None
+
+
+def _files(tasks) -> list[tuple[int, str]]:
+    """The files of ``tasks``, each once, in order."""
+    return list(dict.fromkeys((index, path) for index, path, _ in tasks))
 
 
 def _run_dask(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[tuple[int, FileResult]]:

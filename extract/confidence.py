@@ -294,8 +294,18 @@ def _field_evidence(
     return out
 
 
+_LAST_LEXICON: list = [None, {}]  # the last document's lexicon: a pack's tables share it (counted once, not per table)
+
+
 def _lexicon(doc: Document) -> dict[str, int]:
     """How often each word (lower case) occurs in the document's paragraphs and cells."""
+    if _LAST_LEXICON[0] is doc:
+        return _LAST_LEXICON[1]
+    _LAST_LEXICON[0], _LAST_LEXICON[1] = doc, _count_words(doc)
+    return _LAST_LEXICON[1]
+
+
+def _count_words(doc: Document) -> dict[str, int]:
     counts: dict[str, int] = {}
     texts = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
     for text in texts:

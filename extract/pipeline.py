@@ -64,12 +64,16 @@ def extract_document(
     return enrich_rows(rows), len(tables)
 
 
-def extract_file(path: str | os.PathLike, *, password: str | None = None) -> FileResult:
-    """Extract one paper. Never raises for a bad paper: the error is in ``result.issues``."""
+def extract_file(
+    path: str | os.PathLike, *, password: str | None = None, document: Document | None = None
+) -> FileResult:
+    """Extract one paper. Never raises for a bad paper: the error is in ``result.issues``.
+
+    ``document``: the paper already read (a long PDF read in parts, :mod:`extract.packs`)."""
     shown = str(path)
     result = FileResult(path=shown)
     try:
-        doc = read(path, password=password)
+        doc = read(path, password=password) if document is None else document
     except RectrackError as exc:
         result.issues.append(Issue("error", shown, str(exc)))
         return result

@@ -50,8 +50,9 @@ class PagePlan:
         return self.text.get(number, [])
 
 
-def scan_pages(path: str | Path, password: str | None = None) -> PagePlan | None:
-    """The plan for ``path``, or None when pypdfium2 cannot read it (then every page is parsed)."""
+def scan_pages(path: str | Path, password: str | None = None, pages: range | None = None) -> PagePlan | None:
+    """The plan for ``path`` (for ``pages``, 1-based, when given), or None when pypdfium2 cannot read it (then
+    every page is parsed)."""
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as pdfium_c
@@ -63,7 +64,7 @@ def scan_pages(path: str | Path, password: str | None = None) -> PagePlan | None
         return None
     plan = PagePlan()
     try:
-        for index in range(len(pdf)):
+        for index in range(len(pdf)) if pages is None else [n - 1 for n in pages if 0 < n <= len(pdf)]:
             page = pdf[index]
             paths = 0
             for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):

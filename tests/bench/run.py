@@ -1,16 +1,27 @@
-"""Benchmark: rectrack against plain pdfplumber ``extract_tables()`` on every page, in the same run.
+"""Benchmark: rectrack against the floor (every page's text read once) and plain pdfplumber, in the same run.
 
-Run with ``make bench`` (or ``python tests/bench/run.py [FOLDER...]``). For each folder it times the whole
-``rectrack extract`` command (start-up included, result cache off) and a baseline script that opens
-each PDF with pdfplumber and calls ``extract_tables()`` on every page, and prints pages/s, files/s,
-peak memory per process and the speed ratio. When the folder has a ``truth/`` folder beside the papers,
-rectrack's rows are scored with the project's scorer (``../shared/eval/score.py``) when it is present.
+Run with ``make bench`` (or ``python tests/bench/run.py [FOLDER...]``). For ``samples/``,
+``../shared/corpus/perf`` (when present) and agenda packs of 100, 400 and 1,000 pages made from the perf packs'
+pages (``tests/bench/packs.py``), it times whole commands (start-up included, result cache off), the median of
+``--repeat`` runs, and prints them side by side with their ratio to the floor:
+
+* the floor: a script that reads every page's text once with pypdfium2, on one core;
+* rectrack ``-j 1`` and ``-j 2`` (the long packs read in page ranges by both workers);
+* plain pdfplumber: a script that calls ``extract_tables()`` on every page (only up to ``--baseline-pages``).
+
+It also gives the peak memory (RSS) of the largest rectrack process at ``-j 1``, checks that ``-j 1`` and
+``-j 2`` give the same rows and that they are the rows of a full parse (pdfplumber on every page, in this
+process; up to ``--full-parse-pages``), and, where a ``truth/`` folder is beside the papers, scores the rows
+with the project's scorer (``../shared/eval/score.py``). ``--profile`` prints where one in-process run of each
+folder spends its time (pyinstrument). Speeds are reported, never asserted: other work on the machine moves them.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,6 +29,21 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]  # the project folder
+PERF = ROOT.parent / "shared" / "corpus" / "perf"
+PAPER_SUFFIXES = {".pdf", ".docx", ".html", ".htm", ".txt"}
+
+FLOOR = r"""
+import sys, pypdfium2 as pdfium
+for name in sys.argv[1:]:
+    pdf = pdfium.PdfDocument(name)
+    for index in range(len(pdf)):
+        page = pdf[index]
+        textpage = page.get_textpage()
+        textpage.get_text_range()
+        textpage.close()
+        page.close()
+    pdf.close()
+"""
 
 BASELINE = r"""
 import sys, pdfplumber
@@ -63,81 +89,137 @@ def _timed(cmd: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
     return elapsed, peak / 2**20, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
-def bench_folder(folder: Path, jobs: int) -> None:
-    papers = sorted(p for p in folder.rglob("*") if p.suffix.lower() in {".pdf", ".docx", ".html", ".htm", ".txt"})
+def _median(cmd: list[str], repeat: int) -> tuple[float, list[float], float, subprocess.CompletedProcess]:
+    """Median wall time, all the times, the highest peak RSS (MiB) and the last run."""
+    times, peaks = [], []
+    done = None
+    for _ in range(repeat):
+        elapsed, peak, done = _timed(cmd)
+        times.append(elapsed)
+        peaks.append(peak)
+    assert done is not None
+    return statistics.median(times), times, max(peaks), done
+
+
+def _rectrack(papers: list[Path], out: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-m", "extract", "extract", *map(str, papers), "-o", str(out), "--no-cache", "-q"] + [
+        "-j",
+        str(jobs),
+    ]
+
+
+def _rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")] if path.exists() else []
+
+
+def _full_parse_rows(pdfs: list[Path], out: Path) -> list[dict]:
+    """Rows of a full parse (pdfplumber on every page, no fast path), in this process, written as the command
+    writes them."""
+    sys.path.insert(0, str(ROOT))
+    from extract.history import link_results
+    from extract.pipeline import extract_document
+    from extract.readers.pdf_reader import read_pdf
+    from extract.records import FileResult
+    from extract.writers import write
+
+    results = []
+    for pdf in sorted(pdfs, key=str):
+        doc = read_pdf(pdf, fast=False)
+        rows, tables = extract_document(doc, source=str(pdf))
+        results.append(FileResult(path=str(pdf), rows=rows, tables=tables, pages=doc.pages, format="pdf"))
+    write(link_results(results), str(out))
+    return _rows(out)
+
+
+def bench(name: str, papers: list[Path], args: argparse.Namespace, truth: Path | None = None) -> None:
     pdfs = [p for p in papers if p.suffix.lower() == ".pdf"]
     if not papers:
         return
     pages = _pdf_pages(pdfs)
+    print(f"\n== {name}  ({len(papers)} files, {len(pdfs)} PDFs, {pages} PDF pages; medians of {args.repeat})")
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "rows.jsonl"
-        rectrack = [
-            sys.executable,
-            "-m",
-            "extract",
-            "extract",
-            *map(str, papers),
-            "-o",
-            str(out),
-            "--no-cache",
-            "-q",
-            "-j",
-            str(jobs),
-        ]
-        ours, ours_mem, done = _timed(rectrack)
-        pdf_only = (
-            [
-                sys.executable,
-                "-m",
-                "extract",
-                "extract",
-                *map(str, pdfs),
-                "-o",
-                str(Path(tmp) / "pdf.jsonl"),
-                "--no-cache",
-                "-q",
-                "-j",
-                str(jobs),
-            ]
-            if pdfs
-            else None
-        )
-        ours_pdf, _, _ = _timed(pdf_only) if pdf_only else (0.0, 0.0, None)
-        base, base_mem, _ = _timed([sys.executable, "-c", BASELINE, *map(str, pdfs)]) if pdfs else (0.0, 0.0, None)
-        rows = sum(1 for _ in out.open()) if out.exists() else 0
-        print(f"\n== {folder}  ({len(papers)} files, {len(pdfs)} PDFs, {pages} PDF pages, {rows} rows, -j {jobs})")
-        print(
-            f"rectrack, all files : {ours:7.2f} s  {len(papers) / ours:7.2f} files/s  peak {ours_mem:6.0f} MiB/process"
-            f"  [{done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ''}]"
-        )
+        outs = {jobs: Path(tmp) / f"rows-j{jobs}.jsonl" for jobs in (1, 2)}
+        lines = []
+        floor = None
         if pdfs:
-            print(
-                f"rectrack, PDFs only : {ours_pdf:7.2f} s  {pages / ours_pdf:7.1f} pages/s"
-                f"  {len(pdfs) / ours_pdf:6.2f} files/s"
-            )
-            print(
-                f"pdfplumber baseline : {base:7.2f} s  {pages / base:7.1f} pages/s  {len(pdfs) / base:6.2f} files/s"
-                f"  peak {base_mem:6.0f} MiB"
-            )
-            print(f"speed ratio (pages/s, rectrack / baseline): {base / ours_pdf:.1f}x")
-        _score(folder, out)
+            floor, times, _, _ = _median([sys.executable, "-c", FLOOR, *map(str, pdfs)], args.repeat)
+            lines.append(("the floor: pypdfium2 text of every page, one core", floor, times, None))
+        for jobs, out in outs.items():
+            wall, times, peak, done = _median(_rectrack(papers, out, jobs), args.repeat)
+            summary = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else ""
+            lines.append((f"rectrack -j {jobs}", wall, times, peak))
+            if jobs == 1:
+                j1, summary1 = wall, summary
+            else:
+                j2 = wall
+        if pdfs and pages <= args.baseline_pages:
+            base, times, peak, _ = _median([sys.executable, "-c", BASELINE, *map(str, pdfs)], args.repeat)
+            lines.append(("plain pdfplumber extract_tables(), every page", base, times, peak))
+        elif pdfs:
+            lines.append((f"plain pdfplumber: skipped (over {args.baseline_pages} pages)", None, [], None))
+        for label, wall, times, peak in lines:
+            if wall is None:
+                print(f"  {label}")
+                continue
+            ratio = f"{wall / floor:5.1f}x floor" if floor else ""
+            rate = f"{pages / wall:7.1f} pages/s" if pages else f"{len(papers) / wall:7.2f} files/s"
+            mem = f"  peak {peak:5.0f} MiB/process" if peak else ""
+            runs = " ".join(f"{t:.2f}" for t in times)
+            print(f"  {label:<52} {wall:7.2f} s  {rate}  {ratio}{mem}  [{runs}]")
+        print(f"  -j 2 speed-up over -j 1: {j1 / j2:.2f}x   [{summary1}]")
+        rows1, rows2 = _rows(outs[1]), _rows(outs[2])
+        print(f"  rows: {len(rows1)}; -j 1 and -j 2 identical: {'yes' if rows1 == rows2 else 'NO'}", end="")
+        if pdfs and len(pdfs) == len(papers) and pages <= args.full_parse_pages:
+            full = _full_parse_rows(pdfs, Path(tmp) / "full.jsonl")
+            print(f"; identical to a full parse: {'yes' if rows1 == full else 'NO'}")
+        else:
+            print()
+        if truth is not None:
+            _score(truth, outs[1])
+        if args.profile:
+            _profile(papers)
 
 
-def _score(folder: Path, rows: Path) -> None:
+def _score(truth: Path, rows: Path) -> None:
     scorer = ROOT.parent / "shared" / "eval" / "score.py"
-    truth = folder / "truth"
     if not (scorer.exists() and truth.is_dir() and rows.exists()):
         return
     done = subprocess.run(
         [sys.executable, str(scorer), "--truth", str(truth), "--pred", str(rows)], capture_output=True, text=True
     )
-    print("accuracy:", done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip())
+    print("  accuracy:", done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr.strip())
+
+
+def _profile(papers: list[Path]) -> None:
+    """pyinstrument over one in-process run (one core) of extracting ``papers`` and writing JSON Lines."""
+    script = (
+        "import sys\n"
+        "from extract.pipeline import extract_file\n"
+        "from extract.writers import write\n"
+        "results = [extract_file(p) for p in sys.argv[1:]]\n"
+        "write(results, sys.argv[0] + '.jsonl')\n"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "profiled.py"
+        path.write_text(script, encoding="utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "pyinstrument", "-r", "text", str(path), *map(str, papers)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+    print("  profile (pyinstrument, one core, in process):")
+    print("\n".join("    " + line for line in (done.stdout or done.stderr).splitlines()[:60]))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tests/bench/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path)
-    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per command; the median is shown (default 3)")
+    parser.add_argument("--packs", default="100,400,1000", help="page counts of the packs made ('' for none)")
+    parser.add_argument("--baseline-pages", type=int, default=450, help="plain pdfplumber only up to this many pages")
+    parser.add_argument("--full-parse-pages", type=int, default=450, help="full-parse check up to this many pages")
+    parser.add_argument("--profile", action="store_true", help="also profile one in-process run of each folder")
     args = parser.parse_args(argv)
     try:
         import psutil  # noqa: F401  (the bench extra: peak memory of the timed processes)
@@ -147,12 +229,34 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    folders = args.folders or [ROOT / "samples", ROOT.parent / "shared" / "corpus" / "perf"]
+    if args.profile:
+        try:
+            import pyinstrument  # noqa: F401
+        except ImportError:
+            print("error: --profile needs pyinstrument (the bench extra)", file=sys.stderr)
+            return 2
+    print(f"machine: {os.cpu_count()} cores, load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    folders = args.folders or [ROOT / "samples", PERF]
     for folder in folders:
         if folder.is_dir():
-            bench_folder(folder, args.jobs)
+            papers = sorted(p for p in folder.rglob("*") if p.suffix.lower() in PAPER_SUFFIXES)
+            truth = folder / "truth"
+            bench(str(folder), papers, args, truth if truth.is_dir() else None)
         else:
             print(f"(skipped {folder}: not present)")
+    sizes = [int(n) for n in args.packs.split(",") if n.strip()]
+    sources = sorted(PERF.glob("*.pdf")) if PERF.is_dir() else []
+    if sizes and sources:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from packs import make_pack
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for size in sizes:
+                pack = make_pack(Path(tmp) / f"pack-{size}.pdf", size, sources)
+                bench(f"pack of {size} pages (the perf packs' pages, repeated)", [pack], args)
+    elif sizes:
+        print("(packs skipped: they are made from ../shared/corpus/perf, not present)")
+    print(f"\nload average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
 
 

@@ -1,0 +1,102 @@
+"""Agenda packs: a long PDF read in page ranges by several workers gives the rows of a whole read, and
+pdfplumber's page objects built by extract.readers.pdf_objects are pdfplumber's own."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from extract import extract_file
+from extract.batch import BatchOptions, run_batch
+from extract.packs import page_splits
+from extract.readers.pdf_objects import use_fast_objects
+from extract.readers.pdf_reader import join_parts, read_pdf, read_pdf_part
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+from packs import make_pack  # noqa: E402
+
+# text-layer papers with ruled, borderless and decoy tables, tables that run across pages, a rotated page
+SOURCES = [
+    SAMPLES / name
+    for name in (
+        "seed-organised-crime.pdf",
+        "budget-decoys-only.pdf",
+        "flood-risk-progress.pdf",
+        "borderless-scrutiny.pdf",
+        "two-appendices.pdf",
+        "rotated-landscape.pdf",
+        "street-trees-2023-06.pdf",
+    )
+]
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> Path:
+    return make_pack(tmp_path_factory.mktemp("pack") / "pack.pdf", 60, SOURCES)
+
+
+def _same(a, b) -> bool:
+    return (a.pages, a.title_hint, a.warnings, a.paragraphs, a.tables) == (
+        b.pages,
+        b.title_hint,
+        b.warnings,
+        b.paragraphs,
+        b.tables,
+    )
+
+
+@pytest.mark.parametrize("cuts", [[31], [10, 20, 40], [16, 17, 18], list(range(2, 61, 7))])
+def test_parts_join_into_the_whole_read_or_say_they_cannot(pack, cuts):
+    whole = read_pdf(pack)
+    bounds = [1, *cuts, 61]
+    parts = [read_pdf_part(pack, a, b - 1) for a, b in zip(bounds, bounds[1:], strict=False)]
+    joined = join_parts(parts)
+    runs_on = any(p.carry or p.follow and q.sensitive for p, q in zip(parts, parts[1:], strict=False))
+    assert (joined is None) == runs_on
+    if joined is not None:
+        assert _same(joined, whole)
+
+
+def test_a_cut_inside_a_table_that_runs_on_is_refused(pack):
+    whole = read_pdf(pack)
+    # a page whose table continues on the next page: cutting after it cannot be joined
+    continued = [t.page for t in whole.tables if t.page and any(u.page == t.page + 1 for u in whole.tables)]
+    if not continued:
+        pytest.skip("no table continues onto the next page in this pack")
+    cut = continued[0] + 1
+    parts = [read_pdf_part(pack, 1, cut - 1), read_pdf_part(pack, cut, 60)]
+    assert parts[0].follow
+
+
+def test_a_batch_with_workers_gives_the_rows_of_a_whole_read(pack, tmp_path):
+    rows = [dataclasses.asdict(r) for r in extract_file(pack).rows]
+    assert rows
+    assert page_splits([(0, str(pack))], 2)  # the pack is cut for two workers
+    [result] = list(run_batch([pack], BatchOptions(jobs=2, use_cache=False)))
+    assert [dataclasses.asdict(r) for r in result.rows] == rows
+    assert result.pages == 60
+
+
+def test_page_splits():
+    assert page_splits([(0, str(SAMPLES / "seed-organised-crime.pdf"))], 2) == {}  # short: read whole
+    assert page_splits([(0, "missing.pdf")], 2) == {}
+
+
+def test_fast_objects_are_pdfplumbers(tmp_path):
+    for path in [*SOURCES, SAMPLES / "scanned-lighting-update.pdf", SAMPLES / "damaged-headers.pdf"]:
+        with pdfplumber.open(path) as plain, pdfplumber.open(path) as fast:
+            for a, b in zip(plain.pages, fast.pages, strict=True):
+                use_fast_objects(b)
+                ours, theirs = b.objects, a.objects
+                assert list(ours) == list(theirs)
+                for kind in theirs:
+                    for x, y in zip(theirs[kind], ours[kind], strict=True):
+                        assert list(x) == list(y)
+                        assert {k: v for k, v in x.items() if k != "stream"} == {
+                            k: v for k, v in y.items() if k != "stream"
+                        }
