@@ -286,7 +286,7 @@ def test_wrapped_text_and_widths_suit_content(book):
         assert row["Recommendation"].alignment.wrap_text
         assert row["Progress"].alignment.wrap_text
         lines = row["Progress"].value.count("\n") + 1
-        assert ws.row_dimensions[row["Key"].row].height >= 13.5 * lines  # tall enough for the wrapped text
+        assert ws.row_dimensions[row["Key"].row].height >= 12.75 * lines  # tall enough for the wrapped text
 
 
 def test_rows_once_per_recommendation_same_paper_in_three_formats(book, sample_results):
@@ -365,7 +365,40 @@ def test_conditional_formatting_status_overdue_and_rag(book):
     assert overdue[0].formula == [f'${col["Overdue"]}2="yes"']
     assert overdue[0].stopIfTrue
     assert {r.formula[0] for r in rules[col["RAG"]]} == {'"red"', '"amber"', '"green"'}
-    assert all(r.dxf is not None and r.dxf.fill is not None for r in rules[col["Status"]])
+    coloured = [r for r in rules[col["Status"]] if r.formula != ['"unknown"']]  # unknown: grey text, no fill
+    assert all(r.dxf is not None and r.dxf.fill is not None for r in coloured)
+
+
+def band_rules(ws) -> list:
+    return [
+        (str(f.sqref), r)
+        for f in ws.conditional_formatting
+        for r in f.rules
+        if r.type == "expression" and r.formula and r.formula[0].startswith("MOD(SUBTOTAL(103,")
+    ]
+
+
+def test_rows_are_banded_by_a_rule_status_colours_win(tracker, all_results, tmp_path):
+    """Banding drawn by a conditional format (LibreOffice does not draw Excel table styles): every other visible
+    row, so it stays right after sorting and filtering; every other rule, the status colours included, wins."""
+    ws = load_workbook(tracker)["Recommendations"]
+    headers = header_map(ws)
+    bands = band_rules(ws)
+    assert len(bands) == 1
+    sqref, band = bands[0]
+    last = ws.cell(1, max(headers.values())).column_letter
+    assert sqref.startswith("A2:" + last)
+    letter = ws.cell(1, headers["Recommendation"]).column_letter
+    assert band.formula == [f"MOD(SUBTOTAL(103,${letter}$2:${letter}2),2)=0"]
+    assert band.dxf.fill is not None
+    others = [r for f in ws.conditional_formatting for r in f.rules if r is not band]
+    assert others
+    assert all(r.priority < band.priority for r in others)
+    # a re-run replaces the rule rather than adding another
+    again = tmp_path / "tracker.xlsx"
+    shutil.copy(tracker, again)
+    write(all_results, again)
+    assert len(band_rules(load_workbook(again)["Recommendations"])) == 1
 
 
 def test_each_row_links_to_its_source_file_without_a_formula(tracker, book):

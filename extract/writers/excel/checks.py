@@ -13,7 +13,8 @@ from .layout import Layout, _existing_rows
 from .run import Run
 from .styles import BODY_FONT, TOP
 
-CHECK_FILL = PatternFill(start_color="FFEB9C", end_color="FFEB9C", fill_type="solid")
+CHECK_COLOURS = ("FFEB9C", "9C5700")  # fill, font: also a conditional format, drawn over the row banding
+CHECK_FILL = PatternFill(start_color=CHECK_COLOURS[0], end_color=CHECK_COLOURS[0], fill_type="solid")
 NO_FILL = PatternFill(fill_type=None)
 
 

@@ -63,7 +63,8 @@ def _row_height(sheet: Worksheet, layout: Layout, row: int) -> float:
         text = canon(sheet.cell(row, col).value)
         if column.kind == "date" or not text:
             continue
-        per_line = max(1, int(_column_width(sheet, col) * 1.15) - 1)  # characters of 11 pt text per line
+        # characters of 10 pt Arial per line: about 1.35 a unit of width; 1.25 leaves room for wider fallback fonts
+        per_line = max(1, int(_column_width(sheet, col) * 1.25) - 1)
         lines = max(lines, _wrapped_lines(text, per_line))
     return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3)
 

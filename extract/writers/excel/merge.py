@@ -11,7 +11,7 @@ from ..keys import KeyedRow, paper_of
 from .cells import DATE_FORMAT, put
 from .layout import Column, Layout, _existing_rows
 from .run import Run, TrackerReport
-from .styles import BODY_FONT, KEY_FONT, LINK_FONT, OVERDUE_TEXT, STATE_SHEET, TOP, WRAP
+from .styles import BODY_FONT, DATE_ALIGN, KEY_FONT, LINK_FONT, OVERDUE_TEXT, STATE_SHEET, WRAP
 from .values import _cell_date, _same, _status_bucket, canon, link_target, row_values
 
 
@@ -130,7 +130,7 @@ OPEN = frozenset({"in_progress", "delayed", "not_started"})  # the statuses whos
 
 
 def _style(cell: Cell, column: Column) -> None:
-    cell.alignment = TOP if column.kind == "date" else WRAP
+    cell.alignment = DATE_ALIGN if column.kind == "date" else WRAP
     cell.font = {"key": KEY_FONT, "link": LINK_FONT, "history": LINK_FONT}.get(column.kind, BODY_FONT)
     if column.kind == "date":
         cell.number_format = DATE_FORMAT

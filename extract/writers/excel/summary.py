@@ -7,16 +7,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...palette import PALETTE, status_label
 from ..keys import paper_of
 from .cells import put
 from .fit import _fit_sheet
 from .layout import Layout
 from .run import Run
-from .styles import BOLD, FONT_NAME, ROWS_SHEET, STATUS_COLOURS, STATUSES, _header_style
+from .styles import BOLD, FONT_NAME, ROWS_SHEET, STATUSES, TOP, _header_style
 from .values import _status_bucket, canon
 
 
@@ -108,10 +109,14 @@ def _fill_summary(ws: Worksheet, rows: list[TrackerRow], run: Run) -> None:
     paper_body = [_paper_line(p, by_paper[p]) for p in papers]
     # the same columns in both blocks (counts, then the paper's date and title): no column does two jobs
     paper_header = ["Committee", *COUNT_HEADERS, "Meeting date", "Paper"]
-    _write_block(ws, last + 3, "By paper", paper_header, paper_body)
+    end = _write_block(ws, last + 3, "By paper", paper_header, paper_body)
     _fit_sheet(ws, {1: 40, len(paper_header): 60}, header_rows={first + 1, last + 4}, skip_rows={1, 2, first, last + 3})
-    if committees:
-        _add_chart(ws, first + 1, first + 1 + len(committees), anchor_col=len(paper_header) + 2)
+    for row in ws.iter_rows(min_row=first + 1):  # counts level with the first line of a wrapped name
+        for cell in row:
+            if isinstance(cell.value, (int, float)):
+                cell.alignment = TOP
+    if committees:  # below the tables, at the left: on screen after the counts, and printed within their width
+        _add_chart(ws, first + 1, first + 1 + len(committees), anchor=f"A{end + 3}")
     ws.freeze_panes = "B4"
 
 
@@ -128,26 +133,19 @@ def _paper_line(paper: str, rows: list[TrackerRow]) -> list[object]:
     return [first.committee, *_counts(rows), first.meeting_date, first.title or "(untitled paper)"]
 
 
-def _add_chart(ws: Worksheet, header_row: int, last_row: int, anchor_col: int) -> None:
+def _add_chart(ws: Worksheet, header_row: int, last_row: int, anchor: str) -> None:
     """A stacked bar per committee, one colour per status."""
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
     chart.title = "Recommendations by status and committee"
     chart.y_axis.title = "Recommendations"
-    data = Reference(ws, min_col=2, max_col=1 + len(STATUSES), min_row=header_row, max_row=last_row)
-    chart.add_data(data, titles_from_data=True)
+    data = Reference(ws, min_col=2, max_col=1 + len(STATUSES), min_row=header_row + 1, max_row=last_row)
+    chart.add_data(data)
     chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
-    palette = {
-        **{k: v[0] for k, v in STATUS_COLOURS.items()},
-        "in_progress": "FFC000",
-        "ongoing": "FFE699",
-        "complete": "70AD47",
-        "delayed": "C00000",
-        "not_started": "5B9BD5",
-        "unknown": "BFBFBF",
-    }
     for series, status in zip(chart.series, STATUSES, strict=False):
-        series.graphicalProperties.solidFill = palette.get(status, "BFBFBF")
-        series.graphicalProperties.line.solidFill = palette.get(status, "BFBFBF")
-    chart.width, chart.height = 22, max(7.5, 1.2 * (last_row - header_row) + 4)
-    ws.add_chart(chart, f"{get_column_letter(anchor_col)}{header_row}")
+        colour = PALETTE[status].strong
+        series.tx = SeriesLabel(v=status_label(status))  # the legend reads "In progress", not in_progress
+        series.graphicalProperties.solidFill = colour
+        series.graphicalProperties.line.solidFill = colour
+    chart.width, chart.height = 24, max(7.5, 0.8 * (last_row - header_row) + 5)
+    ws.add_chart(chart, anchor)

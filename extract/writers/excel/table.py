@@ -17,14 +17,27 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...errors import WriterError
 from .cells import put
+from .checks import CHECK_COLOURS
 from .fit import _fit_widths, _header_height, _row_height
 from .layout import FIRST_SCREEN, Layout, _find_table
-from .styles import OVERDUE_COLOURS, RAG_COLOURS, STATUS_COLOURS, STATUSES, TABLE_NAME, UNKNOWN_FONT, _header_style
+from .styles import (
+    BAND_FILL,
+    OVERDUE_COLOURS,
+    RAG_COLOURS,
+    STATUS_COLOURS,
+    STATUSES,
+    TABLE_NAME,
+    UNKNOWN_FONT,
+    UNKNOWN_STATUS_FONT,
+    _header_style,
+)
 from .values import canon
 
 STATUS_LIST = '"' + ",".join(STATUSES) + '"'
 _OUR_CELL_VALUES = {f'"{v}"' for v in (*STATUS_COLOURS, *RAG_COLOURS, "yes", "unknown")}
 _OUR_EXPRESSION = re.compile(r'^\$[A-Z]{1,3}2="(?:yes|no)"$')
+# the banding: every other visible row, counted on a column every row fills (so it follows sorts and filters)
+_BAND_EXPRESSION = re.compile(r"^MOD\(SUBTOTAL\(103;?,?\$[A-Z]{1,3}\$2:\$[A-Z]{1,3}2\);?,?2\)=0$")
 
 
 def _finish_rows_sheet(sheet: Worksheet, layout: Layout) -> None:
@@ -160,7 +173,10 @@ def _is_our_rule(rule: Rule) -> bool:
     formula = list(rule.formula or [])
     if rule.type == "cellIs" and rule.operator == "equal":
         return len(formula) == 1 and formula[0] in _OUR_CELL_VALUES
-    return rule.type == "expression" and len(formula) == 1 and bool(_OUR_EXPRESSION.match(formula[0]))
+    if rule.type != "expression" or len(formula) != 1:
+        return False
+    text = formula[0].replace(" ", "")
+    return bool(_OUR_EXPRESSION.match(text) or _BAND_EXPRESSION.match(text))
 
 
 def _colour_rule(
@@ -205,5 +221,18 @@ def _set_conditional_formats(sheet: Worksheet, layout: Layout) -> None:
     kept.add(
         overdue_range, CellIsRule(operator="equal", formula=['"unknown"'], font=Font(color=UNKNOWN_FONT, italic=True))
     )
+    kept.add(status, CellIsRule(operator="equal", formula=['"unknown"'], font=Font(color=UNKNOWN_STATUS_FONT)))
+    if "check" in layout.columns:  # the Check fill again as a rule, so the banding below does not cover it
+        kept.add(_column_range(layout, "check"), _colour_rule(*CHECK_COLOURS, value="yes"))
     everything = f"A2:{get_column_letter(layout.width)}{max(layout.last_row, 2)}"
     kept.add(everything, FormulaRule(formula=[gone], font=Font(color="808080", italic=True)))
+    # Banding last (the lowest priority): every rule above, and the analyst's own, win over it. Excel's table
+    # style bands too, but LibreOffice does not draw table styles; this rule is drawn by both.
+    band_col = get_column_letter(layout.columns["recommendation"])
+    kept.add(
+        everything,
+        FormulaRule(
+            formula=[f"MOD(SUBTOTAL(103,${band_col}$2:${band_col}2),2)=0"],
+            fill=PatternFill(start_color=BAND_FILL, end_color=BAND_FILL, fill_type="solid"),
+        ),
+    )
