@@ -78,9 +78,12 @@ score: setup
 clean:
 	rm -rf output/*.jsonl output/*.csv output/*.parquet output/*.sqlite output/*.xlsx .pytest_cache
 
-# Speed: rectrack against plain pdfplumber on samples/ and ../shared/corpus/perf (when present); tests/bench/.
+# Speed (tests/bench/): the floor (pypdfium2 text of every page, one core), rectrack -j 1 and -j 2 and plain
+# pdfplumber side by side, peak memory, and the rows checked against a full parse, on samples/,
+# ../shared/corpus/perf and 100/400/1000-page packs made from it (when present). BENCH_ARGS: e.g. --profile, --repeat 5.
+BENCH_ARGS ?=
 bench: setup
-	$(BIN)/python tests/bench/run.py
+	$(BIN)/python tests/bench/run.py $(BENCH_ARGS)
 
 # Layout fuzzer: N random papers (default 300) written to output/fuzz from seed SEED, extracted, and row F1
 # printed per layout dimension (tests/fuzz/README.md). A benchmark, not a test: it never fails on low scores.
