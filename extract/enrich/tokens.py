@@ -320,6 +320,7 @@ class Matcher:
         self.patterns: list[tuple[str, list[tuple[int, str | None]]]] = []
         self._tests: list = []
         self._ids: dict[str, int] = {}
+        self._known: dict[tuple[int, str], bool] = {}
 
     def add(self, key: str, patterns: list[list[dict]]) -> None:
         for pattern in patterns:
@@ -335,28 +336,35 @@ class Matcher:
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         n = len(doc)
-        memo: dict[int, list[bool]] = {}
+        texts = [t.text for t in doc.tokens]
+        known = self._known  # (test, token text) -> bool: every test reads only the token's text
+        if len(known) > 500_000:
+            known.clear()
 
-        def truth(test: int) -> list[bool]:
-            row = memo.get(test)
-            if row is None:
-                check = self._tests[test]
-                row = memo[test] = [check(tok) for tok in doc.tokens]
-            return row
+        def ok(test: int, p: int) -> bool:
+            found = known.get((test, texts[p]))
+            if found is None:
+                found = known[(test, texts[p])] = self._tests[test](doc.tokens[p])
+            return found
 
+        starts_of: dict[int, list[int]] = {}  # first test -> the positions where it holds
         found: list[tuple[str, int, int]] = []
         for key, specs in self.patterns:
             first, op = specs[0]
-            starts = range(n) if op in ("?", "*") else [i for i, ok in enumerate(truth(first)) if ok]
+            if op in ("?", "*"):
+                starts: list[int] = list(range(n))
+            else:
+                if first not in starts_of:
+                    starts_of[first] = [p for p in range(n) if ok(first, p)]
+                starts = starts_of[first]
             for start in starts:
                 positions = {start}
                 for test, op in specs:
-                    row = truth(test)
-                    step = {p + 1 for p in positions if p < n and row[p]}
+                    step = {p + 1 for p in positions if p < n and ok(test, p)}
                     if op in ("+", "*"):
                         frontier = step
                         while frontier:
-                            frontier = {p + 1 for p in frontier if p < n and row[p]} - step
+                            frontier = {p + 1 for p in frontier if p < n and ok(test, p)} - step
                             step |= frontier
                     if op in ("?", "*"):
                         step |= positions
