@@ -134,26 +134,26 @@ def paged_doc(*pages: list[Row], between: str = "") -> Document:
 
 def test_table_across_pages_is_stitched_and_header_repeats_dropped():
     doc = paged_doc(
-        [HEAD, row("1) First", "p1", "A", "2017"), row("2) Second", "p2", "B", "2018")],
-        [HEAD, row("", "more on second", "C", "2018"), row("3) Third", "p3", "D", "2019")],
+        [HEAD, row("1) First", "Work begun", "A", "2017"), row("2) Second", "Plan agreed", "B", "2018")],
+        [HEAD, row("", "more on second", "C", "2018"), row("3) Third", "Policy drafted", "D", "2019")],
     )
     [table] = tracking_tables(doc)
     recs = [r.fields() for r in recommendations(table)]
     assert [r["rec_id"] for r in recs] == ["1", "2", "3"]
-    assert recs[1]["progress"] == "p2\nmore on second"
+    assert recs[1]["progress"] == "Plan agreed\nmore on second"
     assert recs[1]["responsible"] == "B; C"
     assert recs[1]["timescale"] == "2018"
 
 
 def test_headerless_continuation_on_next_page():
-    doc = paged_doc([HEAD, row("1) First", "p1", "A", "2017")], [row("2) Second", "p2", "B", "2018")])
+    doc = paged_doc([HEAD, row("1) First", "Work begun", "A", "2017")], [row("2) Second", "Plan agreed", "B", "2018")])
     [table] = tracking_tables(doc)
     assert [r.rec_id for r in recommendations(table)] == ["1", "2"]
 
 
 def test_appendix_heading_keeps_tables_apart():
     doc = paged_doc(
-        [HEAD, row("1) First", "p1", "A", "2017")], [HEAD, row("1) Other", "q1", "B", "2018")], between="Appendix B"
+        [HEAD, row("1) First", "Work begun", "A", "2017")], [HEAD, row("1) Other", "Work begun", "B", "2018")], between="Appendix B"
     )
     tables = tracking_tables(doc)
     assert len(tables) == 2
@@ -339,15 +339,15 @@ def test_letter_ids_and_continued_rows():
     doc = paged_doc(
         [
             HEAD,
-            row("a) First", "p1", "A", "2017"),
+            row("a) First", "Work begun", "A", "2017"),
             row("(continued)", "more", "B", "2017"),
-            row("b) Second", "p2", "C", "2018"),
+            row("b) Second", "Plan agreed", "C", "2018"),
         ]
     )
     recs = [r.fields() for r in recommendations(tracking_tables(doc)[0])]
     assert [(r["rec_id"], r["recommendation"], r["progress"]) for r in recs] == [
-        ("a", "First", "p1\nmore"),
-        ("b", "Second", "p2"),
+        ("a", "First", "Work begun\nmore"),
+        ("b", "Second", "Plan agreed"),
     ]
 
 
