@@ -441,7 +441,7 @@ def test_body_words_that_are_also_labels_do_not_start_a_new_header():
 
 
 def test_ids_with_their_word_on_one_line_start_rows():
-    from extract.readers.pdf_borderless import _is_number
+    from extract.readers.pdf_rowcuts import _is_number
 
     assert _is_number("Rec 2", True)
     assert _is_number("No. 14", True)

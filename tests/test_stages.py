@@ -153,7 +153,9 @@ def test_headerless_continuation_on_next_page():
 
 def test_appendix_heading_keeps_tables_apart():
     doc = paged_doc(
-        [HEAD, row("1) First", "Work begun", "A", "2017")], [HEAD, row("1) Other", "Work begun", "B", "2018")], between="Appendix B"
+        [HEAD, row("1) First", "Work begun", "A", "2017")],
+        [HEAD, row("1) Other", "Work begun", "B", "2018")],
+        between="Appendix B",
     )
     tables = tracking_tables(doc)
     assert len(tables) == 2

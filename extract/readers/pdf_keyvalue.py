@@ -18,7 +18,7 @@ from ..headers import REC_HEADING_RE
 from ..model import Cell, Row, Table
 from ..text import PAGE_NUMBER_RE
 from ..vocab import begins_label, is_whole_label
-from .pdf_borderless import segments
+from .pdf_columns import segments
 from .pdf_text import cell_text
 
 _EDGE = 3.0  # points: labels (or values) of one block start within this of each other
