@@ -2,7 +2,7 @@
 
 Data goes to stdout only (``-o -``); every message goes to stderr, one line per
 problem: ``error: PATH: reason``, ``warning: PATH: reason``, ``note: PATH: reason``,
-then a summary line. Exit status: 0 all files read, 1 some failed, 2 usage error.
+then a summary line. Exit status: 0 all files read (or nothing to read), 1 some failed, 2 usage error.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import argparse
 import difflib
 import glob
 import os
+import re
 import shlex
 import sys
 from collections import Counter
@@ -31,7 +32,8 @@ from .writers import SUFFIXES, check_destination, write
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 FORMATS_READ = " ".join(READERS)  # .pdf .docx .doc .rtf .odt .html .htm .txt
-TRACKER_SUFFIXES = (".xlsx",)  # outputs that merge rows by key and report what a run changed
+# outputs that merge rows by key and report what a run changed: the tracker and the SQLite store
+REPORTED = {".xlsx": "tracker", ".sqlite": "store", ".db": "store"}
 
 
 class Parser(argparse.ArgumentParser):
@@ -41,8 +43,20 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         if message.startswith("argument ") and ": " in message:
             message = message[len("argument ") :]
+        message = self._unknown_command(message) or message
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+    def _unknown_command(self, message: str) -> str | None:
+        """ "unknown command 'extrct' (did you mean extract?)" for argparse's "COMMAND: invalid choice: ..."."""
+        match = re.match(r"COMMAND: invalid choice: (['\"]?)(.*?)\1(?: \(|,|$)", message)
+        commands = next((a.choices for a in self._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if not match or not commands:
+            return None
+        word = match.group(2)
+        close = difflib.get_close_matches(word, list(commands), n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]}?" if close else f"commands: {', '.join(commands)}"
+        return f"unknown command {word!r} ({hint})"
 
     def option_strings(self) -> list[str]:
         return [o for action in self._actions for o in action.option_strings]
@@ -208,17 +222,10 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
     files, skipped = expand_paths(inputs)
     _report_skipped(inputs, skipped, stderr, args.quiet)
     if not files:
-        if inputs:
-            where = inputs[0] if len(inputs) == 1 else f"{len(inputs)} inputs"
-            extra = f" ({len(skipped)} files of other types skipped)" if skipped else ""
-            print(
-                f"rectrack: error: no papers to read in {where}{extra}: rectrack reads {FORMATS_READ}; "
-                "no output written",
-                file=stderr,
-            )
-        elif not empty:  # (an empty pattern has had its line)
-            print("rectrack: error: no papers to read; no output written", file=stderr)
-        return EXIT_FAILED
+        if empty:  # a pattern that matched nothing is an error, and has had its line
+            return EXIT_FAILED
+        _nothing_to_read(inputs, skipped, stderr, args.quiet)
+        return EXIT_OK
     options = BatchOptions(
         jobs=args.jobs,
         password=args.password,
@@ -259,11 +266,11 @@ def run_extract(args: argparse.Namespace, *, stdout: IO[str], stderr: IO[str], a
         try:
             if dest == "-":
                 _write_stdout(results, stdout)
-            elif Path(dest).suffix.lower() in TRACKER_SUFFIXES:
-                name = dest
+            elif Path(dest).suffix.lower() in REPORTED:
+                kind, name = REPORTED[Path(dest).suffix.lower()], dest
 
-                def said(report: object, name: str = name) -> None:
-                    reports.append(f"tracker: {name}: {report}")
+                def said(report: object, kind: str = kind, name: str = name) -> None:
+                    reports.append(f"{kind}: {name}: {report}")
 
                 write(results, dest, command=command, as_of=args.as_of, report=said)
             else:
@@ -293,8 +300,10 @@ def run_review(args: argparse.Namespace, *, stderr: IO[str]) -> int:
 
 def _merged(results: list[FileResult], outputs: Sequence[str]) -> str:
     """For the summary, when a tracker holds fewer rows than were found: the same paper read from several files."""
-    if not any(Path(d).suffix.lower() in (*TRACKER_SUFFIXES, ".sqlite", ".db") for d in outputs if d != "-"):
+    kinds = {REPORTED.get(Path(d).suffix.lower()) for d in outputs if d != "-"}
+    if not kinds & {"tracker", "store"}:
         return ""
+    holder = "the tracker" if "tracker" in kinds else "the store"
     from .writers.keys import keyed_rows
 
     rows = sum(len(r.rows) for r in results)
@@ -302,8 +311,7 @@ def _merged(results: list[FileResult], outputs: Sequence[str]) -> str:
     if distinct >= rows:
         return ""
     return (
-        f"; the tracker holds {distinct}: {rows - distinct} rows of the same paper in another format or copy "
-        "were merged"
+        f"; {holder} holds {distinct}: {rows - distinct} rows of the same paper in another format or copy were merged"
     )
 
 
@@ -356,6 +364,16 @@ def _write_stdout(results: list[FileResult], stdout: IO[str]) -> None:
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def _nothing_to_read(inputs: Sequence[str], skipped: list[Path], stderr: IO[str], quiet: bool) -> None:
+    """An empty folder (or one of files rectrack does not read) is not a failure: a note, and no output is
+    written, so an existing tracker or store is left exactly as it was."""
+    if not quiet:
+        where = inputs[0] if len(inputs) == 1 else f"{len(inputs)} inputs"
+        extra = f" ({len(skipped)} files of other types skipped)" if skipped else ""
+        print(f"note: {where}: no papers to read{extra}; rectrack reads {FORMATS_READ}", file=stderr)
+    print("rectrack: 0 files, 0 processed, 0 cached, 0 failed, 0 rows; nothing to read, no output written", file=stderr)
 
 
 def _report_skipped(paths: Sequence[str], skipped: list[Path], stderr: IO[str], quiet: bool) -> None:

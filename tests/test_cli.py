@@ -150,28 +150,58 @@ def test_other_writers(paper_txt, tmp_path, suffix):
 # --- messages a new user meets ------------------------------------------------------------------------
 
 
-def test_empty_folder_is_an_error_and_writes_nothing(tmp_path):
+def test_empty_folder_is_a_note_and_writes_nothing(tmp_path):
     folder = tmp_path / "papers"
     folder.mkdir()
     (folder / "notes.json").write_text("{}")
     dest = tmp_path / "tracker.xlsx"
     code, out, err = run(["extract", str(folder), "-o", str(dest)])
-    assert code == 1
+    assert code == 0
     assert out == ""
-    assert f"rectrack: error: no papers to read in {folder} (1 files of other types skipped)" in err
+    lines = err.strip().splitlines()
+    assert f"note: {folder}: no papers to read (1 files of other types skipped)" in err
     assert ".pdf .docx .doc .rtf .odt .html .htm .txt" in err
+    assert not any(line.startswith("error:") or "error:" in line for line in lines)
+    assert lines[-1] == "rectrack: 0 files, 0 processed, 0 cached, 0 failed, 0 rows; nothing to read, no output written"
     assert not dest.exists()
 
 
-def test_empty_folder_leaves_an_existing_tracker_alone(tmp_path, paper_txt):
-    dest = tmp_path / "tracker.xlsx"
-    assert run(["extract", str(paper_txt), "-o", str(dest)])[0] == 0
-    before = dest.read_bytes()
+def test_empty_folder_leaves_an_existing_tracker_and_store_alone(tmp_path, paper_txt):
+    outputs = [tmp_path / "tracker.xlsx", tmp_path / "rows.sqlite", tmp_path / "rows.jsonl"]
+    assert run(["extract", str(paper_txt), *(f"-o{o}" for o in outputs)])[0] == 0
+    before = {o: o.read_bytes() for o in outputs}
+    names = sorted(p.name for p in tmp_path.iterdir())
     (tmp_path / "empty").mkdir()
-    code, _, err = run(["extract", str(tmp_path / "empty"), "-o", str(dest)])
-    assert code == 1
+    code, _, err = run(["extract", str(tmp_path / "empty"), *(f"-o{o}" for o in outputs)])
+    assert code == 0
     assert "no output written" in err
-    assert dest.read_bytes() == before
+    assert {o: o.read_bytes() for o in outputs} == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "empty") == names  # no backup made either
+
+
+def test_empty_folder_under_quiet_still_ends_with_the_summary(tmp_path):
+    code, out, err = run(["extract", str(tmp_path), "-q"])
+    assert (code, out) == (0, "")
+    assert err.strip().splitlines() == [
+        "rectrack: 0 files, 0 processed, 0 cached, 0 failed, 0 rows; nothing to read, no output written"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extrct", "papers"], "rectrack: error: unknown command 'extrct' (did you mean extract?)"),
+        (["reveiw", "papers"], "rectrack: error: unknown command 'reveiw' (did you mean review?)"),
+        (["zzz"], "rectrack: error: unknown command 'zzz' (commands: extract, review)"),
+    ],
+)
+def test_a_mistyped_command_gets_a_suggestion(argv, message, capsys):
+    code, out, err = run(argv)
+    captured = capsys.readouterr().err + err
+    assert code == 2
+    assert out == ""
+    assert captured.startswith("usage: rectrack")
+    assert captured.rstrip().splitlines()[-1] == message
 
 
 @pytest.mark.parametrize(
@@ -230,3 +260,26 @@ def test_a_run_into_a_tracker_reports_changes_backup_and_merged_rows(tmp_path):
     assert f"tracker: {dest}: {rows // 2} added, 0 updated, 0 unchanged, 0 gone, new tracker" in lines
     code, _, err = run(["extract", *papers, "-o", str(dest), "-q"])
     assert f"tracker: {dest}: 0 added, 0 updated, {rows // 2} unchanged, 0 gone, backup tracker.bak.xlsx" in err
+
+
+def test_a_run_into_a_store_reports_added_updated_unchanged_gone_and_the_backup(tmp_path, paper_txt):
+    dest = tmp_path / "rows.sqlite"
+    code, _, err = run(["extract", str(paper_txt), "-o", str(dest), "--no-cache"])
+    assert code == 0
+    assert f"store: {dest}: 2 added, 0 updated, 0 unchanged, 0 gone, new store" in err.splitlines()
+    assert not (tmp_path / "rows.bak.sqlite").exists()
+    before = dest.read_bytes()
+    code, _, err = run(["extract", str(paper_txt), "-o", str(dest), "--no-cache", "-q"])
+    assert f"store: {dest}: 0 added, 0 updated, 2 unchanged, 0 gone, backup rows.bak.sqlite" in err.splitlines()
+    assert (tmp_path / "rows.bak.sqlite").read_bytes() == before
+    # the same paper again: its first recommendation's progress changed, its second (and continuation) dropped
+    from conftest import FRONT, HEADER
+
+    edited = tmp_path / "edited" / "paper.txt"
+    edited.parent.mkdir()
+    row = ["<p>1) Members receive an annual report on fly-tipping.</p>", "<p>Report sent in March.</p>", "Jo Bloggs"]
+    edited.write_text("\n".join([*FRONT, "", "\t".join(HEADER), "\t".join([*row, "March 2024"])]) + "\n")
+    code, out, err = run(["extract", str(edited), "-o", "-", "-o", str(dest), "--no-cache", "-q"])
+    assert code == 0
+    assert [json.loads(line)["rec_id"] for line in out.splitlines()] == ["1"]
+    assert f"store: {dest}: 0 added, 1 updated, 0 unchanged, 1 gone, backup rows.bak.sqlite" in err.splitlines()

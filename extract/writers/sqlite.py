@@ -27,14 +27,17 @@ converted in place on the next run.
 
 Text is stored exactly as extracted (no formula guard: SQLite is not a spreadsheet). Every write is
 atomic: the existing database is copied to a temporary file, updated there and renamed over the old
-one, so a reader never sees a half-written store and a crash leaves the old one intact.
+one, so a reader never sees a half-written store and a crash leaves the old one intact. The store as it was
+before the run is kept as ``<name>.bak.sqlite`` (:mod:`extract.writers.changes`); what the run did (rows
+added, updated, unchanged, gone) goes to ``report``.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -42,6 +45,7 @@ from ..errors import WriterError
 from ..history import Entry, histories, review_column
 from ..records import FIELDS, FileResult, flat_dict
 from ._atomic import atomic_path
+from .changes import Changes, backup_path
 from .keys import KeyedRow, keyed_rows, paper_id
 from .parquet import field_kind
 
@@ -86,13 +90,30 @@ def _quoted(names: Sequence[str]) -> str:
     return ", ".join(f'"{n}"' for n in names)
 
 
-def write_sqlite(results: Sequence[FileResult], dest: str, *, command: str = "", **_options) -> int:
-    """Create or update the store at ``dest``; returns the number of distinct rows found this run."""
+class StoreReport(Changes):
+    """What a run did to the store: rows added, updated (a value changed), unchanged, gone; the backup."""
+
+    first_time = "new store"
+
+
+def write_sqlite(
+    results: Sequence[FileResult],
+    dest: str,
+    *,
+    command: str = "",
+    report: Callable[[StoreReport], None] | None = None,
+    **_options,
+) -> int:
+    """Create or update the store at ``dest``; returns the number of distinct rows found this run.
+
+    ``report`` is called with what the run did once the file is in place."""
     path = Path(dest)
     _refuse_if_in_use(path)
     results = list(results)
     tracked = keyed_rows(results)
     when = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    changes = StoreReport()
+    existed = path.exists()
     with atomic_path(path) as tmp:
         _copy_existing(path, tmp)
         con = sqlite3.connect(tmp)
@@ -101,11 +122,18 @@ def write_sqlite(results: Sequence[FileResult], dest: str, *, command: str = "",
             con.execute("PRAGMA foreign_keys = ON")
             with con:
                 _prepare(con, path)
-                _store(con, results, tracked, when, command)
+                _store(con, results, tracked, when, command, changes)
         except sqlite3.Error as exc:
             raise WriterError(f"{path}: cannot update the database ({exc}); the previous file is unchanged") from exc
         finally:
             con.close()
+        if existed:
+            with atomic_path(backup_path(path)) as copy:
+                shutil.copy2(path, copy)
+    if existed:
+        changes.backup = backup_path(path)
+    if report is not None:
+        report(changes)
     return len(tracked)
 
 
@@ -217,12 +245,19 @@ def _meta(con: sqlite3.Connection, name: str) -> str | None:
 
 
 def _store(
-    con: sqlite3.Connection, results: list[FileResult], tracked: list[KeyedRow], when: str, command: str
+    con: sqlite3.Connection,
+    results: list[FileResult],
+    tracked: list[KeyedRow],
+    when: str,
+    command: str,
+    changes: StoreReport | None = None,
 ) -> None:
     from .. import __version__
 
+    changes = changes if changes is not None else StoreReport()
+    _count_changes(con, tracked, changes)
     _upsert_rows(con, tracked, when)
-    _mark_gone(con, tracked)
+    changes.gone = _mark_gone(con, tracked)
     _store_owners(con, tracked)
     _upsert_documents(con, tracked, when)
     _upsert_sources(con, results, when)
@@ -263,6 +298,27 @@ def _upsert_rows(con: sqlite3.Connection, tracked: list[KeyedRow], when: str) ->
     )
 
 
+def _count_changes(con: sqlite3.Connection, tracked: list[KeyedRow], changes: StoreReport) -> None:
+    """Rows new to the store, and stored rows whose values (or source files, or being in their paper) change."""
+    names = [*FIELDS, "source_files", "in_source"]
+    stored: dict[str, tuple] = {}
+    keys = [item.key for item in tracked]
+    for start in range(0, len(keys), 500):  # under SQLite's limit on parameters
+        chunk = keys[start : start + 500]
+        query = f"SELECT key, {_quoted(names)} FROM recommendations WHERE key IN ({', '.join('?' for _ in chunk)})"
+        stored.update((row[0], tuple(row[1:])) for row in con.execute(query, chunk))
+    for item in tracked:
+        before = stored.get(item.key)
+        if before is None:
+            changes.added += 1
+            continue
+        after = (*_field_values(item), json.dumps(list(item.sources), ensure_ascii=False), 1)
+        if before == after:
+            changes.unchanged += 1
+        else:
+            changes.updated += 1
+
+
 def _field_values(item: KeyedRow) -> list[object]:
     """The row's values in their column types: booleans as 0/1, dates as ISO text, missing values as None."""
     from ..confidence import merged
@@ -284,14 +340,15 @@ def _field_values(item: KeyedRow) -> list[object]:
     return out
 
 
-def _mark_gone(con: sqlite3.Connection, tracked: list[KeyedRow]) -> None:
-    """Rows of papers read in this run that the papers no longer have: ``in_source = 0``."""
+def _mark_gone(con: sqlite3.Connection, tracked: list[KeyedRow]) -> int:
+    """Rows of papers read in this run that the papers no longer have: ``in_source = 0``; returns how many."""
     con.execute("CREATE TEMP TABLE run_keys (key TEXT PRIMARY KEY, paper_id TEXT)")
     con.executemany("INSERT INTO run_keys VALUES (?, ?)", ((item.key, item.paper) for item in tracked))
-    con.execute(
+    cursor = con.execute(
         "UPDATE recommendations SET in_source = 0 WHERE paper_id IN (SELECT paper_id FROM run_keys) "
         "AND key NOT IN (SELECT key FROM run_keys)"
     )
+    return max(cursor.rowcount, 0)
 
 
 def _store_owners(con: sqlite3.Connection, tracked: list[KeyedRow]) -> None:

@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 
 from ...errors import WriterError
 from .._atomic import atomic_path
+from ..changes import backup_path
 from .layout import _headers
 from .styles import ROWS_SHEET
 
@@ -45,11 +46,6 @@ def _new_tracker() -> Workbook:
     book = Workbook()
     book.active.title = ROWS_SHEET
     return book
-
-
-def backup_path(path: Path) -> Path:
-    """Where the previous tracker is kept: ``tracker.xlsx`` → ``tracker.bak.xlsx``."""
-    return path.with_name(f"{path.stem}.bak{path.suffix}")
 
 
 def _save(book: Workbook, path: Path) -> None:

@@ -7,22 +7,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ...records import FileResult
+from ..changes import Changes
 from ..keys import KeyedRow, keyed_rows
 
 
-@dataclass
-class TrackerReport:
+class TrackerReport(Changes):
     """What a run did to the tracker: rows added, updated (a cell refreshed), unchanged, gone; the backup."""
 
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    gone: int = 0  # rows of the papers read in this run that are no longer in them
-    backup: Path | None = None  # None: there was no tracker before
-
-    def __str__(self) -> str:
-        backup = f"backup {self.backup.name}" if self.backup else "new tracker"
-        return f"{self.added} added, {self.updated} updated, {self.unchanged} unchanged, {self.gone} gone, {backup}"
+    first_time = "new tracker"
 
 
 @dataclass
