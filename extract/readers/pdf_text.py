@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import statistics
 
+from ..lexicon import joins_split_word
 from ..model import BBox, Document, Paragraph
 from ..text import BULLET, tidy_line, tidy_text
 
@@ -146,18 +147,27 @@ def mark_line_ends(words: list[dict], chars: list[dict]) -> None:
 
 
 def _broken_word(line: list[dict], text: str, following: str, edge: float) -> bool:
-    """A one-word line full to the cell's edge, followed by a lowercase or digit run: one word split.
+    """A line full to the cell's edge, then the rest of its last word on the next line.
 
-    Word processors split a word only when it is wider than the column: the word
-    then has a line to itself, filled to within one character of the edge.
+    Word processors split a word only when it is wider than the column: the word then has a line to
+    itself, filled to within one character of the edge (other producers split it after the line's
+    other words, and only the dictionary can say so). A long word followed by a short one looks the
+    same, so the dictionary decides when it can ("Environ" + "ment" is a word, "Executive" + "with"
+    is two); otherwise a lowercase or digit run after the break says the word goes on.
     """
-    if len(line) != 1 or not text or not following:
+    if not line or not text or not following:
         return False
-    word = line[0]
+    word = line[-1]
     char = (word["x1"] - word["x0"]) / max(len(word["text"]), 1)
-    if word["x1"] + char < edge - 1.0:
+    if word["x1"] + 1.2 * char < edge - 1.0:
         return False
-    if following.split()[0].casefold() in _SHORT_WORDS and len(following.split()) > 1:
+    tail = following.split()[0]
+    joined = joins_split_word(word["text"], tail)
+    if len(line) > 1:  # some producers split a long word where the line is full, after other words
+        return bool(joined)
+    if joined is not None:
+        return joined
+    if tail.casefold() in _SHORT_WORDS and len(following.split()) > 1:
         return False
     return following[0].islower() or (text[-1].isdigit() and following[0].isdigit())
 

@@ -1,0 +1,64 @@
+"""A PDF cell's text rebuilt from its word boxes: words split over two lines by a narrow column."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.lexicon import frequency, joins_split_word
+from extract.readers.pdf_text import cell_text
+
+CHAR = 5.5  # width of one character in these invented boxes
+LINE = 11.6  # line pitch
+
+
+def words(*lines: str, left: float = 100.0) -> list[dict]:
+    """Word boxes for printed lines, each word CHAR per character, one space between words."""
+    out = []
+    for number, line in enumerate(lines):
+        x = left
+        top = 200.0 + number * LINE
+        for text in line.split():
+            out.append({"text": text, "x0": x, "x1": x + CHAR * len(text), "top": top, "bottom": top + 9.0})
+            x += CHAR * (len(text) + 1)
+    return out
+
+
+def box(width_chars: int, left: float = 100.0) -> tuple[float, float, float, float]:
+    """A cell whose text area is ``width_chars`` characters wide, with 4 pt padding each side."""
+    return (left - 4.0, 190.0, left + CHAR * width_chars + 4.0, 400.0)
+
+
+@pytest.mark.parametrize(
+    ("lines", "width", "expected"),
+    [
+        # a word wider than the column, alone on its line and full to the edge, goes on below
+        (("Director of", "Environ", "ment and Housing"), 7, "Director of Environment and Housing"),
+        # ... even when what follows is a short word ("on") that could start the next line
+        (("Head of", "Regenerati", "on and Culture"), 10, "Head of Regeneration and Culture"),
+        # a long word that fits, followed by a short word on the next line: two words
+        (("agreed", "Executive", "with", "members"), 9, "agreed Executive with members"),
+        # other producers split the word after the line's other words
+        (("the reco", "mmendation was"), 8, "the recommendation was"),
+        # British spellings are words too
+        (("the Neighbour", "hood team"), 13, "the Neighbourhood team"),
+        # a dash at the end of a full line is not part of a word
+        (("October –", "January 2024"), 9, "October – January 2024"),
+    ],
+)
+def test_words_split_by_a_narrow_column(lines, width, expected):
+    assert cell_text(words(*lines), box(width)) == expected
+
+
+def test_a_line_that_ends_short_of_the_edge_is_never_joined_to_the_next():
+    # "ment" would have fitted after "Environ": the line was ended on purpose
+    assert cell_text(words("Environ", "ment plan"), box(20)) == "Environ\nment plan"
+
+
+def test_dictionary_says_whole_word_two_words_or_cannot_tell():
+    assert joins_split_word("Organis", "ation") is True
+    assert joins_split_word("Council", "with") is False
+    assert joins_split_word("in", "to") is False  # both common words: "in to" stays two words
+    assert joins_split_word("Zorbl", "quent") is None  # neither a word nor pieces of one
+    assert frequency("colour") > 0
+    assert frequency("“programme”,") > 0
+    assert frequency("") == 0.0
