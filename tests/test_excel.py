@@ -27,6 +27,7 @@ from conftest import SAMPLES
 from extract import __version__, extract_paths
 from extract.cli import main
 from extract.errors import WriterError
+from extract.palette import status_label
 from extract.records import FileResult, Issue, Recommendation
 from extract.writers import write
 from extract.writers.excel import STATUSES, backup_path
@@ -43,6 +44,8 @@ RISKY = [
 ]
 REQUIRED_HEADERS = ("Recommendation", "Progress", "Responsible", "Timescale", "Status")
 SEED = "Progress of Recommendations following the Overview and Scrutiny Review of Organised Crime"
+
+LABELS = tuple(status_label(s) for s in STATUSES)  # what the Status cells and the drop-down hold
 
 
 def rec(source: str, rec_id: str, text: str, **extra) -> Recommendation:
@@ -328,16 +331,16 @@ def test_status_drop_down_and_fallback_to_the_papers_words(book):
     headers = header_map(ws)
     letter = ws.cell(1, headers["Status"]).column_letter
     (validation,) = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    assert validation.formula1.strip('"').split(",") == list(STATUSES)
+    assert validation.formula1.strip('"').split(",") == list(LABELS)  # "In progress", not in_progress
     assert str(validation.sqref) == f"{letter}2:{letter}{ws.max_row}"
     assert not validation.showDropDown  # (True would hide the arrow)
     rows = list(by_key(ws).values())
     housing = [(r["Status"].value, r["Status in paper"].value) for r in rows if "Private Rented" in r["Paper"].value]
     assert housing
-    assert all(status in STATUSES or status == words for status, words in housing)
+    assert all(status in LABELS or status == words for status, words in housing)
     enriched = [r for r in rows if r["Source"].value.startswith("enriched.pdf")]
-    # always a value of the drop-down: the normalised status, else "unknown" (the paper's words are beside it)
-    assert [r["Status"].value for r in enriched] == ["in_progress", "complete", "unknown", "unknown"]
+    # always a value of the drop-down: the normalised status's label, else "Unknown" (the paper's words beside it)
+    assert [r["Status"].value for r in enriched] == ["In progress", "Complete", "Unknown", "Unknown"]
     assert [r["Status in paper"].value for r in enriched] == ["On track", "Done", "Green", None]
     # overdue as the rows give it; not known (None) shows "unknown"
     assert [r["Overdue"].value for r in enriched] == ["yes", "unknown", "unknown", "unknown"]
@@ -345,7 +348,7 @@ def test_status_drop_down_and_fallback_to_the_papers_words(book):
     assert enriched[0]["Owners"].value == "Jo Bloggs"
     risky = [r for r in rows if r["Source"].value == "risky.docx"]
     assert [r["Status in paper"].value for r in risky] == RISKY
-    assert {r["Status"].value for r in risky} == {"unknown"}
+    assert {r["Status"].value for r in risky} == {"Unknown"}
 
 
 def test_conditional_formatting_status_overdue_and_rag(book):
@@ -357,7 +360,8 @@ def test_conditional_formatting_status_overdue_and_rag(book):
         for cell_range in str(formatting.sqref).split():
             rules.setdefault(cell_range.split(":")[0].rstrip("0123456789"), []).extend(formatting.rules)
     status_values = {r.formula[0].strip('"') for r in rules[col["Status"]] if r.type == "cellIs"}
-    assert {"complete", "in_progress", "not_started", "delayed"} <= status_values
+    assert {"Complete", "In progress", "Not started", "Delayed"} <= status_values
+    assert {"complete", "in_progress", "not_started", "delayed"} <= status_values  # as typed, or in older trackers
     # the Status cell is coloured by its status only (overdue paints the due date and the Overdue cell)
     assert not [r for r in rules[col["Status"]] if r.type == "expression"]
     overdue = [r for r in rules[col["Due date"]] if r.type == "expression"]
@@ -365,7 +369,7 @@ def test_conditional_formatting_status_overdue_and_rag(book):
     assert overdue[0].formula == [f'${col["Overdue"]}2="yes"']
     assert overdue[0].stopIfTrue
     assert {r.formula[0] for r in rules[col["RAG"]]} == {'"red"', '"amber"', '"green"'}
-    coloured = [r for r in rules[col["Status"]] if r.formula != ['"unknown"']]  # unknown: grey text, no fill
+    coloured = [r for r in rules[col["Status"]] if r.formula[0] not in ('"Unknown"', '"unknown"')]  # grey text, no fill
     assert all(r.dxf is not None and r.dxf.fill is not None for r in coloured)
 
 
@@ -443,8 +447,8 @@ def test_formula_triggers_are_stored_as_text(book):
 def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, book):
     ws = book["Summary"]
     values = [list(r) for r in ws.iter_rows(values_only=True)]
-    header = next(r for r in values if r[0] == "Committee" and r[1] == STATUSES[0])
-    assert header[1 : len(STATUSES) + 1] == list(STATUSES)
+    header = next(r for r in values if r[0] == "Committee" and r[1] == LABELS[0])
+    assert header[1 : len(STATUSES) + 1] == list(LABELS)
     assert "Total" in header
     assert "Overdue" in header
     total = header.index("Total")
@@ -462,7 +466,8 @@ def test_summary_counts_by_status_per_committee_and_paper_with_a_chart(tracker, 
     assert all_row[total] == len(rows)
     assert all_row[header.index("Overdue")] == sum(r["Overdue"].value == "yes" for r in rows) >= 1
     for status in STATUSES:
-        expected = sum((r["Status"].value if r["Status"].value in STATUSES else "unknown") == status for r in rows)
+        label = status_label(status)
+        expected = sum((r["Status"].value if r["Status"].value in LABELS else "Unknown") == label for r in rows)
         assert all_row[1 + STATUSES.index(status)] == expected
     paper_header = next(r for r in values if r[0] == "Committee" and r[-2:] == ["Meeting date", "Paper"])
     assert paper_header[: total + 1] == header[: total + 1]  # the same columns as the committee block
@@ -1065,3 +1070,101 @@ def test_libreoffice_reads_the_tracker_and_a_rerun_updates_its_copy(tmp_path, tr
     assert len(by_key(again)) == len(rows)
     assert by_key(again)[next(iter(rows))]["Analyst notes"].value == "kept"
     assert len([dv for dv in again.data_validations.dataValidation if dv.type == "list"]) == 1
+
+
+# --- what the analyst reads: status labels, the History sheet, Sources and Summary ---------------------
+
+
+def two_reports() -> list[FileResult]:
+    """One invented review reported twice: the first recommendation under way, then complete."""
+    texts = ("Bins are collected weekly from every flat.", "Recycling bins are labelled in three languages.")
+    results = []
+    for name, when, statuses in (
+        ("bins-2024-01.docx", "2024-01-15", ("in_progress", "not_started")),
+        ("bins-2024-07.docx", "2024-07-15", ("complete", "in_progress")),
+    ):
+        rows = [
+            rec(name, str(n), text, meeting_date=when, title="Bins Review: Progress Report", status_norm=status)
+            for n, (text, status) in enumerate(zip(texts, statuses, strict=True), 1)
+        ]
+        results.append(FileResult(path=name, format="docx", tables=1, rows=rows))
+    return results
+
+
+def test_history_sheet_reads_as_labels_fits_and_is_banded(tmp_path):
+    from extract.writers.excel.histories import TRAIL_WIDTH, readable_trail
+
+    assert readable_trail("2023-04 in_progress → 2023-10 not_accepted → 2024-04 complete") == (
+        "2023-04 In progress → 2023-10 Not accepted → 2024-04 Complete"
+    )
+    assert readable_trail("? unknown") == "? Unknown"
+    assert readable_trail("2024-01 On hold") == "2024-01 On hold"  # not a status name: left as it is
+    dest = tmp_path / "tracker.xlsx"
+    write(two_reports(), dest)
+    ws = load_workbook(dest)["History"]
+    header = [c.value for c in ws[1]]
+    rows = [dict(zip(header, r, strict=True)) for r in ws.iter_rows(min_row=2, values_only=True)]
+    first = next(r for r in rows if r["Recommendation"].startswith("Bins are collected"))
+    assert first["Status at each report"] == "2024-01 In progress → 2024-07 Complete"
+    assert first["Latest status"] == "Complete"
+    assert {r["Latest status"] for r in rows} <= set(LABELS)
+    trail = ws.cell(1, header.index("Status at each report") + 1).column_letter
+    assert ws.column_dimensions[trail].width <= TRAIL_WIDTH + 2  # (its cap and a margin)
+    assert ws.column_dimensions[trail].width < ws.column_dimensions["E"].width  # narrower than the wording
+    (banding,) = [r for f in ws.conditional_formatting for r in f.rules]
+    assert banding.formula == ["MOD(SUBTOTAL(103,$A$2:$A2),2)=0"]
+    assert banding.dxf.fill.fgColor.rgb.endswith("F2F2F2")
+
+
+def test_status_cells_show_labels_and_a_tracker_with_the_old_names_is_brought_round(tmp_path, monkeypatch):
+    from extract.writers.excel import table, values
+
+    dest = tmp_path / "tracker.xlsx"
+    with monkeypatch.context() as patch:  # a tracker written when Status held the names (in_progress)
+        patch.setattr(values, "display_status", lambda row: row.status_norm or "unknown")
+        patch.setattr(table, "STATUS_LIST", '"' + ",".join(STATUSES) + '"')
+        write(two_reports()[:1], dest)
+    ws = load_workbook(dest)["Recommendations"]
+    assert [r["Status"].value for r in data_rows(ws)] == ["in_progress", "not_started"]
+
+    write(two_reports()[:1], dest)
+    ws = load_workbook(dest)["Recommendations"]
+    assert [r["Status"].value for r in data_rows(ws)] == ["In progress", "Not started"]  # rectrack's own: refreshed
+    (validation,) = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]  # the old list replaced
+    assert validation.formula1 == '"' + ",".join(LABELS) + '"'
+    summary = [list(r) for r in load_workbook(dest)["Summary"].iter_rows(values_only=True)]
+    header = next(r for r in summary if r[0] == "Committee")
+    all_row = next(r for r in summary if r[0] == "All")
+    assert all_row[header.index("In progress")] == all_row[header.index("Not started")] == 1
+
+
+def test_summary_paper_dates_have_no_time_after_a_rerun(tmp_path):
+    dest = tmp_path / "tracker.xlsx"
+    write(two_reports(), dest)
+    write(two_reports(), dest)  # the second run reads the dates back from the sheet
+    ws = load_workbook(dest)["Summary"]
+    dates = [c for row in ws.iter_rows() for c in row if isinstance(c.value, datetime)]
+    assert len(dates) == 2
+    assert all(c.number_format == "yyyy-mm-dd" or "h" not in c.number_format for c in dates)
+
+
+def test_sources_numbers_are_centred_clear_of_the_text_beside_them(book):
+    ws = book["Sources"]
+    header = [c.value for c in ws[1]]
+    for name in ("Pages", "Tracking tables", "Rows"):
+        col = header.index(name) + 1
+        assert {ws.cell(r, col).alignment.horizontal for r in range(2, ws.max_row + 1)} == {"center"}
+    assert ws.cell(2, header.index("Paper ID") + 1).alignment.horizontal in (None, "general", "left")
+
+
+def test_summary_counts_and_their_headers_are_centred(book):
+    ws = book["Summary"]
+    headers = [row for row in ws.iter_rows() if row[0].value == "Committee"]
+    assert len(headers) == 2
+    for header in headers:
+        counts = [c for c in header if c.value in (*LABELS, "Total", "Overdue", "No longer in source", "To check")]
+        assert len(counts) == len(LABELS) + 4
+        assert {c.alignment.horizontal for c in counts} == {"center"}
+    numbers = [c for row in ws.iter_rows(min_row=4) for c in row if isinstance(c.value, (int, datetime))]
+    assert numbers
+    assert {c.alignment.horizontal for c in numbers} == {"center"}

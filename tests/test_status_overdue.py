@@ -274,7 +274,7 @@ def test_analyst_marks_a_row_complete_and_the_next_run_keeps_it_not_overdue(tmp_
     write([result], dest)
     first = tracker_rows(dest)
     assert [first[r]["Overdue"] for r in "123"] == ["yes", "unknown", "yes"]
-    assert [first[r]["Status"] for r in "123"] == ["in_progress", "unknown", "delayed"]
+    assert [first[r]["Status"] for r in "123"] == ["In progress", "Unknown", "Delayed"]  # the drop-down's labels
     assert summary_all(dest)["Overdue"] == 2
 
     book = load_workbook(dest)
@@ -282,16 +282,16 @@ def test_analyst_marks_a_row_complete_and_the_next_run_keeps_it_not_overdue(tmp_
     header = [c.value for c in ws[1]]
     for cells in ws.iter_rows(min_row=2):
         if cells[header.index("Ref")].value == "1":
-            cells[header.index("Status")].value = "complete"
+            cells[header.index("Status")].value = "Complete"
     book.save(dest)
 
     write([result], dest)  # the same paper again
     second = tracker_rows(dest)
-    assert second["1"]["Status"] == "complete"
+    assert second["1"]["Status"] == "Complete"
     assert second["1"]["Overdue"] == "no"
     assert second["3"]["Overdue"] == "yes"
     summary = summary_all(dest)
-    assert (summary["complete"], summary["Overdue"], summary["Total"]) == (1, 1, 3)
+    assert (summary["Complete"], summary["Overdue"], summary["Total"]) == (1, 1, 3)
     # cells stay plain values; the table keeps its header in row 1
     ws = load_workbook(dest)["Recommendations"]
     assert not any(isinstance(c.value, str) and c.value.startswith("=") for r in ws.iter_rows() for c in r)

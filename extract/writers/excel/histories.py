@@ -13,15 +13,18 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...history import ENTRY_FIELDS, Entry, History, entries_of, histories
+from ...palette import STATUSES, status_label
 from .cells import put
 from .fit import _fit_sheet
 from .layout import Layout
 from .run import Run
 from .styles import HISTORY_SHEET, LINK_FONT, WRAP, _header_style
+from .table import band_rule
 from .values import _as_date, canon
 
 CENTRED = Alignment(horizontal="center", vertical="top", wrap_text=True)
 CENTRED_COLUMNS = frozenset({9, 11, 12, 13})  # Reports, Latest status, Days to complete, Stalled
+TRAIL_WIDTH = 36
 
 ENTRIES_SHEET = "_rectrack_history"  # very hidden: what linking needs from each row, by key
 HISTORY_HEADER = (
@@ -114,6 +117,16 @@ def set_history_links(sheet: Worksheet, layout: Layout, found: list[History]) ->
         cell.font = LINK_FONT
 
 
+def readable_trail(trail: str) -> str:
+    """ "2023-04 in_progress → 2024-04 complete" as "2023-04 In progress → 2024-04 Complete": each report's status
+    by its label (words that are not a status name are left as they are)."""
+    steps = []
+    for step in trail.split(" → "):
+        when, _, status = step.rpartition(" ")
+        steps.append(f"{when} {status_label(status)}".strip() if status in STATUSES else step)
+    return " → ".join(steps)
+
+
 def _values(history: History) -> list[object]:
     days = history.days_to_complete
     return [
@@ -126,8 +139,8 @@ def _values(history: History) -> list[object]:
         _as_date(history.first_meeting),
         _as_date(history.last_meeting),
         history.reports,
-        history.trail,
-        history.latest_status,
+        readable_trail(history.trail),
+        status_label(history.latest_status),
         "" if days is None else days,
         "yes" if history.stalled else "no",
     ]
@@ -146,8 +159,11 @@ def fill_history(ws: Worksheet, found: list[History]) -> None:
     last = max(len(found) + 1, 2)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(HISTORY_HEADER))}{last}"
     ws.freeze_panes = "C2"
-    _fit_sheet(ws, {2: 30, 3: 30, 4: 6, 5: 60, 6: 25, 10: 60}, cap=16)
+    # the trail wraps at about two reports a line ("2023-04 In progress → 2023-10 Complete")
+    _fit_sheet(ws, {2: 30, 3: 30, 4: 6, 5: 60, 6: 25, 10: TRAIL_WIDTH}, cap=16)
     for row in ws.iter_rows(min_row=2):  # counts, statuses and flags: centred, clear of the text beside them
         for cell in row:
             if cell.column in CENTRED_COLUMNS:
                 cell.alignment = CENTRED
+    if found:  # every other visible row shaded, as on Recommendations (LibreOffice draws no table styles)
+        ws.conditional_formatting.add(f"A2:{get_column_letter(len(HISTORY_HEADER))}{last}", band_rule("A"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -13,6 +14,8 @@ from .run import Run
 from .styles import LINK_FONT, SOURCES_SHEET, WRAP, _header_style
 from .values import canon, link_target
 
+CENTRED = Alignment(horizontal="center", vertical="top", wrap_text=True)
+NUMBER_COLUMNS = frozenset({3, 4, 5})  # Pages, Tracking tables, Rows: centred, clear of the text either side
 SOURCES_HEADER = (
     "File",
     "Format",
@@ -67,7 +70,7 @@ def _fill_sources(ws: Worksheet, run: Run, previous: dict[str, dict[str, object]
         for col, name in enumerate(SOURCES_HEADER, 1):
             value = record.get(name)
             put(ws.cell(row, col), "" if value is None else value)
-            ws.cell(row, col).alignment = WRAP
+            ws.cell(row, col).alignment = CENTRED if col in NUMBER_COLUMNS else WRAP
         link = ws.cell(row, 1)
         link.hyperlink = link_target(file, run.folder)
         link.data_type, link.font = "s", LINK_FONT

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from ...palette import PALETTE, RAG_PALETTE
+from ...palette import PALETTE, RAG_PALETTE, status_label
 from ...palette import STATUSES as STATUSES
 
 ROWS_SHEET, SUMMARY_SHEET, SOURCES_SHEET, ABOUT_SHEET = "Recommendations", "Summary", "Sources", "About"
@@ -31,7 +31,12 @@ HEADER_FILL = PatternFill(start_color="1F4E78", end_color="1F4E78", fill_type="s
 
 # Conditional formatting: (fill, font colour) per value, from the shared palette (extract.palette), which also
 # colours the Summary chart and the notebook's plots. A status without a fill ("unknown") gets grey text only.
-STATUS_COLOURS = {status: (c.fill, c.text) for status, c in PALETTE.items() if c.fill}
+# The Status cells hold the readable labels ("In progress"); the statuses' own names (``in_progress``, in trackers
+# written before, or typed) are coloured the same, as LibreOffice compares text case-sensitively.
+STATUS_LABELS = tuple(status_label(s) for s in STATUSES)
+STATUS_COLOURS = {
+    value: (c.fill, c.text) for status, c in PALETTE.items() if c.fill for value in dict.fromkeys((c.label, status))
+}
 RAG_COLOURS = {rag: (c.fill, c.text) for rag, c in RAG_PALETTE.items()}
 UNKNOWN_STATUS_FONT = PALETTE["unknown"].text
 # Alternate rows of the Recommendations table: drawn by a conditional format, not the table style alone

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.series import SeriesLabel
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...palette import PALETTE, status_label
@@ -17,7 +18,7 @@ from .cells import put
 from .fit import _fit_sheet
 from .layout import Layout
 from .run import Run
-from .styles import BOLD, FONT_NAME, ROWS_SHEET, STATUSES, TOP, _header_style
+from .styles import BOLD, FONT_NAME, ROWS_SHEET, STATUSES, _header_style
 from .values import _status_bucket, canon
 
 
@@ -57,7 +58,9 @@ def _sheet_records(sheet: Worksheet, layout: Layout) -> list[TrackerRow]:
     return records
 
 
-COUNT_HEADERS = (*STATUSES, "Total", "Overdue", "No longer in source", "To check")
+CENTRED = Alignment(horizontal="center", vertical="top")
+CENTRED_HEADER = Alignment(horizontal="center", vertical="top", wrap_text=True)
+COUNT_HEADERS = (*(status_label(s) for s in STATUSES), "Total", "Overdue", "No longer in source", "To check")
 
 
 def _counts(rows: Iterable[TrackerRow]) -> list[int]:
@@ -111,10 +114,13 @@ def _fill_summary(ws: Worksheet, rows: list[TrackerRow], run: Run) -> None:
     paper_header = ["Committee", *COUNT_HEADERS, "Meeting date", "Paper"]
     end = _write_block(ws, last + 3, "By paper", paper_header, paper_body)
     _fit_sheet(ws, {1: 40, len(paper_header): 60}, header_rows={first + 1, last + 4}, skip_rows={1, 2, first, last + 3})
-    for row in ws.iter_rows(min_row=first + 1):  # counts level with the first line of a wrapped name
+    counted = range(2, 2 + len(COUNT_HEADERS))  # the count columns (the same in both blocks)
+    for row in ws.iter_rows(min_row=first + 1):
         for cell in row:
-            if isinstance(cell.value, (int, float)):
-                cell.alignment = TOP
+            if cell.row in (first + 1, last + 4) and cell.column in counted:
+                cell.alignment = CENTRED_HEADER  # over the counts below it, apart from its neighbours
+            elif isinstance(cell.value, (int, float, date)):  # centred, level with the first line of a wrapped name
+                cell.alignment = CENTRED
     if committees:  # below the tables, at the left: on screen after the counts, and printed within their width
         _add_chart(ws, first + 1, first + 1 + len(committees), anchor=f"A{end + 3}")
     ws.freeze_panes = "B4"
@@ -130,7 +136,8 @@ def _paper_line(paper: str, rows: list[TrackerRow]) -> list[object]:
     first = rows[0]
     if not paper:
         return ["", *_counts(rows), None, "(rows added by hand)"]
-    return [first.committee, *_counts(rows), first.meeting_date, first.title or "(untitled paper)"]
+    when = first.meeting_date.date() if isinstance(first.meeting_date, datetime) else first.meeting_date
+    return [first.committee, *_counts(rows), when, first.title or "(untitled paper)"]
 
 
 def _add_chart(ws: Worksheet, header_row: int, last_row: int, anchor: str) -> None:

@@ -25,6 +25,7 @@ from .styles import (
     OVERDUE_COLOURS,
     RAG_COLOURS,
     STATUS_COLOURS,
+    STATUS_LABELS,
     STATUSES,
     TABLE_NAME,
     UNKNOWN_FONT,
@@ -33,8 +34,10 @@ from .styles import (
 )
 from .values import canon
 
-STATUS_LIST = '"' + ",".join(STATUSES) + '"'
-_OUR_CELL_VALUES = {f'"{v}"' for v in (*STATUS_COLOURS, *RAG_COLOURS, "yes", "unknown")}
+STATUS_LIST = '"' + ",".join(STATUS_LABELS) + '"'
+_OLD_STATUS_LIST = '"' + ",".join(STATUSES) + '"'  # the drop-down of trackers written before the labels
+UNKNOWN_STATUS = ("Unknown", "unknown")
+_OUR_CELL_VALUES = {f'"{v}"' for v in (*STATUS_COLOURS, *RAG_COLOURS, "yes", *UNKNOWN_STATUS)}
 _OUR_EXPRESSION = re.compile(r'^\$[A-Z]{1,3}2="(?:yes|no)"$')
 # the banding: every other visible row, counted on a column every row fills (so it follows sorts and filters)
 _BAND_EXPRESSION = re.compile(r"^MOD\(SUBTOTAL\(103;?,?\$[A-Z]{1,3}\$2:\$[A-Z]{1,3}2\);?,?2\)=0$")
@@ -151,7 +154,9 @@ def _column_range(layout: Layout, column_id: str) -> str:
 def _set_validation(sheet: Worksheet, layout: Layout) -> None:
     """A drop-down of the status vocabulary on Status (other words are allowed after a warning)."""
     sheet.data_validations.dataValidation = [
-        dv for dv in sheet.data_validations.dataValidation if not (dv.type == "list" and dv.formula1 == STATUS_LIST)
+        dv
+        for dv in sheet.data_validations.dataValidation
+        if not (dv.type == "list" and dv.formula1 in (STATUS_LIST, _OLD_STATUS_LIST))
     ]
     validation = DataValidation(
         type="list",
@@ -221,18 +226,21 @@ def _set_conditional_formats(sheet: Worksheet, layout: Layout) -> None:
     kept.add(
         overdue_range, CellIsRule(operator="equal", formula=['"unknown"'], font=Font(color=UNKNOWN_FONT, italic=True))
     )
-    kept.add(status, CellIsRule(operator="equal", formula=['"unknown"'], font=Font(color=UNKNOWN_STATUS_FONT)))
+    for value in UNKNOWN_STATUS:
+        kept.add(status, CellIsRule(operator="equal", formula=[f'"{value}"'], font=Font(color=UNKNOWN_STATUS_FONT)))
     if "check" in layout.columns:  # the Check fill again as a rule, so the banding below does not cover it
         kept.add(_column_range(layout, "check"), _colour_rule(*CHECK_COLOURS, value="yes"))
     everything = f"A2:{get_column_letter(layout.width)}{max(layout.last_row, 2)}"
     kept.add(everything, FormulaRule(formula=[gone], font=Font(color="808080", italic=True)))
     # Banding last (the lowest priority): every rule above, and the analyst's own, win over it. Excel's table
     # style bands too, but LibreOffice does not draw table styles; this rule is drawn by both.
-    band_col = get_column_letter(layout.columns["recommendation"])
-    kept.add(
-        everything,
-        FormulaRule(
-            formula=[f"MOD(SUBTOTAL(103,${band_col}$2:${band_col}2),2)=0"],
-            fill=PatternFill(start_color=BAND_FILL, end_color=BAND_FILL, fill_type="solid"),
-        ),
+    kept.add(everything, band_rule(get_column_letter(layout.columns["recommendation"])))
+
+
+def band_rule(column: str) -> Rule:
+    """Every other visible row shaded, counted on ``column`` (one every row fills), so the bands follow sorting and
+    filtering. Added last, so every other rule wins over it."""
+    return FormulaRule(
+        formula=[f"MOD(SUBTOTAL(103,${column}$2:${column}2),2)=0"],
+        fill=PatternFill(start_color=BAND_FILL, end_color=BAND_FILL, fill_type="solid"),
     )

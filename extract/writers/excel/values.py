@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from ...palette import status_label
 from ...records import Recommendation
 from ..keys import KeyedRow
 from . import extra
@@ -43,8 +44,9 @@ def _as_date(text: str | None) -> date | str | None:
 
 
 def display_status(row: Recommendation) -> str:
-    """The normalised status: always one of the drop-down's values (the paper's words are in "Status in paper")."""
-    return row.status_norm if row.status_norm in STATUSES else "unknown"
+    """The normalised status as its label ("In progress"): always one of the drop-down's values (the paper's words
+    are in "Status in paper"). :func:`_status_bucket` reads a label back as the status."""
+    return status_label(row.status_norm if row.status_norm in STATUSES else "unknown")
 
 
 def _pages(row: Recommendation) -> str:
