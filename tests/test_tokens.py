@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from extract.enrich import tokens
+from extract.enrich.matcher import Matcher
 from extract.enrich.people import mentions, nlp
 from extract.enrich.people.shapes import classify
 from extract.enrich.statements import _BULLET, read_progress
@@ -95,7 +96,7 @@ def test_rules_give_spacys_entities_mentions_owner_types_and_statuses(monkeypatc
 
 
 def test_matcher_finds_every_span_of_optional_and_repeated_tokens():
-    matcher = tokens.Matcher()
+    matcher = Matcher()
     matcher.add("A", [[{"LOWER": "a", "OP": "+"}, {"TEXT": "B", "OP": "?"}]])
     doc = tokens.tokenize("a a B")
     assert doc is not None

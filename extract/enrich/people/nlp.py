@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..tokens import EntityRuler, tokenize
+from ..matcher import EntityRuler
+from ..tokens import tokenize
 from .words import (
     _INITIAL_RE,
     _MONTH_WORDS,

@@ -1,11 +1,11 @@
 """The status words' token patterns, and the matchers that find them: spaCy's (for a text the plain-Python
-tokenizer leaves to spaCy) and :class:`~extract.enrich.tokens.Matcher`."""
+tokenizer leaves to spaCy) and :class:`~extract.enrich.matcher.Matcher`."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..tokens import Matcher
+from ..matcher import Matcher
 from .words import COMPLETE_WORDS, DELAY_WORDS, DONE_VERBS, START_WORDS
 
 
@@ -32,7 +32,7 @@ def _matcher() -> Matcher:
 
 
 def _add_status_patterns(matcher) -> None:
-    """The status words' token patterns, added to a spaCy Matcher or :class:`~extract.enrich.tokens.Matcher`."""
+    """The status words' token patterns, added to a spaCy Matcher or :class:`~extract.enrich.matcher.Matcher`."""
     low = lambda *words: {"LOWER": {"IN": list(words)}}  # noqa: E731
     matcher.add("DONE", [[low(*(DONE_VERBS | COMPLETE_WORDS))]])
     matcher.add(
