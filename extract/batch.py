@@ -24,10 +24,11 @@ from pathlib import Path
 from typing import cast
 
 from . import packs
-from .cache import ResultCache, default_cache_dir, file_hash
+from .cache import ResultCache, default_cache_dir
 from .errors import MissingDependency, OutOfMemory
 from .pipeline import extract_file
 from .records import FileResult, Issue
+from .rowkeys import file_hash
 
 DEFAULT_TIMEOUT = 60.0  # seconds per file
 DEFAULT_MAX_MEMORY_MB = 3072  # address space per worker process

@@ -67,18 +67,6 @@ def extractor_version() -> str:
     return f"{__version__}-{digest.hexdigest()[:16]}"
 
 
-def file_hash(path: str | os.PathLike) -> str | None:
-    """SHA-256 of the file's bytes, or None when it cannot be read (the reader will say why)."""
-    digest = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
 def tool_fingerprint(binary: str | None) -> str:
     """The word "missing", or the installed program's resolved path, size and modification time: an upgrade
     changes it (cheaper than running ``--version``, which takes seconds for LibreOffice)."""

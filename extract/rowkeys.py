@@ -50,9 +50,9 @@ class KeyedRow:
 
 
 def file_hash(path: str | os.PathLike) -> str | None:
-    """SHA-256 of the file's bytes, or None when it cannot be read: the same digest as the result cache's
-    (:func:`extract.cache.file_hash`), computed here so that linking (:mod:`extract.history`), which the
-    package imports, does not depend on the cache."""
+    """SHA-256 of the file's bytes, or None when it cannot be read (the reader will say why). Row keys and the
+    result cache's key (:mod:`extract.cache`) both use it; it lives here so that linking
+    (:mod:`extract.history`), which the package imports, does not depend on the cache."""
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as f:

@@ -10,16 +10,15 @@ time limit; on timeout its whole process group is ended.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 from ..errors import UnreadableDocument, short_reason
 from ..model import Document
+from . import external
 from .docx_reader import read_docx
 
 CONVERT_TIMEOUT = 120.0  # seconds for one conversion (LibreOffice starts in about 2 s)
@@ -100,33 +99,15 @@ def _run(argv: list[str], timeout: float, fmt: str, cwd: Path) -> str:
     """Run the converter in its own process group; return its stderr. Raises UnreadableDocument on timeout."""
     env = dict(os.environ, HOME=str(cwd))  # nothing is written to the user's home
     try:
-        proc = subprocess.Popen(
-            argv,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=cwd,
-            env=env,
-            start_new_session=True,
-        )
+        proc = external.start(argv, cwd=cwd, env=env)
     except OSError as exc:
         reason = exc.strerror or exc
         raise UnreadableDocument(f"LibreOffice could not be started to read .{fmt} files ({reason})") from exc
-    try:
-        _, err = proc.communicate(timeout=timeout)
+    try:  # on any exception (e.g. the batch runner's own time limit) LibreOffice is ended first
+        _, err = external.finish(proc, timeout)
     except subprocess.TimeoutExpired:
-        _kill_group(proc)
         raise UnreadableDocument(f"LibreOffice took over {timeout:g} s to convert this .{fmt} file") from None
-    except BaseException:  # e.g. the batch runner's own time limit: never leave LibreOffice behind
-        _kill_group(proc)
-        raise
     return err.decode("utf-8", "replace")
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)  # soffice starts soffice.bin as a child: end both
-    proc.communicate()
 
 
 def _last_line(text: str) -> str:

@@ -9,10 +9,8 @@ the rest of the document is.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import tempfile
@@ -22,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from ...errors import UnreadableDocument, short_reason
+from .. import external
 from .words import _BULLET_LOOKALIKES, _QUOTES
 
 OCR_LANG = "eng"
@@ -169,26 +168,13 @@ def _ocr(binary: str, gray, dpi: float, deadline: float | None = None) -> list[d
         ]
         env = dict(os.environ, OMP_THREAD_LIMIT="1")  # one thread: batch workers run in parallel already
         try:
-            proc = subprocess.Popen(
-                argv,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                cwd=tmp,
-                env=env,
-                start_new_session=True,
-            )
+            proc = external.start(argv, cwd=tmp, env=env)
         except OSError as exc:
             raise UnreadableDocument(f"Tesseract could not be started ({exc.strerror or exc})") from exc
-        try:
-            out, err = proc.communicate(timeout=timeout)
-        except BaseException as exc:  # our time limit, or the batch runner's: never leave Tesseract behind
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.communicate()
-            if isinstance(exc, subprocess.TimeoutExpired):
-                raise OcrFailed(f"Tesseract took over {OCR_TIMEOUT:g} s on a scanned page") from None
-            raise
+        try:  # our time limit, or the batch runner's: never leave Tesseract behind
+            out, err = external.finish(proc, timeout)
+        except subprocess.TimeoutExpired:
+            raise OcrFailed(f"Tesseract took over {OCR_TIMEOUT:g} s on a scanned page") from None
     if proc.returncode != 0:
         detail = err.decode("utf-8", "replace").strip().splitlines()
         reason = short_reason(detail[-1]) if detail else f"exit status {proc.returncode}"

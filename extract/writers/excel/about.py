@@ -9,7 +9,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .book import backup_path
-from .cells import put
+from .cells import hidden_sheet, put
 from .fit import _fit_rows
 from .run import Run, TrackerReport
 from .styles import ABOUT_SHEET, BOLD, HISTORY_SHEET, ROWS_SHEET, SOURCES_SHEET, SUMMARY_SHEET, TOP
@@ -45,16 +45,8 @@ def _read_runs(book: Workbook) -> list[dict[str, object]]:
 
 
 def _write_runs(book: Workbook, runs: list[dict[str, object]]) -> None:
-    if RUNS_SHEET in book.sheetnames:
-        del book[RUNS_SHEET]
-    sheet = book.create_sheet(RUNS_SHEET)
-    sheet.sheet_state = "veryHidden"
-    for col, name in enumerate(RUNS_HEADER, 1):
-        put(sheet.cell(1, col), name)
-    for row, record in enumerate(runs, 2):
-        for col, name in enumerate(RUNS_HEADER, 1):
-            value = record.get(name)
-            put(sheet.cell(row, col), "" if value is None else value)
+    records = ([("" if record.get(name) is None else record.get(name)) for name in RUNS_HEADER] for record in runs)
+    hidden_sheet(book, RUNS_SHEET, [RUNS_HEADER, *records])
 
 
 def _run_line(record: dict[str, object]) -> str:

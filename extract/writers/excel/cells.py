@@ -1,12 +1,15 @@
-"""Cell values for the Excel tracker: text Excel can hold, stored as constants (never formulas), dates formatted.
+"""Cell values for the Excel tracker: text Excel can hold, stored as constants (never formulas), dates formatted;
+the hidden sheets that hold the tracker's own bookkeeping.
 
 Used by every module of the tracker; imports none of them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 
 DATE_FORMAT = "d mmm yyyy"
@@ -34,3 +37,15 @@ def put(cell: Cell, value: object) -> None:
     cell.value = value
     if isinstance(value, (date, datetime)):
         cell.number_format = DATE_FORMAT if not isinstance(value, datetime) else "yyyy-mm-dd hh:mm"
+
+
+def hidden_sheet(book: Workbook, name: str, rows: Iterable[Sequence[object]]) -> None:
+    """Replace sheet ``name`` with a very hidden one (Excel's Unhide does not list it) holding ``rows`` from A1,
+    each value stored by :func:`put`: the tracker's own bookkeeping (runs, row keys, titles, state)."""
+    if name in book.sheetnames:
+        del book[name]
+    sheet = book.create_sheet(name)
+    sheet.sheet_state = "veryHidden"
+    for row, values in enumerate(rows, 1):
+        for col, value in enumerate(values, 1):
+            put(sheet.cell(row, col), value)

@@ -18,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from ...records import Recommendation
-from .cells import put  # text, never a formula
+from .cells import hidden_sheet
 
 PREFIX = "extra:"
 TITLES_SHEET = "_rectrack_columns"  # very hidden: id and title of each extra column rectrack made
@@ -104,10 +104,4 @@ def read_titles(book: Workbook) -> dict[str, str]:
 
 
 def write_titles(book: Workbook, titles: dict[str, str]) -> None:
-    if TITLES_SHEET in book.sheetnames:
-        del book[TITLES_SHEET]
-    sheet = book.create_sheet(TITLES_SHEET)
-    sheet.sheet_state = "veryHidden"
-    for row, (cid, title) in enumerate([("id", "title"), *titles.items()], 1):
-        for col, text in enumerate((cid, title), 1):
-            put(sheet.cell(row, col), text)
+    hidden_sheet(book, TITLES_SHEET, [("id", "title"), *titles.items()])

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...history import ENTRY_FIELDS, Entry, History, entries_of, histories
 from ...palette import STATUSES, status_label
-from .cells import put
+from .cells import hidden_sheet, put
 from .fit import _fit_sheet
 from .layout import Layout
 from .run import Run
@@ -69,15 +69,8 @@ def read_entries(book: Workbook) -> dict[str, Entry]:
 
 
 def write_entries(book: Workbook, entries: Iterable[Entry]) -> None:
-    if ENTRIES_SHEET in book.sheetnames:
-        del book[ENTRIES_SHEET]
-    sheet = book.create_sheet(ENTRIES_SHEET)
-    sheet.sheet_state = "veryHidden"
-    for col, name in enumerate(ENTRY_FIELDS, 1):
-        put(sheet.cell(1, col), name)
-    for row, entry in enumerate(sorted(entries, key=lambda e: e.key), 2):
-        for col, name in enumerate(ENTRY_FIELDS, 1):
-            put(sheet.cell(row, col), getattr(entry, name))
+    records = ([getattr(entry, name) for name in ENTRY_FIELDS] for entry in sorted(entries, key=lambda e: e.key))
+    hidden_sheet(book, ENTRIES_SHEET, [ENTRY_FIELDS, *records])
 
 
 def tracker_histories(book: Workbook, run: Run) -> tuple[list[Entry], list[History]]:

@@ -8,7 +8,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..keys import KeyedRow, paper_of
-from .cells import DATE_FORMAT, put
+from .cells import DATE_FORMAT, hidden_sheet, put
 from .layout import Column, Layout, _existing_rows
 from .run import Run, TrackerReport
 from .styles import BODY_FONT, DATE_ALIGN, KEY_FONT, LINK_FONT, OVERDUE_TEXT, STATE_SHEET, WRAP
@@ -150,15 +150,8 @@ def _read_state(book: Workbook) -> dict[str, dict[str, str]]:
 
 
 def _write_state(book: Workbook, state: dict[str, dict[str, str]], keys: set[str], layout: Layout) -> None:
-    if STATE_SHEET in book.sheetnames:
-        del book[STATE_SHEET]
-    sheet = book.create_sheet(STATE_SHEET)
-    sheet.sheet_state = "veryHidden"
     ids = ["key", *(c.id for c in layout.ours if c.tracked)]
-    for col, name in enumerate(ids, 1):
-        put(sheet.cell(1, col), name)
-    row = 1
-    for key in sorted(keys & state.keys()):
-        row += 1
-        for col, name in enumerate(ids, 1):
-            put(sheet.cell(row, col), key if name == "key" else state[key].get(name, ""))
+    records = (
+        [key if name == "key" else state[key].get(name, "") for name in ids] for key in sorted(keys & state.keys())
+    )
+    hidden_sheet(book, STATE_SHEET, [ids, *records])
