@@ -15,6 +15,7 @@ from typing import TypedDict
 
 from .enrich.dates import MONTHS
 from .headers import HeaderMap
+from .lexicon import joins_split_word
 from .model import Row
 from .stitch import TrackingTable
 from .text import BULLET, join_distinct, norm_key
@@ -91,17 +92,23 @@ class RawRecommendation:
                 continue
             parts = getattr(self, name)
             if name in glue and parts and not _starts_paragraph(parts[-1], value):
-                parts[-1] = f"{parts[-1]}{'' if value[:1] in _CLOSING else ' '}{value}"
+                parts[-1] = _glue(parts[-1], value)
             else:
                 parts.append(value)
         if page is not None:
             self.first_page = page if self.first_page is None else self.first_page
             self.last_page = page
 
-    def add_extra(self, values: dict[str, str]) -> None:
+    def add_extra(self, values: dict[str, str], cut: bool = False) -> None:
+        """Add the other columns' values; after a page break (``cut``) a word split by it is joined up."""
         for label, value in values.items():
-            if value:
-                self.extra.setdefault(label, []).append(value)
+            if not value:
+                continue
+            parts = self.extra.setdefault(label, [])
+            if cut and parts and _split_word(parts[-1], value):
+                parts[-1] += value
+            else:
+                parts.append(value)
 
     def extra_items(self) -> tuple[tuple[str, str], ...]:
         return tuple((label, join_distinct(parts, sep="\n")) for label, parts in self.extra.items())
@@ -195,9 +202,13 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
                 sep = (
                     " " if "recommendation" in cut and not _starts_paragraph(current.recommendation, rec_text) else "\n"
                 )
-                current.recommendation = f"{current.recommendation}{sep}{rec_text}".strip()
+                current.recommendation = (
+                    _glue(current.recommendation, rec_text)
+                    if sep == " "
+                    else f"{current.recommendation}{sep}{rec_text}".strip()
+                )
             current.add(values, row.page, glue=cut)
-            current.add_extra(extra_values(row, table.header))
+            current.add_extra(extra_values(row, table.header), cut=page_break)
             current.add_cells(row)
             current.rows += 1
         elif rec_text or rec_id:
@@ -242,10 +253,13 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
     """After a page break in an unnumbered table: does ``row`` carry on the sentences ``before`` left open?
 
     A recommendation or progress cell that stops without closing punctuation, followed by a cell that
-    starts in lower case or after a word that cannot end a sentence ("the", "of"), is one cell cut in two.
+    starts in lower case or after a word that cannot end a sentence ("the", "of"), is one cell cut in two;
+    so is any cell whose last word and the cell below's first make one word.
     """
     if before is None:
         return False
+    if any(_split_word(a.text, b.text) for a, b in zip(before.cells, row.cells, strict=False)):
+        return True  # a word cut by the page break in any column ("Cabinet Membe" / "r for Planning")
     above, below = row_values(before, header), row_values(row, header)
     for name in ("recommendation", "progress"):
         a, b = above.get(name, ""), below.get(name, "")
@@ -257,6 +271,21 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
 
 
 _CLOSING = frozenset(").,;:]")
+
+
+def _split_word(before: str, after: str) -> bool:
+    """Do ``before``'s last word and ``after``'s first make one word (cut by a line or page break)?"""
+    a, b = before.split(), after.split()
+    return bool(a and b and joins_split_word(a[-1], b[0]))
+
+
+def _glue(before: str, after: str) -> str:
+    """``after`` carrying on ``before``'s text: a space between, unless it closes it or ends its cut word."""
+    if not before:
+        return after
+    return f"{before}{'' if after[:1] in _CLOSING or _split_word(before, after) else ' '}{after}"
+
+
 _MONTH_END_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?$", re.I)
 _YEAR_START_RE = re.compile(r"(?:19|20)\d\d\b")
 _OPEN_END_RE = re.compile(r"(?:[,(/&\u2013-]|\b(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))$", re.I)

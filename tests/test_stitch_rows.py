@@ -347,3 +347,25 @@ def test_a_date_cut_before_its_year_and_closing_punctuation_on_the_next_page_joi
     first, second = paper.recs()
     assert (first["responsible"], first["timescale"]) == ("Ann Lee (Head of Roads)", "End of March 2027")
     assert second["responsible"] == "Bob Hill (Engineer), Sue Wu"
+
+
+def test_unnumbered_row_whose_word_the_page_break_cut_goes_on_below():
+    head = row("Recommendation", "Portfolio", "Progress", "Lead officer")
+    paper = Paper()
+    paper.table(
+        head,
+        row("The council adopts a tree strategy.", "Parks", "Adopted.", "Ann Lee"),
+        row("The Head of Parks and Open", "Cabinet Membe", "Report due in June.", "Bob Hall", overflows=(0, 1)),
+        page=1,
+    )
+    paper.table(head, row("Spaces reports on planting.", "r for Parks", "", ""), page=2)
+    paper.table(head, row("Grass verges are cut less often.", "Parks", "Agreed.", "Cy Tan"), page=3)
+    [table] = tracking_tables(paper.doc)
+    recs = recommendations(table)
+    assert [r.recommendation for r in recs] == [
+        "The council adopts a tree strategy.",
+        "The Head of Parks and Open Spaces reports on planting.",
+        "Grass verges are cut less often.",
+    ]
+    assert recs[1].fields()["progress"] == "Report due in June."
+    assert recs[1].extra_items() == (("Portfolio", "Cabinet Member for Parks"),)
