@@ -33,21 +33,12 @@ from .rowkeys import file_hash
 DEFAULT_TIMEOUT = 60.0  # seconds per file
 DEFAULT_MAX_MEMORY_MB = 3072  # address space per worker process
 
-# How the failures that depend on the run, not the file, begin or read; none of them is cached.
+# How the batch runner's own failures begin; they depend on the run, not the file, and none of them is cached
+# (nor are the readers' failures of a kind whose ``cacheable`` is False: see extract.errors).
 TIMED_OUT = "timed out after"
 OUT_OF_MEMORY = "ran out of memory"  # how OutOfMemory's message begins (a reader's, or a MemoryError's here)
 WORKER_DIED = "worker process died"
 CLUSTER_FAILED = "cluster task failed"
-_NOT_CACHED = (
-    TIMED_OUT,
-    OUT_OF_MEMORY,
-    WORKER_DIED,
-    "took over",  # the readers' own limits: a LibreOffice conversion, a Tesseract page
-    "apt-get install",
-    "`make setup`",  # the readers' install hints for a missing program or its data
-    "could not be started",  # LibreOffice or Tesseract found but not runnable
-    CLUSTER_FAILED,
-)
 # The warnings that are only about the rows read: a repaired cross-reference table, OCR that found no words.
 _ABOUT_ROWS = ("damaged cross-reference table", "mean word confidence 0% over 0 words")
 
@@ -97,9 +88,9 @@ def _limited(path: str, timeout: float | None, work: Callable):
     try:
         return work()
     except FileTimeout:
-        return _failed(path, f"{TIMED_OUT} {timeout:g} s (per-file limit; raise it with --timeout)")
+        return _failed(path, f"{TIMED_OUT} {timeout:g} s (per-file limit; raise it with --timeout)", cacheable=False)
     except MemoryError:
-        return _failed(path, str(OutOfMemory()))
+        return _failed(path, str(OutOfMemory()), cacheable=OutOfMemory.cacheable)
     except RecursionError:
         return _failed(path, "structure nested too deeply to read")
     finally:
@@ -118,8 +109,10 @@ def _on_alarm(signum, frame) -> None:
     raise FileTimeout()
 
 
-def _failed(path: str, reason: str) -> FileResult:
-    return FileResult(path=path, issues=[Issue("error", path, reason)])
+def _failed(path: str, reason: str, *, cacheable: bool = True) -> FileResult:
+    """A FileResult for a file that could not be read; ``cacheable=False`` when the cause is the run's, not the
+    file's."""
+    return FileResult(path=path, issues=[Issue("error", path, reason, cacheable=cacheable)])
 
 
 def _init_worker(max_memory_mb: int) -> None:
@@ -198,14 +191,13 @@ def _drop_row_checks(result: FileResult) -> None:
 
 def _cacheable(result: FileResult, cache: ResultCache) -> bool:
     """Rows, notes and failures that come from the file itself are cached; a failure that may come from this run
-    (a limit, a killed worker, a missing outside program) is not, so the next run tries again."""
+    (a limit, a killed worker, a missing outside program: an error whose ``cacheable`` is False) is not, so the
+    next run tries again."""
     if not result.failed:
         return True
     if cache.tool_missing(result.path):
         return False
-    return not any(
-        marker in issue.reason for issue in result.issues if issue.level == "error" for marker in _NOT_CACHED
-    )
+    return all(issue.cacheable for issue in result.issues if issue.level == "error")
 
 
 def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[tuple[int, FileResult]]:
@@ -221,7 +213,11 @@ def _run_local(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[
             if (yield from _pool_run([item], options, 1)) is not None:
                 yield (
                     item[0],
-                    _failed(item[1], f"{WORKER_DIED} while reading (killed by the system, probably out of memory)"),
+                    _failed(
+                        item[1],
+                        f"{WORKER_DIED} while reading (killed by the system, probably out of memory)",
+                        cacheable=False,
+                    ),
                 )
 
 
@@ -329,7 +325,7 @@ def _run_dask(items: list[tuple[int, str]], options: BatchOptions) -> Iterator[t
             try:
                 yield index, future.result()
             except Exception as exc:  # noqa: BLE001 - a task fails with whatever its worker raised; the rest go on
-                yield index, _failed(path, f"{CLUSTER_FAILED} ({type(exc).__name__}: {exc})")
+                yield index, _failed(path, f"{CLUSTER_FAILED} ({type(exc).__name__}: {exc})", cacheable=False)
     finally:
         client.close()
         if cluster is not None:

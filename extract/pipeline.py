@@ -75,7 +75,7 @@ def extract_file(
     try:
         doc = read(path, password=password) if document is None else document
     except RectrackError as exc:
-        result.issues.append(Issue("error", shown, str(exc)))
+        result.issues.append(Issue("error", shown, str(exc), cacheable=exc.cacheable))
         return result
     except MemoryError:
         raise  # the batch runner reports it against the worker's memory limit
@@ -88,6 +88,8 @@ def extract_file(
         notes: list[str] = []
         result.rows, result.tables = extract_document(doc, source=shown, notes=notes)
         result.issues.extend(Issue("warning", shown, note) for note in notes)
+    except MemoryError:
+        raise  # as when reading: the batch runner reports it against the worker's memory limit
     except Exception as exc:  # noqa: BLE001 - an extraction bug must not stop a batch: reported as an issue
         result.issues.append(
             Issue("error", shown, f"unexpected failure while extracting ({type(exc).__name__}: {exc})")

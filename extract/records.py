@@ -73,11 +73,14 @@ def flat_dict(row: Recommendation) -> dict:
 
 @dataclass(slots=True)
 class Issue:
-    """A problem met with one file: ``level`` is "error", "warning" or "note"."""
+    """A problem met with one file: ``level`` is "error", "warning" or "note". ``cacheable`` is False for a
+    failure that says more about the run than about the file (a limit reached, a program missing: see
+    :mod:`extract.errors`), which the result cache must not keep."""
 
     level: str
     path: str
     reason: str
+    cacheable: bool = True
 
     def __str__(self) -> str:
         return f"{self.level}: {printable(self.path)}: {printable(self.reason)}"

@@ -14,6 +14,7 @@ import pytest
 
 import extract.batch as batch
 from extract import cache as cache_module
+from extract import errors, pipeline
 from extract.batch import BatchOptions, run_batch
 from extract.cache import ResultCache
 from extract.cli import main
@@ -138,29 +139,86 @@ def test_the_password_is_part_of_a_pdfs_key(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "reason",
+    ("kind", "cacheable"),
     [
-        "timed out after 60 s (per-file limit; raise it with --timeout)",
-        "ran out of memory (per-worker limit; raise it with --max-memory)",
-        "worker process died while reading (killed by the system, probably out of memory)",
-        "cluster task failed (OSError: connection lost)",
-        "LibreOffice took over 120 s to convert this .doc file",
-        "Tesseract is needed to read scanned pages: install it with `apt-get install tesseract-ocr` or run "
-        "`make setup`",
+        (errors.UnreadableDocument, True),
+        (errors.EncryptedDocument, True),
+        (errors.UnsupportedFormat, True),
+        (errors.LimitReached, False),
+        (errors.ToolMissing, False),
+        (errors.OutOfMemory, False),
+        (errors.MissingDependency, False),
     ],
 )
-def test_failures_of_the_run_are_never_cached(tmp_path, reason):
-    from extract.records import FileResult, Issue
+def test_whether_a_failure_is_cached_is_a_property_of_its_kind_not_of_its_words(tmp_path, monkeypatch, kind, cacheable):
+    """The same words are cached or not according to the kind of error alone."""
+    misleading = "took over 60 s; install it with `apt-get install x` or run `make setup`; ran out of memory"
 
-    result = FileResult(path="a.txt", issues=[Issue("error", "a.txt", reason)])
+    def fail(path, password=None):
+        raise kind(misleading)
+
+    monkeypatch.setattr(pipeline, "read", fail)
+    paper = tmp_path / "paper.txt"
+    paper.write_text(TRACKER, encoding="utf-8")
+    result = pipeline.extract_file(paper)
+    assert result.error == misleading
+    assert result.issues[0].cacheable is cacheable is kind.cacheable
+    assert batch._cacheable(result, ResultCache(tmp_path)) is cacheable
+    folder = tmp_path / "cache"
+    [first] = run_batch([paper], BatchOptions(jobs=1, cache_dir=str(folder)))
+    assert first.error == misleading
+    assert (_entries(folder) != []) is cacheable
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: batch._limited("a.txt", 0.2, lambda: time.sleep(5)),
+        lambda: batch._limited("a.txt", None, lambda: bytearray(1 << 62)),
+        lambda: batch._failed("a.txt", "worker process died while reading", cacheable=False),
+    ],
+    ids=["timeout", "memory", "worker"],
+)
+def test_the_batch_runners_own_failures_are_never_cached(tmp_path, make):
+    result = make()
+    assert result.failed
+    assert not result.issues[0].cacheable
     assert not batch._cacheable(result, ResultCache(tmp_path))
 
 
-def test_the_readers_install_hints_are_recognised():
+def test_the_readers_missing_tools_and_limits_are_kinds_that_are_not_cached(tmp_path, monkeypatch):
     from extract.readers import ocr
 
-    for hint in (convert._INSTALL_HINT, ocr._INSTALL_HINT):
-        assert any(marker in hint for marker in batch._NOT_CACHED), hint
+    monkeypatch.setattr(convert, "find_soffice", lambda: None)
+    with pytest.raises(errors.ToolMissing, match="LibreOffice is needed"):
+        convert.read_converted(tmp_path / "a.doc", "doc")
+    monkeypatch.setattr(ocr, "find_tesseract", lambda: None)
+    monkeypatch.setattr(ocr, "look", lambda page: type("Look", (), {"has_text": True})())
+    with pytest.raises(errors.ToolMissing, match="Tesseract is needed"):
+        ocr.read_scanned_page(object(), 1, 0, None)
+    with pytest.raises(errors.LimitReached, match="took over 0.1 s"):
+        convert._run(["sleep", "5"], 0.1, "doc", tmp_path)
+    with pytest.raises(errors.ToolMissing, match="could not be started"):
+        convert._run([str(tmp_path / "no-such-program")], 5, "doc", tmp_path)
+
+
+def test_memory_running_out_after_reading_is_reported_as_the_limit_and_not_cached(tmp_path, monkeypatch):
+    """A MemoryError while the rows are extracted (the file was read) is the worker's memory limit, as while
+    reading: the batch's message, never an 'unexpected failure', and never cached."""
+
+    def hog(doc, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "extract_document", hog)
+    paper = tmp_path / "paper.txt"
+    paper.write_text(TRACKER, encoding="utf-8")
+    result = batch.process_file(str(paper))
+    assert result.error == "ran out of memory (per-worker limit; raise it with --max-memory)"
+    assert not result.issues[0].cacheable
+    folder = tmp_path / "cache"
+    [first] = run_batch([paper], BatchOptions(jobs=1, cache_dir=str(folder)))
+    assert first.error == result.error
+    assert _entries(folder) == []
 
 
 def test_a_cached_failure_is_reported_as_cached(tmp_path):

@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import UnreadableDocument, short_reason
+from ..errors import LimitReached, ToolMissing, UnreadableDocument, short_reason
 from ..model import Document
 from . import external
 from .docx_reader import read_docx
@@ -48,7 +48,7 @@ def read_converted(path: Path, fmt: str, *, timeout: float = CONVERT_TIMEOUT) ->
     path = Path(path)
     binary = find_soffice()
     if binary is None:
-        raise UnreadableDocument(f"LibreOffice is needed to read .{fmt} files: {_INSTALL_HINT}")
+        raise ToolMissing(f"LibreOffice is needed to read .{fmt} files: {_INSTALL_HINT}")
     with tempfile.TemporaryDirectory(prefix="rectrack-convert-") as tmp:
         work = Path(tmp)
         source = work / f"paper.{fmt}"  # a plain name: the paper's own name may start with "-" or hold odd bytes
@@ -74,7 +74,7 @@ def read_converted(path: Path, fmt: str, *, timeout: float = CONVERT_TIMEOUT) ->
         converted = out / "paper.docx"
         if not converted.is_file() or converted.stat().st_size == 0:
             if not _has_writer(binary):
-                raise UnreadableDocument(f"LibreOffice Writer is needed to read .{fmt} files: {_INSTALL_HINT}")
+                raise ToolMissing(f"LibreOffice Writer is needed to read .{fmt} files: {_INSTALL_HINT}")
             detail = _last_line(stderr)
             raise UnreadableDocument(
                 f"LibreOffice could not convert this .{fmt} file"
@@ -96,17 +96,17 @@ def _has_writer(binary: str) -> bool:
 
 
 def _run(argv: list[str], timeout: float, fmt: str, cwd: Path) -> str:
-    """Run the converter in its own process group; return its stderr. Raises UnreadableDocument on timeout."""
+    """Run the converter in its own process group; return its stderr. Raises LimitReached on timeout."""
     env = dict(os.environ, HOME=str(cwd))  # nothing is written to the user's home
     try:
         proc = external.start(argv, cwd=cwd, env=env)
     except OSError as exc:
         reason = exc.strerror or exc
-        raise UnreadableDocument(f"LibreOffice could not be started to read .{fmt} files ({reason})") from exc
+        raise ToolMissing(f"LibreOffice could not be started to read .{fmt} files ({reason})") from exc
     try:  # on any exception (e.g. the batch runner's own time limit) LibreOffice is ended first
         _, err = external.finish(proc, timeout)
     except subprocess.TimeoutExpired:
-        raise UnreadableDocument(f"LibreOffice took over {timeout:g} s to convert this .{fmt} file") from None
+        raise LimitReached(f"LibreOffice took over {timeout:g} s to convert this .{fmt} file") from None
     return err.decode("utf-8", "replace")
 
 

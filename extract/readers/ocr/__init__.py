@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import time
 
-from ...errors import UnreadableDocument
+from ...errors import ToolMissing
 from ...model import Document
 from ..pdf_text import place_blocks
 from .image import OCR_DPI, _even_out, _render, _specks, _straighten, _stretch, rule_threshold, threshold
@@ -92,7 +92,7 @@ def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_on
     the tables found. A page whose image shows no lines of text (a photo, a drawing, a blank page) is skipped
     with a note before OCR, the slow step; with ``tables_only`` (pages of a long paper after the first) so is
     any page without a ruled table. A page on which Tesseract fails is skipped with a warning. Raises
-    UnreadableDocument when a page needs OCR and Tesseract is not installed."""
+    ToolMissing when a page needs OCR and Tesseract is not installed."""
     if tables_only and not _has_table(page):
         _note(doc, _SKIPPED, number)
         return order, 0
@@ -102,7 +102,7 @@ def read_scanned_page(page, number: int, order: int, doc: Document, *, tables_on
         return order, 0
     binary = find_tesseract()
     if binary is None:
-        raise UnreadableDocument(f"Tesseract is needed to read scanned pages: {_INSTALL_HINT}")
+        raise ToolMissing(f"Tesseract is needed to read scanned pages: {_INSTALL_HINT}")
     try:
         return _read_scanned(page, number, order, doc, binary, seen)
     except OcrFailed as exc:

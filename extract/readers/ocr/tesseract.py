@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...errors import UnreadableDocument, short_reason
+from ...errors import ToolMissing, UnreadableDocument, short_reason
 from .. import external
 from .words import _BULLET_LOOKALIKES, _QUOTES
 
@@ -32,7 +32,7 @@ _INSTALL_HINT = "install it with `apt-get install tesseract-ocr` or run `make se
 
 class OcrFailed(UnreadableDocument):
     """Tesseract failed on one page (an error, or the page's time ran out): the page is skipped with a warning.
-    (Tesseract missing or not runnable is an UnreadableDocument: no page could be read.)"""
+    (Tesseract missing or not runnable, or its language data missing, is a ToolMissing: no page could be read.)"""
 
 
 def find_tesseract() -> str | None:
@@ -170,7 +170,7 @@ def _ocr(binary: str, gray, dpi: float, deadline: float | None = None) -> list[d
         try:
             proc = external.start(argv, cwd=tmp, env=env)
         except OSError as exc:
-            raise UnreadableDocument(f"Tesseract could not be started ({exc.strerror or exc})") from exc
+            raise ToolMissing(f"Tesseract could not be started ({exc.strerror or exc})") from exc
         try:  # our time limit, or the batch runner's: never leave Tesseract behind
             out, err = external.finish(proc, timeout)
         except subprocess.TimeoutExpired:
@@ -180,7 +180,7 @@ def _ocr(binary: str, gray, dpi: float, deadline: float | None = None) -> list[d
         reason = short_reason(detail[-1]) if detail else f"exit status {proc.returncode}"
         if "traineddata" in reason or "language" in reason.lower():
             reason += f"; install the language data with `apt-get install tesseract-ocr-{OCR_LANG}`"
-            raise UnreadableDocument(f"Tesseract could not read a scanned page ({reason})")  # no page can be read
+            raise ToolMissing(f"Tesseract could not read a scanned page ({reason})")  # no page can be read
         raise OcrFailed(f"Tesseract could not read a scanned page ({reason})")
     return _parse_tsv(out.decode("utf-8", "replace"))
 
