@@ -91,6 +91,24 @@ def test_the_graph_sees_lazy_imports():
     assert "extract.readers.pdf_text" in graph["extract.readers.ocr"]
 
 
+def test_the_graph_counts_imports_inside_functions_and_under_type_checking(tmp_path):
+    """A cycle closed only by a lazy import, or only by a TYPE_CHECKING one, is still a cycle."""
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "sub" / "__init__.py").write_text("from .. import a\n")
+    (package / "a.py").write_text("from .b import thing\n")
+    (package / "b.py").write_text("def thing():\n    from .sub import c\n")
+    (package / "sub" / "c.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..a import x\n"
+    )
+    graph = import_graph(package)
+    assert graph["pkg.b"] == {"pkg.sub.c"}  # inside a function; `from .sub import c` is the module pkg.sub.c
+    assert graph["pkg.sub.c"] == {"pkg.a"}  # under TYPE_CHECKING, resolved two levels up
+    assert graph["pkg.sub"] == {"pkg.a"}  # a package's own relative import
+    assert cycles(graph) == [["pkg.a", "pkg.b", "pkg.sub.c", "pkg.a"]]
+
+
 def test_cycles_are_found():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c", "a"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
