@@ -216,3 +216,16 @@ def heads_tracking_table(line: str) -> bool:
     return scores.get("recommendation", 0.0) >= 0.4 and any(
         r in scores for r in ROLES if r not in ("recommendation", "rec_id")
     )
+
+
+_LABEL_SHARE = 0.6  # of a header's words, at least this share belongs to known labels
+
+
+def names_tracking_columns(text: str) -> bool:
+    """Is ``text`` a tracking table's header row as a page's text gives it (the labels on one line, or broken
+    over a few): a recommendation label and another role, and mostly labels, not a sentence that mentions them
+    ("the Panel recommended that the service publish a quarterly update on its progress")?"""
+    if not heads_tracking_table(text):
+        return False
+    _, words, covered = _analyse(text)
+    return len(covered) >= _LABEL_SHARE * len(words)  # a sentence's own little words are not labels

@@ -12,12 +12,14 @@ import pytest
 
 from extract import extract_file
 from extract.batch import BatchOptions, run_batch
-from extract.packs import page_splits
+from extract.packs import page_count, page_splits
+from extract.readers import pdf_reader
 from extract.readers.pdf_objects import use_fast_objects
 from extract.readers.pdf_reader import join_parts, read_pdf, read_pdf_part
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+from boxed import make_boxed  # noqa: E402
 from packs import make_pack  # noqa: E402
 
 # text-layer papers with ruled, borderless and decoy tables, tables that run across pages, a rotated page
@@ -80,6 +82,35 @@ def test_a_batch_with_workers_gives_the_rows_of_a_whole_read(pack, tmp_path):
     [result] = list(run_batch([pack], BatchOptions(jobs=2, use_cache=False)))
     assert [dataclasses.asdict(r) for r in result.rows] == rows
     assert result.pages == 60
+
+
+def test_boxes_that_are_not_tracking_tables_are_not_parsed(tmp_path, monkeypatch):
+    """The fast path chooses pages by a tracking table's header, not by rulings: of a pack of ruled budgets,
+    timetables, attendance and decisions (whose prose mentions recommendations, progress and leads) and then a
+    paper with a tracking table, only the first page and the tracking table's pages are parsed, and the rows
+    are those of a full parse."""
+    boxed = make_boxed(tmp_path / "boxed.pdf", 24)
+    flood = SAMPLES / "flood-risk-progress.pdf"
+    pack = make_pack(tmp_path / "pack.pdf", 24 + page_count(flood), [boxed, flood])
+    tracking = sorted({24 + t.page for t in read_pdf(flood).tables if t.page})
+    parsed: list[int] = []
+    real = pdf_reader._read_page
+
+    def counted(page, number, *args, **kwargs):
+        parsed.append(number)
+        return real(page, number, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_reader, "_read_page", counted)
+    fast = read_pdf(pack)
+    assert parsed == [1, *tracking]
+    fields = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status", "page_first", "page_last")
+
+    def rows(doc) -> list[tuple]:  # the paper's metadata is not compared: the pack joins two papers
+        return [tuple(getattr(r, f) for f in fields) for r in extract_file(pack, document=doc).rows]
+
+    found = rows(fast)
+    assert found
+    assert found == rows(read_pdf(pack, fast=False))
 
 
 def test_page_splits():

@@ -20,7 +20,7 @@ from .pdf_borderless import Columns, names_recommendation
 from .pdf_objects import use_fast_objects
 from .pdf_open import LibraryMessages, close_pdf, failure, library_messages, open_pdf
 from .pdf_rotate import reading_page
-from .pdf_scan import PagePlan, scan_pages
+from .pdf_scan import PagePlan, runs_on, scan_pages
 from .pdf_text import _inside, _lines, _overflows, cell_text, mark_line_ends, place_blocks
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
@@ -87,11 +87,12 @@ def _new_document(pdf, path: Path) -> Document:
 def _read_pages(pages, doc: Document, plan: PagePlan | None, first: int = 1) -> tuple[int, bool, Columns | None]:
     """Read ``pages`` (numbered from ``first``) into ``doc``, starting with no table open.
 
-    Returns the next order, and whether a table may continue onto the page after the last one (a table on the
-    last page; a borderless table's columns when it ran to the foot of the last page).
+    Returns the next order, and whether a table may continue onto the page after the last one (a tracking
+    table, or a table continuing one, last on the last page: ``pdf_scan.runs_on``; a borderless table's
+    columns when it ran to the foot of the last page).
     """
     order = 0
-    follow = False  # the page before held a table, so this page may continue it
+    follow = False  # the page before ended with a tracking table, so this page may continue it
     carry: Columns | None = None  # a borderless table's columns, when it ran to the foot of the page
     for number, page in enumerate(pages, start=first):
         if (
@@ -105,12 +106,13 @@ def _read_pages(pages, doc: Document, plan: PagePlan | None, first: int = 1) -> 
             follow, carry = False, None
             continue
         use_fast_objects(page)  # the same objects as pdfplumber builds, in about half the time
+        before = len(doc.tables)
         if not page.chars and _ocr().needs_ocr(page):  # a scanned page: no text layer, an image over it
             tables_only = plan is not None and number > 1  # a long paper: OCR only pages with ruled tables
-            (order, found), carry = _ocr().read_scanned_page(page, number, order, doc, tables_only=tables_only), None
+            (order, _), carry = _ocr().read_scanned_page(page, number, order, doc, tables_only=tables_only), None
         else:
-            order, found, carry = _read_page(reading_page(page), number, order, doc, carry)  # sideways text turned
-        follow = found > 0
+            order, _, carry = _read_page(reading_page(page), number, order, doc, carry)  # sideways text turned
+        follow = plan is not None and runs_on(doc.tables[before:], follow)
         page.flush_cache()
     return order, follow, carry
 
@@ -124,7 +126,7 @@ class PdfPart:
     last: int
     doc: Document
     end_order: int
-    follow: bool  # a table on the last page: a ruled page after it would be read in full
+    follow: bool  # a tracking table last on the last page: a ruled page after it would be read in full
     carry: bool  # a borderless table ran to the foot of the last page
     sensitive: bool  # the first page would be read differently after a page with a table
     opened: tuple[int, str]  # the PDF libraries' messages while opening (count, first)

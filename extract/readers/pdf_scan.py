@@ -1,10 +1,13 @@
 """A cheap first pass over a long PDF with pypdfium2, to choose the pages worth parsing in full.
 
-A tracking table is drawn with ruling lines and its header names a recommendation
-column, so a page is a candidate when it has path objects (lines, rectangles) and
-tracking-table words. The reader then parses the candidates in full with pdfplumber,
-plus each following page with rulings while tables continue. Other pages give only
-their text lines, for metadata and for the headings between tables.
+A page is parsed in full when its text holds a tracking table's header: labels naming a recommendation
+column and a progress, owner, timescale or status column, and little else (on one line, or broken over a
+few lines by narrow columns), on a page with ruling lines; or a line of capitalised labels that may head a
+borderless table. The words of a tracking table's header met in prose ("the Panel recommended ... an
+update on progress") and a ruled table of another kind (budgets, attendance, timetables) are not reasons
+to parse a page. While the tables read in full may go on over the page foot (a tracking table, or a
+table continuing one, is the last on the page: :func:`runs_on`), the next page with rulings is parsed too.
+Other pages give only their text lines, for metadata and for the headings between tables.
 """
 
 from __future__ import annotations
@@ -13,10 +16,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..headers import find_header, key_value_table
+from ..model import Table
 from ..text import tidy_line
-from ..vocab import heads_tracking_table
+from ..vocab import heads_tracking_table, label_scores, names_tracking_columns
 
 _MIN_PATHS = 4  # a ruled table has at least this many path objects
+_HEADER_LINES = 6  # a header's labels broken by narrow columns over at most this many lines of text
+_HEADER_CHARS = 200  # ... and at most this long
+_PLAIN_RECOMMENDATION = 0.6  # the recommendation label's strength, on its own line (or with the next)
 _FIELD_WORDS = re.compile(
     r"progress|update|actiontaken|responsib|resib|officer|lead|owner|who|timescale|target|"
     r"deadline|when|due|status|rag|comment|response"
@@ -30,6 +38,40 @@ def _header_line(line: str) -> bool:
         return False
     capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
     return capitalised >= 0.7 * len(words) and bool(_FIELD_WORDS.search(line.casefold().replace(" ", "")))
+
+
+def _heads_ruled_table(lines: list[str]) -> bool:
+    """Do some consecutive lines of the page's text read as a tracking table's header row, with a label that
+    names the recommendation column plainly (not "Action" or "Proposal", nor a word after a preposition)?"""
+    for start in range(len(lines)):
+        joined = ""
+        for end in range(start, min(len(lines), start + _HEADER_LINES)):
+            joined = f"{joined} {lines[end]}" if joined else lines[end]
+            if len(joined) > _HEADER_CHARS:
+                break
+            if names_tracking_columns(joined) and any(
+                label_scores(" ".join(lines[at : at + 2])).get("recommendation", 0.0) >= _PLAIN_RECOMMENDATION
+                for at in range(start, end + 1)
+            ):
+                return True
+    return False
+
+
+def runs_on(tables: list[Table], after_table: bool) -> bool:
+    """May a tracking table go on to the next page, after a page whose ``tables`` (in reading order) were read?
+
+    ``after_table``: the page before ended the same way. A tracking table (one with a tracking header, or a
+    label/value table of one recommendation) opens the way; the first table on a page continues what the page
+    before left open, and so does a two-column table (a part of a label/value table, split by a page break,
+    too short to be recognised alone); any other table closes it (a table of another kind between two
+    breaks a tracking table, see ``stitch``).
+    """
+    for index, table in enumerate(tables):
+        if find_header(table) is not None or key_value_table(table) is not None:
+            after_table = True
+        elif not (after_table and (index == 0 or table.n_cols <= 2)):
+            after_table = False
+    return after_table
 
 
 @dataclass(slots=True)
@@ -76,14 +118,11 @@ def scan_pages(path: str | Path, password: str | None = None, pages: range | Non
             textpage.close()
             page.close()
             number = index + 1
-            squashed = re.sub(r"\s+", "", text).casefold()
             plan.ruled[number] = paths >= _MIN_PATHS
             lines = [t for t in (tidy_line(line) for line in text.splitlines()) if t]
-            ruled_candidate = plan.ruled[number] and (
-                ("recommend" in squashed and bool(_FIELD_WORDS.search(squashed)))
-                or any(heads_tracking_table(f"{a} {b}") for a, b in zip(lines, [*lines[1:], ""], strict=True))
+            plan.candidate[number] = (plan.ruled[number] and _heads_ruled_table(lines)) or any(
+                _header_line(line) for line in lines
             )
-            plan.candidate[number] = ruled_candidate or any(_header_line(line) for line in lines)
             plan.text[number] = lines
     except Exception:  # noqa: BLE001 - the plan is only a shortcut: whatever pdfium fails on, parse every page
         return None

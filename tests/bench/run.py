@@ -7,7 +7,11 @@ pages (``tests/bench/packs.py``), it times whole commands (start-up included, re
 
 * the floor: a script that reads every page's text once with pypdfium2, on one core;
 * rectrack ``-j 1`` and ``-j 2`` (the long packs read in page ranges by both workers);
-* plain pdfplumber: a script that calls ``extract_tables()`` on every page (only up to ``--baseline-pages``).
+* plain pdfplumber: a script that calls ``extract_tables()`` on every page (only up to ``--baseline-pages``),
+  and rectrack's cost against it.
+
+A long document with a ruled table on most pages but no tracking table (``tests/bench/boxed.py``, ``--boxed``
+pages) shows what the agenda-pack fast path costs where it should parse next to nothing.
 
 It also gives the peak memory (RSS) of the largest rectrack process at ``-j 1``, checks that ``-j 1`` and
 ``-j 2`` give the same rows and that they are the rows of a full parse (pdfplumber on every page, in this
@@ -152,6 +156,7 @@ def bench(name: str, papers: list[Path], args: argparse.Namespace, truth: Path |
                 j1, summary1 = wall, summary
             else:
                 j2 = wall
+        base = None
         if pdfs and pages <= args.baseline_pages:
             base, times, peak, _ = _median([sys.executable, "-c", BASELINE, *map(str, pdfs)], args.repeat)
             lines.append(("plain pdfplumber extract_tables(), every page", base, times, peak))
@@ -167,6 +172,8 @@ def bench(name: str, papers: list[Path], args: argparse.Namespace, truth: Path |
             runs = " ".join(f"{t:.2f}" for t in times)
             print(f"  {label:<52} {wall:7.2f} s  {rate}  {ratio}{mem}  [{runs}]")
         print(f"  -j 2 speed-up over -j 1: {j1 / j2:.2f}x   [{summary1}]")
+        if base:
+            print(f"  rectrack's cost against plain pdfplumber: -j 1 {j1 / base:.2f}x, -j 2 {j2 / base:.2f}x")
         rows1, rows2 = _rows(outs[1]), _rows(outs[2])
         print(f"  rows: {len(rows1)}; -j 1 and -j 2 identical: {'yes' if rows1 == rows2 else 'NO'}", end="")
         if pdfs and len(pdfs) == len(papers) and pages <= args.full_parse_pages:
@@ -217,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folders", nargs="*", type=Path)
     parser.add_argument("--repeat", type=int, default=3, help="runs per command; the median is shown (default 3)")
     parser.add_argument("--packs", default="100,400,1000", help="page counts of the packs made ('' for none)")
+    parser.add_argument(
+        "--boxed", type=int, default=150, help="pages of the boxed document without a tracking table (0: none)"
+    )
     parser.add_argument("--baseline-pages", type=int, default=450, help="plain pdfplumber only up to this many pages")
     parser.add_argument("--full-parse-pages", type=int, default=450, help="full-parse check up to this many pages")
     parser.add_argument("--profile", action="store_true", help="also profile one in-process run of each folder")
@@ -244,6 +254,15 @@ def main(argv: list[str] | None = None) -> int:
             bench(str(folder), papers, args, truth if truth.is_dir() else None)
         else:
             print(f"(skipped {folder}: not present)")
+    if args.boxed:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from boxed import make_boxed
+
+        with tempfile.TemporaryDirectory() as tmp:
+            doc = make_boxed(Path(tmp) / f"boxed-{args.boxed}.pdf", args.boxed)
+            bench(
+                f"{args.boxed} pages with a ruled table on most, no tracking table (tests/bench/boxed.py)", [doc], args
+            )
     sizes = [int(n) for n in args.packs.split(",") if n.strip()]
     sources = sorted(PERF.glob("*.pdf")) if PERF.is_dir() else []
     if sizes and sources:
