@@ -75,3 +75,4 @@ class Document:
     pages: int | None = None
     title_hint: str = ""  # e.g. HTML <title>, PDF metadata Title
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader explains rather than warns of (a photo page)

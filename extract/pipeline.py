@@ -84,6 +84,7 @@ def extract_file(
         return result
     result.format, result.pages = doc.format, doc.pages
     result.issues.extend(Issue("warning", shown, w) for w in doc.warnings)
+    result.issues.extend(Issue("note", shown, n) for n in doc.notes)
     try:
         notes: list[str] = []
         result.rows, result.tables = extract_document(doc, source=shown, notes=notes)

@@ -3,6 +3,7 @@ is read in several Tesseract runs, and a page on which Tesseract fails costs onl
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from conftest import make_pdf
 from extract import extract_file
+from extract.cli import main
 from extract.model import Document
 from extract.readers import ocr, read
 from extract.readers.convert import _last_line
@@ -64,15 +66,21 @@ def test_photo_page_is_skipped_with_a_note_and_no_ocr(tmp_path, monkeypatch):
     assert not result.failed, result.issues
     assert result.rows == []
     assert result.pages == 1
-    skipped = [i for i in result.issues if i.reason.startswith(_NO_TEXT)]
-    assert [i.reason for i in skipped] == [_NO_TEXT + "page 1"]
+    skipped = [(i.level, i.reason) for i in result.issues if i.reason.startswith(_NO_TEXT)]
+    assert skipped == [("note", _NO_TEXT + "page 1")]  # not a problem: a note, not a warning
+    assert not [i for i in result.issues if i.level == "warning"]
+    err = io.StringIO()
+    main(["extract", str(path), "-o", str(tmp_path / "rows.jsonl"), "-j", "1", "--no-cache"], stderr=err)
+    assert f"note: {path}: {_NO_TEXT}page 1" in err.getvalue().splitlines()
+    assert "warning:" not in err.getvalue()
     assert not any("read by OCR" in i.reason or "word confidence" in i.reason for i in result.issues)
 
 
 def test_photo_needs_no_tesseract(tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "find_tesseract", lambda: None)
     doc = read(image_pdf(tmp_path / "photo.pdf", [photo(seed=2)]))
-    assert doc.warnings == [_NO_TEXT + "page 1"]
+    assert doc.notes == [_NO_TEXT + "page 1"]
+    assert doc.warnings == []
     assert not doc.tables
     assert not doc.paragraphs
 
@@ -236,10 +244,9 @@ def test_failed_pages_share_one_warning_with_the_first_reason():
     _note(doc, _FAILED, 2, reason="Tesseract took over 120 s on a scanned page")
     _note(doc, _FAILED, 5, reason="Tesseract could not read a scanned page (Error during processing.)")
     _note(doc, _NO_TEXT, 3)
-    assert doc.warnings == [
-        _FAILED + "pages 2, 5; Tesseract took over 120 s on a scanned page",
-        _NO_TEXT + "page 3",
-    ]
+    _note(doc, _NO_TEXT, 4)
+    assert doc.warnings == [_FAILED + "pages 2, 5; Tesseract took over 120 s on a scanned page"]
+    assert doc.notes == [_NO_TEXT + "pages 3-4"]  # a page with no text in its image is a note
 
 
 def test_converter_messages_are_cut_between_words():

@@ -163,16 +163,16 @@ def read_pdf_part(path: Path, first: int, last: int, *, password: str | None = N
 
 def join_parts(parts: list[PdfPart]) -> Document | None:
     """The Document of the whole PDF from its parts in page order, as :func:`read_pdf` gives it; None when a part
-    was read from a state the page before it does not leave (a table running on across the cut, or warnings
-    that would have been merged across pages): then read the whole PDF."""
+    was read from a state the page before it does not leave (a table running on across the cut, or warnings or
+    notes that would have been merged across pages): then read the whole PDF."""
     for before, part in zip(parts, parts[1:], strict=False):
         if before.last + 1 != part.first or before.carry or (before.follow and part.sensitive):
             return None
-    if any(w != _REPAIRED for part in parts[1:] for w in part.doc.warnings):
+    if any(w != _REPAIRED for part in parts[1:] for w in part.doc.warnings) or any(p.doc.notes for p in parts[1:]):
         return None
     head = parts[0].doc
     doc = Document(path=head.path, format=head.format, pages=head.pages, title_hint=head.title_hint)
-    doc.warnings = list(head.warnings)
+    doc.warnings, doc.notes = list(head.warnings), list(head.notes)
     offset = 0
     for part in parts:
         doc.paragraphs.extend(replace(p, order=p.order + offset) for p in part.doc.paragraphs)

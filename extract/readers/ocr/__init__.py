@@ -32,7 +32,7 @@ word confidence of its words on a **0–1 scale** (Tesseract's 0–100 divided b
 None for an empty cell. Boxes are in PDF points; on a straightened page they may be off
 by up to about 1 pt per degree of skew per 60 pt from the page centre. The Document gets
 one warning naming the OCR'd pages and their mean word confidence (0–100), and one per
-kind of page not read: pages without text (``NOTES``: messages meant as notes), pages of a
+kind of page not read: pages without text (``NOTES``: a note, in ``Document.notes``), pages of a
 long paper without a ruled table, and pages on which Tesseract failed or ran out of time
 (the reason; the rest of the document is read).
 

@@ -1,7 +1,8 @@
 """The warnings an OCR'd document carries, one per kind, naming its pages and updated as pages are read: the
 pages read by OCR (with the mean word confidence), the pages of a long paper skipped for want of a ruled
 table, the pages skipped because their image shows no text (a photo, a drawing, a blank page: ``NOTES``,
-messages that explain rather than warn) and the pages whose OCR failed (with the first failure's reason)."""
+messages that explain rather than warn, kept in the document's notes and shown as ``note:``) and the pages
+whose OCR failed (with the first failure's reason)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,19 @@ _READ = "read by OCR (no text layer): "
 _SKIPPED = "no text layer and no ruled table, not read (long paper): "
 _NO_TEXT = "no text layer and no text seen in the image (a photo, drawing or blank page), not read: "
 _FAILED = "OCR failed, not read: "
-NOTES = (_NO_TEXT,)  # the beginnings of the messages that are notes, not warnings
+NOTES = (_NO_TEXT,)  # the kinds of message that are notes, not warnings
 _PAGES_RE = re.compile(r"^pages? ([\d, -]+)")
 _REASON_RE = re.compile(r"^pages? [\d, -]+; (.*)$")
 _MEAN_RE = re.compile(r"mean word confidence (\d+)% over (\d+) words")
 
 
 def _note(doc: Document, kind: str, number: int, confidences: Sequence[float] = (), reason: str = "") -> None:
-    """Keep one warning per kind and document, naming its pages (and for OCR'd pages the mean word
-    confidence, 0–100; for failed pages the first ``reason``), updated as pages are read."""
+    """Keep one message per kind and document, naming its pages (and for OCR'd pages the mean word
+    confidence, 0–100; for failed pages the first ``reason``), updated as pages are read: in ``doc.notes`` for
+    the kinds in ``NOTES``, else in ``doc.warnings``."""
+    messages = doc.notes if kind in NOTES else doc.warnings
     pages, total, count = [number], sum(confidences), len(confidences)
-    for i, warning in enumerate(doc.warnings):
+    for i, warning in enumerate(messages):
         if warning.startswith(kind):
             rest = warning[len(kind) :]
             listed = _PAGES_RE.match(rest)
@@ -37,14 +40,14 @@ def _note(doc: Document, kind: str, number: int, confidences: Sequence[float] = 
             earlier = _REASON_RE.match(rest)
             if earlier:
                 reason = earlier.group(1)
-            del doc.warnings[i]
+            del messages[i]
             break
     text = kind + ("page " if len(pages) == 1 else "pages ") + _format_pages(pages)
     if kind == _READ:
         text += f"; mean word confidence {total / count if count else 0:.0f}% over {count} words; check the rows"
     elif reason:
         text += f"; {reason}"
-    doc.warnings.append(text)
+    messages.append(text)
 
 
 def _format_pages(pages: list[int]) -> str:
