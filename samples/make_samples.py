@@ -824,6 +824,155 @@ def budget_decoys():
     )
 
 
+def planning_decoys():
+    """Decisions lists of a planning committee's agenda: none is a tracking table, though they have a Proposal,
+    an officer's Recommendation, a Case Officer and dates decided."""
+    decisions = Grid(
+        ["Application No.", "Site Address", "Proposal", "Decision", "Date Decided"],
+        [
+            [
+                "23/01234/FUL",
+                "14 Mill Lane, Abbeyfield",
+                "Erection of a two-storey rear extension and loft conversion with rear dormer.",
+                "Approved",
+                "12/09/2023",
+            ],
+            [
+                "23/01301/HOU",
+                "The Old Forge, Church Street",
+                "Replacement windows and a single-storey side extension.",
+                "Refused",
+                "14/09/2023",
+            ],
+            [
+                "23/01322/LBC",
+                "2 Market Place",
+                "Listed building consent for internal alterations and a new shopfront.",
+                "Approved with conditions",
+                "19/09/2023",
+            ],
+            [
+                "23/01410/OUT",
+                "Land north of Station Road",
+                "Outline application for up to 45 dwellings with access.",
+                "Refused",
+                "21/09/2023",
+            ],
+        ],
+        [1.2, 1.6, 3, 1.3, 1],
+    )
+    schedule = Grid(
+        ["Item", "Application No.", "Site Address", "Proposal", "Case Officer", "Officer Recommendation"],
+        [
+            [
+                "1",
+                "23/01502/FUL",
+                "Former depot, Canal Street",
+                "Change of use from offices to 12 flats.",
+                "Jo Hartley",
+                "Approve subject to conditions",
+            ],
+            [
+                "2",
+                "23/01577/OUT",
+                "Brook Farm, Long Lane",
+                "Erection of 9 dwellings with parking and landscaping.",
+                "Sam Okafor",
+                "Refuse",
+            ],
+            ["3", "23/01610/HOU", "7 Elm Close", "First floor side extension.", "Jo Hartley", "Approve"],
+        ],
+        [0.5, 1.2, 1.6, 2.6, 1.1, 1.3],
+    )
+    licensing = Grid(
+        ["Premises", "Applicant", "Application Type", "Representations", "Decision", "Date of Decision"],
+        [
+            [
+                "The Red Lion, High Street",
+                "Marston Inns Ltd",
+                "Variation of premises licence",
+                "3 residents; Police",
+                "Granted with conditions",
+                "05/10/2023",
+            ],
+            [
+                "Quickstop Convenience, 4 Bridge Road",
+                "Mr A. Patel",
+                "New premises licence",
+                "Licensing Authority",
+                "Refused",
+                "11/10/2023",
+            ],
+            [
+                "Riverside Festival Field",
+                "Riverside Events CIC",
+                "Temporary event notice",
+                "Environmental Health",
+                "Counter notice issued",
+                "18/10/2023",
+            ],
+        ],
+        [1.8, 1.4, 1.5, 1.4, 1.3, 1],
+    )
+    appeals = Grid(
+        ["Appeal Ref", "Application No.", "Site", "Proposal", "Appeal Type", "Inspectorate Decision", "Date"],
+        [
+            [
+                "APP/X1234/W/23/3321456",
+                "22/02211/FUL",
+                "Land at Brook Farm",
+                "Erection of 9 dwellings",
+                "Written representations",
+                "Dismissed",
+                "03/08/2023",
+            ],
+            [
+                "APP/X1234/D/23/3324567",
+                "23/00412/HOU",
+                "7 Elm Close",
+                "First floor side extension",
+                "Householder",
+                "Allowed",
+                "17/08/2023",
+            ],
+            [
+                "APP/X1234/W/23/3319876",
+                "22/01876/OUT",
+                "Former depot, Canal Street",
+                "Outline for 30 flats",
+                "Hearing",
+                "Allowed with costs",
+                "29/08/2023",
+            ],
+        ],
+        [1.9, 1.3, 1.4, 1.6, 1.3, 1.3, 1],
+    )
+    return Paper(
+        "planning-decisions-decoys.pdf",
+        "Planning Committee",
+        "2023-10-26",
+        "26 October 2023",
+        "Planning, Licensing and Appeal Decisions",
+        "Report of Ruth Mensah, Head of Planning and Regulatory Services",
+        [
+            "Purpose of the Report",
+            "1. To inform Members of decisions on planning and licensing applications and of appeal decisions.",
+            "Recommendations",
+            (
+                "2. The Committee is recommended to note the decisions in Tables 1 to 4 and the officer "
+                "recommendations on the applications to be considered at its next meeting."
+            ),
+        ],
+        [
+            ("Table 1: Applications determined under delegated powers", decisions),
+            ("Table 2: Applications for the next meeting", schedule),
+            ("Table 3: Licensing Sub-Committee decisions", licensing),
+            ("Table 4: Planning appeals decided", appeals),
+        ],
+        council="Abbeyfield Borough Council",
+    )
+
+
 def youth():
     cols = [
         ("Recommendation", "rec"),
@@ -958,6 +1107,7 @@ def main():
         waste(),
         transport(),
         budget_decoys(),
+        planning_decoys(),
         youth(),
     ]
     for p in papers:

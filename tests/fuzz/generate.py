@@ -228,6 +228,9 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
             "kpi": "Quarter 3 Performance Report",
             "work_programme": "Work Programme 2024/25",
             "risk_register": "Corporate Risk Register",
+            "planning_decisions": "Planning Applications Determined",
+            "licensing_decisions": "Licensing Sub-Committee Decisions",
+            "appeals": "Planning Appeals Received and Decided",
         }[negative]
     )
     body = [
@@ -374,7 +377,7 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
     if spec.header == "banner":
         spec.banner = f"{_sentence_case(topic)} Review – recommendations and progress as at {date_line}"
     if r.random() < 0.3:
-        spec.decoys.append((r.choice(["before", "after"]), negative_table(r, r.choice(W.NEGATIVE_KINDS))))
+        spec.decoys.append((r.choice(["before", "after"]), negative_table(r, r.choice(W.DECOY_KINDS))))
 
     rare = [c.label for c in cols if c.tier == "rare"]
     spec.dims.update(
@@ -471,6 +474,8 @@ def negative_table(r, kind) -> Table:
             [3, 0.8, 0.8, 0.8, 1, 3],
             "Appendix 1: Key performance indicators",
         )
+    if kind in DECISION_LISTS:
+        return decisions_table(r, kind)
     if kind == "work_programme":
         rows = [
             [_month(r, 2024, 2025), w, owner(r), r.choice(["Scrutiny", "Monitoring", "Pre-decision", "Update"])]
@@ -497,6 +502,120 @@ def negative_table(r, kind) -> Table:
         rows,
         [0.6, 2.4, 1.5, 0.9, 0.8, 3, 1.1, 0.7],
         "Corporate risk register",
+    )
+
+
+def _decided(r) -> str:
+    return f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2023, 2025)}"
+
+
+# Each decisions list: header variants of (label, field), a column-width weight per field and a heading.
+DECISION_LISTS = {
+    "planning_decisions": (
+        [
+            [
+                ("Application No.", "app"),
+                ("Site Address", "site"),
+                ("Proposal", "proposal"),
+                ("Decision", "decision"),
+                ("Date Decided", "date"),
+            ],
+            [
+                ("Ref", "app"),
+                ("Location", "site"),
+                ("Description of Development", "proposal"),
+                ("Case Officer", "officer"),
+                ("Recommendation", "verdict"),
+                ("Decision", "decision"),
+            ],
+            [
+                ("Application", "app"),
+                ("Site", "site"),
+                ("Proposal", "proposal"),
+                ("Officer Recommendation", "verdict"),
+                ("Committee Decision", "decision"),
+                ("Decision Date", "date"),
+            ],
+        ],
+        "Applications determined under delegated powers",
+    ),
+    "licensing_decisions": (
+        [
+            [
+                ("Premises", "premises"),
+                ("Applicant", "applicant"),
+                ("Application Type", "licence"),
+                ("Representations", "reps"),
+                ("Decision", "licence_decision"),
+                ("Date of Decision", "date"),
+            ],
+            [
+                ("Licence No.", "licence_no"),
+                ("Premises", "premises"),
+                ("Type", "licence"),
+                ("Licensing Officer", "officer"),
+                ("Outcome", "licence_decision"),
+                ("Hearing Date", "date"),
+            ],
+        ],
+        "Decisions of the Licensing Sub-Committee",
+    ),
+    "appeals": (
+        [
+            [
+                ("Appeal Ref", "appeal"),
+                ("Application No.", "app"),
+                ("Site", "site"),
+                ("Proposal", "proposal"),
+                ("Appeal Type", "appeal_type"),
+                ("Decision", "appeal_decision"),
+                ("Date", "date"),
+            ],
+            [
+                ("Appeal Ref", "appeal"),
+                ("Site Address", "site"),
+                ("Development", "proposal"),
+                ("Officer Recommendation", "verdict"),
+                ("Inspector's Decision", "appeal_decision"),
+                ("Decision Date", "date"),
+            ],
+        ],
+        "Appeals decided",
+    ),
+}
+_DECISION_WEIGHTS = {"site": 1.6, "proposal": 3, "premises": 1.8, "licence_decision": 1.5, "appeal": 1.6}
+
+
+def decisions_table(r, kind, variant: int | None = None) -> Table:
+    """A planning-decisions, licensing-decisions or appeals list (``DECISION_LISTS``; its header ``variant``,
+    or one drawn): not a tracking table."""
+    variants, heading = DECISION_LISTS[kind]
+    columns = r.choice(variants) if variant is None else variants[variant]
+    values = {
+        "app": lambda: f"{r.randint(22, 24)}/{r.randint(100, 2999):05d}/{r.choice(['FUL', 'HOU', 'OUT', 'LBC'])}",
+        "site": lambda: r.choice(W.PLANNING_SITES),
+        "proposal": lambda: r.choice(W.PROPOSALS),
+        "decision": lambda: r.choice(W.DECISIONS),
+        "verdict": lambda: r.choice(W.VERDICTS),
+        "officer": lambda: f"{r.choice(W.FIRST)} {r.choice(W.LAST)}",
+        "date": lambda: _decided(r),
+        "premises": lambda: r.choice(W.PREMISES),
+        "applicant": lambda: f"{r.choice(W.FIRST)} {r.choice(W.LAST)}",
+        "licence": lambda: r.choice(W.LICENCE_TYPES),
+        "reps": lambda: r.choice(W.REPRESENTATIONS),
+        "licence_decision": lambda: r.choice(W.LICENCE_DECISIONS),
+        "licence_no": lambda: f"PL{r.randint(1000, 9999)}",
+        "appeal": lambda: f"APP/X{r.randint(1000, 9999)}/W/{r.randint(22, 24)}/{r.randint(3200000, 3399999)}",
+        "appeal_type": lambda: r.choice(W.APPEAL_TYPES),
+        "appeal_decision": lambda: r.choice(W.APPEAL_DECISIONS),
+    }
+    rows = [[Cell(values[f]()) for _, f in columns] for _ in range(r.randint(3, 7))]
+    return Table(
+        [[Cell(label) for label, _ in columns]] + rows,
+        1,
+        [_DECISION_WEIGHTS.get(f, 1.1) for _, f in columns],
+        False,
+        heading,
     )
 
 

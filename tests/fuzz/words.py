@@ -415,7 +415,16 @@ MONTHS = [
 ]
 
 # ------------------------------------------------------------------ negative papers
-NEGATIVE_KINDS = ["budget", "kpi", "work_programme", "risk_register"]
+NEGATIVE_KINDS = [
+    "budget",
+    "kpi",
+    "work_programme",
+    "risk_register",
+    "planning_decisions",
+    "licensing_decisions",
+    "appeals",
+]
+DECOY_KINDS = NEGATIVE_KINDS[:4]  # the decoy tables beside a tracking table (kept as they were: same papers)
 KPIS = [
     "Percentage of major planning applications determined in time",
     "Average days to re-let council homes",
@@ -459,3 +468,54 @@ SERVICE_AREAS = [
     "Planning and Regeneration",
     "Leisure and Culture",
 ]
+# Decisions lists of planning and licensing committees: an officer's "Recommendation" of one or two words, a
+# "Proposal", a "Case Officer", a date decided; none of them a tracking table.
+PLANNING_SITES = [
+    "14 Mill Lane",
+    "The Old Forge, Church Street",
+    "2 Market Place",
+    "Land north of Station Road",
+    "Former depot, Canal Street",
+    "7 Elm Close",
+    "Brook Farm, Long Lane",
+    "Unit 4, Riverside Industrial Estate",
+]
+PROPOSALS = [
+    "Erection of a two-storey rear extension and loft conversion with rear dormer",
+    "Replacement windows and a single-storey side extension",
+    "Listed building consent for internal alterations and a new shopfront",
+    "Outline application for up to 45 dwellings with access",
+    "Change of use from offices to 12 flats",
+    "Erection of 9 dwellings with associated parking and landscaping",
+    "Installation of solar panels on the south roof slope",
+    "Demolition of garage and erection of a detached bungalow",
+]
+VERDICTS = ["Approve", "Refuse", "Approve subject to conditions", "Grant", "Refuse consent", "Defer"]
+DECISIONS = ["Approved", "Refused", "Approved with conditions", "Granted", "Withdrawn", "Deferred"]
+PREMISES = [
+    "The Red Lion, High Street",
+    "Quickstop Convenience, 4 Bridge Road",
+    "Riverside Festival Field",
+    "Golden Dragon Takeaway, 21 Queen Street",
+    "The Vaults Bar, Market Square",
+    "Station Road Social Club",
+]
+LICENCE_TYPES = [
+    "New premises licence",
+    "Variation of premises licence",
+    "Review of premises licence",
+    "Temporary event notice",
+    "Personal licence",
+    "Hackney carriage driver licence",
+]
+REPRESENTATIONS = ["Police", "3 residents", "Environmental Health", "Licensing Authority", "None", "Trading Standards"]
+LICENCE_DECISIONS = [
+    "Granted as applied for",
+    "Granted with conditions",
+    "Refused",
+    "Licence suspended for 4 weeks",
+    "Counter notice issued",
+    "Revoked",
+]
+APPEAL_TYPES = ["Written representations", "Householder", "Hearing", "Inquiry"]
+APPEAL_DECISIONS = ["Dismissed", "Allowed", "Allowed with costs", "Split decision", "Withdrawn"]
