@@ -11,7 +11,8 @@ The score is built only from what the extractor itself knows about a recommendat
 - the layout around the row (:mod:`extract.confidence_layout`): a cell starting above its row's number in a
   borderless table (text of the row above), a row below that reads like a piece of this one, the last row
   of a borderless table, text left between two parts of the table at a page break, a field without a
-  column while a column with no role fits it, a row the file marks as a header;
+  column while a column with no role fits it, a label/value table's label that is two labels (two fields
+  read as one), a row the file marks as a header;
 - OCR word confidence on scanned pages;
 - empty fields in a column the rest of the table fills (and a short text alone on its row), odd lengths
   (a two-word recommendation, an owner or timescale as long as a paragraph), a timescale holding prose,
@@ -42,6 +43,7 @@ from .confidence_layout import layout_doubts
 from .text import BULLET
 
 if TYPE_CHECKING:
+    from .headers import HeaderMap
     from .model import Document, Row
     from .rows import RawRecommendation
     from .stitch import TrackingTable
@@ -91,6 +93,7 @@ FACTORS: dict[str, float] = {
     "id_gap": 0.9,  # numbered recommendations out of sequence here
     "split_word": 0.7,  # a word broken in two or two words run together (PDF text, OCR)
     "label_value": 0.4,  # a field whose text is a column label ("Response", "Accepted?")
+    "two_labels": 0.6,  # a column's label is two labels, one over the other: two fields read as one
     "rival": 0.65,  # another column fits a field's role almost as well as the one taken
     "open_end": 0.65,  # a recommendation that stops mid-sentence, or starts in one, where the others do not
     "odd_id": 0.6,  # a number that holds no letter or digit
@@ -203,6 +206,12 @@ def _table_evidence(doc: Document, table: TrackingTable) -> list[Evidence]:
                 weak.append(f"{name} ({' '.join(header.labels[col].split()) or 'no label'})")
         if weak:
             out.append(_ev("weak_role", "column roles read weakly: " + ", ".join(weak)))
+        merged = [
+            label for col in header.columns.values() if table.key_value and _two_labels(label := _label(header, col))
+        ]
+        if merged:
+            shown = ", ".join(repr(" / ".join(m.split("\n"))) for m in merged)
+            out.append(_ev("two_labels", f"two column labels read as one ({shown}): two fields' text in one?"))
         rivals = _rivals(table)
         if rivals:
             out.append(_ev("rival", "another column could also be the " + ", ".join(rivals)))
@@ -211,6 +220,21 @@ def _table_evidence(doc: Document, table: TrackingTable) -> list[Evidence]:
     elif _inferred(doc, table):
         out.append(_ev("inferred", "table without ruled cells: columns inferred from the text layout"))
     return out
+
+
+def _label(header: HeaderMap, col: int) -> str:
+    return header.labels[col] if 0 <= col < len(header.labels) else ""
+
+
+def _two_labels(label: str) -> bool:
+    """A label whose lines name two different fields ("Progress update" over "Responsible person"). In a
+    label/value table, where each label is a row of its own, two rows read as one (in a grid a label broken
+    over two header rows reads so too: "Target" over "date")."""
+    from .headers import classify_label
+    from .vocab import ROLES
+
+    roles = {classify_label(line.strip()) for line in label.split("\n") if line.strip()}
+    return len(roles & set(ROLES)) >= 2
 
 
 def _rivals(table: TrackingTable) -> list[str]:

@@ -263,3 +263,15 @@ def test_text_between_two_parts_of_a_table_doubts_the_row_before_it():
     assert "orphan" in codes[1]
     assert "orphan" not in codes[0] | codes[2]
     assert not any("orphan" in c for c in codes_of(replace(doc, paragraphs=running)))  # a running head
+
+
+def test_two_labels_read_as_one_in_a_label_value_table():
+    doc = doc_of(CLEAR, RECS)
+    table = tracking_tables(doc)[0]
+    labels = (*table.header.labels[:2], "Progress update\nResponsible person", *table.header.labels[3:])
+    blocks = replace(table, key_value=True, header=replace(table.header, labels=labels))
+    checks = assess_table(doc, blocks, recommendations(blocks))
+    assert all("two_labels" in {e.code for e in c.evidence} for c in checks)
+    grid = replace(table, header=replace(table.header, labels=labels))  # a label over two header rows: usual
+    checks = assess_table(doc, grid, recommendations(grid))
+    assert not any("two_labels" in {e.code for e in c.evidence} for c in checks)
