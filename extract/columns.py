@@ -40,8 +40,14 @@ _ACCEPT_RE = re.compile(
     re.I,
 )
 _RECOMMEND_RE = re.compile(
-    r"\b(?:should|recommend\w*|must|ought|that (?:the|a|an|all|[A-Z]\w+)\b.*\bbe\b|"
+    r"^\W*that\b|\b(?:should|recommend\w*|must|ought|that (?:the|a|an|all|[A-Z]\w+)\b.*\bbe\b|"
     r"to (?:review|consider|develop|ensure|explore|introduce|work|improve|establish))",
+    re.I,
+)
+# what has been done: perfect and past tenses, work in hand ("has been agreed", "were held", "is being drafted")
+_REPORTED_RE = re.compile(
+    r"\b(?:has|have|had)\s+(?:been|now|already|not|yet|also)?\s*\w+(?:ed|en|un|ne|de|wn|t)\b|"
+    r"\b(?:was|were)\b|\b(?:is|are)\s+(?:being|now|under\s?way|on track|complete)\b|\bto date\b",
     re.I,
 )
 _OWNER_WORDS_RE = re.compile(
@@ -61,6 +67,7 @@ _MEMBER_RE = re.compile(
 MIN_ROLE_SCORE = 0.45  # below this a column is not given a role
 _HEADER_WEIGHT = 1.0
 _CONTENT_WEIGHT = 0.7
+_CELLS_ALONE_WEIGHT = 0.8  # the cells' weight when the label names no role: all the evidence there is
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +82,7 @@ class ColumnProfile:
     status: float = 0.0
     accept: float = 0.0
     recommend: float = 0.0
+    reported: float = 0.0  # cells telling what has been done (the progress a paper reports)
     members: float = 0.0  # councillors and cabinet posts (an elected member's column, beside the officers')
     words: float = 0.0  # mean words per cell
     distinct: float = 1.0  # share of distinct values
@@ -101,6 +109,7 @@ def profile(values: Sequence[str]) -> ColumnProfile:
         status=share(lambda v: len(v) <= 40 and bool(_STATUS_RE.match(v.strip("• ")))),
         accept=share(lambda v: len(v) <= 60 and bool(_ACCEPT_RE.match(v))),
         recommend=share(lambda v: bool(_RECOMMEND_RE.search(v))),
+        reported=share(lambda v: bool(_REPORTED_RE.search(v))),
         members=share(lambda v: bool(_MEMBER_RE.search(v))),
         words=sum(len(v.split()) for v in filled) / n,
         distinct=len({v.casefold() for v in filled}) / n,
@@ -137,8 +146,10 @@ def content_scores(p: ColumnProfile) -> dict[str, float]:
     scores = {
         "rec_id": p.ids * (1.0 if p.words <= 2 else 0.3),
         # numbered cells read as recommendations when text follows the number ("R1" alone is an id)
-        "recommendation": max(prose * (0.5 + 0.5 * max(p.recommend, p.numbered)), p.numbered * min(0.8, p.words / 5)),
-        "progress": prose * 0.8,
+        "recommendation": max(prose * (0.5 + 0.5 * max(p.recommend, p.numbered)), p.numbered * min(0.8, p.words / 5))
+        * (1.0 - 0.5 * max(0.0, p.reported - max(p.recommend, p.numbered))),
+        # prose that asks for things more than it reports them is less likely the progress
+        "progress": prose * 0.8 * (1.0 - 0.5 * max(0.0, p.recommend - p.reported)),
         "responsible": p.owners * short * (1.0 - 0.6 * p.dates) * (0.7 if p.members >= 0.5 else 1.0),
         "timescale": 0.0 if repeated else p.dates * short,
         "status": p.status * (1.0 if p.words <= 4 else 0.4),
@@ -155,16 +166,20 @@ def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
     out: dict[str, float] = {}
     for role in ROLES:
         h = header.get(role, 0.0)
-        if other >= max(h, 0.01):
+        if h and other >= h:
             out[role] = 0.0
             continue
         c = content.get(role, 0.0)
         if h:
             out[role] = _HEADER_WEIGHT * h + _CONTENT_WEIGHT * c - 0.35 * (1.0 - c) * (role in _SHORT_ROLES)
-        elif not label.strip():
-            out[role] = _CONTENT_WEIGHT * c  # no label: the cells alone
-        else:  # a label naming another role (or none): only cells that clearly fit count ("Rec" over numbers)
-            out[role] = 0.55 * c if role in _SHORT_ROLES and c >= 0.7 else 0.0
+        else:
+            # the cells alone, discounted by how surely the label names something else: in full under no
+            # label or one the vocabulary does not know ("What has happened"), little under a weak label
+            # of another role ("Review outcome" over recommendations), nothing under a sure one
+            elsewhere = max(header.values(), default=0.0)
+            out[role] = _CELLS_ALONE_WEIGHT * c * max(0.0, 1.0 - elsewhere**2)
+            if role in _SHORT_ROLES and c >= 0.7:  # cells that clearly fit win over a label ("Rec" over numbers)
+                out[role] = max(out[role], 0.55 * c)
         if role in ("recommendation", "progress") and p.ids >= 0.6 and p.words <= 2.5:
             out[role] *= 0.3  # a column of numbers holds no recommendations, whatever its label says
     return out

@@ -73,7 +73,7 @@ def _header_like(texts: tuple[str, ...]) -> bool:
     if len(filled) < 2 or not all(_label_like(t) and len(t.split()) <= 12 for t in filled):
         return False
     known = [t for t in filled if vocab_scores(t)]
-    if len(known) < 0.5 * len(filled):
+    if len(known) < max(1, 0.34 * len(filled)):
         return False
     return not any(_value_like(t) for t in filled if t not in known)
 
@@ -110,10 +110,7 @@ def map_header(
     if not _header_like(texts):
         return None
     named = [classify_label(t) for t in texts]
-    if sum(1 for r in named if r) < 2 or not any(
-        vocab_scores(t).get("recommendation", 0) >= 0.4 or r == "recommendation"
-        for t, r in zip(texts, named, strict=True)
-    ):
+    if sum(1 for r in named if r) < 2 and len(texts) < 3:
         return None
     width = len(texts)
     values = [
@@ -129,7 +126,9 @@ def map_header(
     notes: list[str] = []
     if rec_label < _STRONG_REC:
         p = profiles[rec]
-        if body and max(p.recommend, p.numbered) < 0.34:
+        # a label that does not say "recommendation" needs cells that read like recommendations: most of
+        # them when the label says nothing of it, a third under a suggestive one ("Action", "Proposal")
+        if body and max(p.recommend, p.numbered) < (0.34 if rec_label >= 0.4 else 0.6):
             return None  # "Action" over imperative tasks: a delivery plan, not recommendations
         notes.append(f"column {texts[rec]!r} taken as the recommendation (its label is not explicit); check the rows")
     extra = tuple((c, " ".join(t.split())) for c, t in enumerate(texts) if t.strip() and c not in columns.values())

@@ -501,3 +501,35 @@ def test_a_column_of_numbers_is_never_the_recommendation_whatever_its_label():
     assert header is not None
     assert header.col("recommendation") == 2
     assert header.col("progress") == 1
+
+
+def test_labels_the_vocabulary_does_not_know_give_way_to_the_cells():
+    # neither "What the panel asked for" nor "Where things stand" is in the vocabulary
+    table = _table(
+        ("What the panel asked for", "Where things stand", "Officer", "By when"),
+        *[(PROSE[i], DONE[i], "Jo Bloggs", "June 2026") for i in range(3)],
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.columns == {"recommendation": 0, "progress": 1, "responsible": 2, "timescale": 3}
+    assert header.notes  # read from the cells: worth a check
+
+
+def test_a_weak_label_of_another_role_gives_way_to_recommendation_cells():
+    # "outcome" suggests progress, but the cells are recommendations and the progress column is labelled
+    table = _table(("Review outcome", "Progress", "Lead"), *[(PROSE[i], DONE[i], "Head of Parks") for i in range(3)])
+    header = find_header(table)
+    assert header is not None
+    assert (header.col("recommendation"), header.col("progress")) == (0, 1)
+
+
+def test_unknown_labels_over_cells_that_are_not_recommendations_are_no_tracking_table():
+    table = _table(
+        ("Site", "What is proposed", "Officer", "Decided"),
+        *[
+            ("Land at Mill Lane", "Erection of a two-storey rear extension and garage.", "Jo Bloggs", "4 May 2025"),
+            ("12 High Street", "Change of use from shop to cafe with seating outside.", "Ann Lee", "9 May 2025"),
+            ("Old Depot", "Demolition of a barn and erection of four dwellings.", "Kim Tan", "11 May 2025"),
+        ],
+    )
+    assert find_header(table) is None

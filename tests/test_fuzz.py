@@ -158,3 +158,18 @@ def test_extractor_on_a_fixed_slice(tmp_path):
         scores[spec.file] = round(t.f1, 2)
     assert total.rows_true > 40
     assert total.f1 >= F1_FLOOR, f"row F1 {total.f1:.3f} on the fuzz slice is below {F1_FLOOR}: {scores}"
+
+
+def test_held_out_wordings_relabel_the_same_papers():
+    from fuzz import words
+
+    held_out = {label.split("{")[0] for labels in words.HELD_OUT.values() for label in labels}
+    before_labels = ("format", "rotated", "layout", "header_rows", "response", "numbering", "status_col")
+    for i in range(40):
+        usual, other = make_spec(3, i), make_spec(3, i, wordings="held-out")
+        if usual.dims.get("negative"):
+            continue
+        assert other.dims["wording"] == "held-out"
+        assert [usual.dims[k] for k in before_labels] == [other.dims[k] for k in before_labels]
+        named = [c.label for c in other.columns if c.role != "extra"]
+        assert all(any(label.startswith(h) for h in held_out) for label in named), named

@@ -202,15 +202,19 @@ def timescale(r):
     return "Complete"
 
 
-def _pick(r, role, rare=False):
+def _pick(r, role, rare=False, wordings="dev"):
     label, tier = r.choice([h for h in W.HEADERS[role] if (h[1] == "rare") == rare])
+    if wordings == "held-out":  # drawn without touching ``r``: the dimensions drawn before the labels stay
+        own = random.Random(f"held-out/{role}/{label}/{r.getstate()[1][0]}")
+        label, tier = own.choice(W.HELD_OUT[role]), "held-out"
     label = label.format(asat=f"{r.randint(1, 28):02d}/{r.randint(1, 12):02d}/{r.randint(2023, 2025)}", month=_month(r))
     return Column(label, role if role != "response" else "progress", tier)
 
 
 # ------------------------------------------------------------------ the spec
-def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
-    """One paper's spec, a pure function of (seed, index)."""
+def make_spec(seed: int, index: int, formats=FORMATS, wordings: str = "dev") -> Spec:
+    """One paper's spec, a pure function of (seed, index); ``wordings="held-out"`` labels columns from
+    ``words.HELD_OUT``."""
     r = random.Random(f"rectrack-fuzz/{seed}/{index}")
     fmt = r.choice(formats)
     council = f"{r.choice(W.COUNCILS)} {r.choice(W.COUNCIL_KINDS)}"
@@ -289,7 +293,7 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
     rare = set()
     if r.random() < 0.6:
         rare = {x for x in roles if r.random() < 0.4} or {r.choice(roles)}
-    cols = [_pick(r, x, x in rare) for x in roles]
+    cols = [_pick(r, x, x in rare, wordings) for x in roles]
     extras = []
     if response:
         extras.append("Accepted?")
@@ -305,7 +309,7 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
         at = r.choice([1, len(cols)]) if x != "Accepted?" else 1
         cols.insert(at, Column(x, "extra"))
     if numbering == "column":
-        cols.insert(0, _pick(r, "id", r.random() < 0.3))
+        cols.insert(0, _pick(r, "id", r.random() < 0.3, wordings))
     if spec.header == "split" and not any(len(c.label.split()) > 1 for c in cols):
         t = next(c for c in cols if c.role == "time")
         t.label, t.tier = "Completion / Date", "rare"
@@ -382,7 +386,7 @@ def make_spec(seed: int, index: int, formats=FORMATS) -> Spec:
     rare = [c.label for c in cols if c.tier == "rare"]
     spec.dims.update(
         {
-            "wording": "rare" if rare else "common",
+            "wording": "held-out" if wordings == "held-out" else "rare" if rare else "common",
             "order": order,
             "extra_cols": "yes" if [x for x in extras if x != "Accepted?"] else "no",
             "header_rows": spec.header,
@@ -992,7 +996,7 @@ def convert_with_office(jobs: list, timeout: float = 600) -> list:
     return done
 
 
-def write_papers(seed: int, count: int, out_dir, formats=FORMATS, start: int = 0):
+def write_papers(seed: int, count: int, out_dir, formats=FORMATS, start: int = 0, wordings: str = "dev"):
     """Write papers start..start+count-1 and their truth (out_dir/truth/<file>.json).
     Returns (specs written, notes)."""
     import json
@@ -1005,7 +1009,7 @@ def write_papers(seed: int, count: int, out_dir, formats=FORMATS, start: int = 0
     can_office = office() is not None
     staging = out_dir / "staging"
     for i in range(start, start + count):
-        spec = make_spec(seed, i, formats)
+        spec = make_spec(seed, i, formats, wordings)
         if spec.fmt in OFFICE_FORMATS:
             if not can_office:
                 notes.append(f"skipped {spec.file}: {spec.fmt} needs LibreOffice (soffice), which is not installed")

@@ -166,6 +166,12 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(ROOT / "output" / "fuzz"), help="output folder (default output/fuzz)")
     ap.add_argument("--formats", default=",".join(FORMATS), help=f"comma-separated subset of {','.join(FORMATS)}")
     ap.add_argument("--jobs", type=int, default=0, help="extractor worker processes (default: one per core)")
+    ap.add_argument(
+        "--wordings",
+        choices=["dev", "held-out"],
+        default="dev",
+        help="column labels: the usual lists, or the held-out list nobody tuned the extractor on",
+    )
     args = ap.parse_args(argv)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     if not formats or set(formats) - set(FORMATS):
@@ -174,7 +180,7 @@ def main(argv=None) -> int:
     for sub in ("papers", "truth"):
         shutil.rmtree(out / sub, ignore_errors=True)
     t0 = time.monotonic()
-    specs, notes = write_papers(args.seed, args.n, out, formats)
+    specs, notes = write_papers(args.seed, args.n, out, formats, wordings=args.wordings)
     if notes:
         skipped = sum(1 for n in notes if n.startswith("skipped"))
         print(f"note: {skipped} papers skipped; first: {notes[0]}")

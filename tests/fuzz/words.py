@@ -127,6 +127,68 @@ HEADERS = {
     ],
 }
 
+# Held-out header wordings (``run.py --wordings held-out``): every column labelled from this list instead.
+# Written apart from the lists above and never used to tune the extractor: they measure how its column
+# roles hold up on labels nobody tuned for (from the cells as much as from the header).
+HELD_OUT = {
+    "id": ["Ref No", "Para", "Recommendation Ref", "Item No.", "Rec Ref", "Paragraph"],
+    "rec": [
+        "The Panel recommended",
+        "Scrutiny Panel Recommendation",
+        "Recommendation of the Task and Finish Group",
+        "Proposal from the review",
+        "What the review asked for",
+        "Suggested improvement",
+        "Recommendation to Executive",
+        "Review outcome",
+    ],
+    "progress": [
+        "Progress at {month}",
+        "Status update",
+        "What has happened",
+        "Work undertaken",
+        "Implementation progress",
+        "Narrative",
+        "Position at {asat}",
+        "Update from service",
+    ],
+    "response": [
+        "Executive Member response",
+        "Service response",
+        "Response of the Cabinet",
+        "Reply",
+        "Decision and comments",
+    ],
+    "resp": [
+        "Lead Cabinet Member",
+        "Responsible Head of Service",
+        "Directorate lead",
+        "Officer",
+        "Contact",
+        "Accountable officer",
+        "Responsible body",
+        "Portfolio / Lead",
+    ],
+    "time": [
+        "Timeline",
+        "Target",
+        "Date for completion",
+        "Planned completion",
+        "Revised deadline",
+        "Implementation timescale",
+        "Due",
+        "Complete by",
+    ],
+    "status": [
+        "RAG ({month})",
+        "Progress rating",
+        "Implementation status",
+        "Completed (Y/N)",
+        "Status / RAG",
+        "Rating",
+    ],
+}
+
 # Extra columns that a tracking table may carry and that are not part of a row's five fields.
 EXTRA_COLUMNS = {
     "Meeting Date": "date",
