@@ -36,7 +36,8 @@ _STATUS_RE = re.compile(
 )
 _ACCEPT_RE = re.compile(
     r"^(?:accepted|not accepted|partially accepted|rejected|agreed|not agreed|partially agreed|"
-    r"yes|no|partially|partly|noted|accepted in principle|agreed in principle)\b",
+    r"yes|no|partially|partly|noted|accepted in principle|agreed in principle|"
+    r"approved?|refused?|grant(?:ed)?|defer(?:red)?|permit(?:ted)?|dismissed|allowed|withdrawn|revoked)\b",
     re.I,
 )
 _RECOMMEND_RE = re.compile(

@@ -123,6 +123,8 @@ def map_header(
     if rec is None or not {"progress", "responsible", "timescale", "status"} & columns.keys():
         return None
     rec_label = vocab_scores(texts[rec]).get("recommendation", 0.0)
+    if body and profiles[rec].accept >= 0.6 and profiles[rec].words < 5:
+        return None  # verdicts ("Approve", "Refuse subject to conditions"), whatever the label says
     notes: list[str] = []
     if rec_label < _STRONG_REC:
         p = profiles[rec]
@@ -267,8 +269,9 @@ def key_value_table(table: Table) -> Table | None:
     keys = [norm_key(_unnumbered(c[0].text)) for c in pairs]
     first = pairs[: next((i for i in range(1, len(keys)) if keys[i] in keys[:i]), len(pairs))]
     fields = [classify_label(_unnumbered(c[0].text)) for c in first]
-    if len(first) < 2 or "recommendation" not in fields or len({f for f in fields if f}) < 2:
-        return None
+    named = {f for f in fields if f}
+    if len(first) < 2 or len(named) < 2 or "recommendation" not in fields and len(first) < 3:
+        return None  # without a recommendation label, the cells decide (see map_header)
     page = rows[0].page
     header = Row(cells=tuple(c[0] for c in first), page=page, is_header=True)
     return Table(

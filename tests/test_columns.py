@@ -533,3 +533,20 @@ def test_unknown_labels_over_cells_that_are_not_recommendations_are_no_tracking_
         ],
     )
     assert find_header(table) is None
+
+
+def test_a_recommendation_label_over_verdicts_is_no_tracking_table():
+    # a planning committee's list: the officer's recommendation is a verdict, not a recommendation
+    table = _table(
+        ("Ref", "Description of development", "Case officer", "Recommendation", "Decision"),
+        ("24/0101/FUL", "Two-storey rear extension to a dwelling.", "Jo Bloggs", "Approve", "Approved"),
+        ("24/0102/HOU", "Change of use from a shop to a cafe.", "Ann Lee", "Refuse", "Refused"),
+        (
+            "24/0103/OUT",
+            "Four dwellings on land at the old depot.",
+            "Kim Tan",
+            "Approve subject to conditions",
+            "Deferred",
+        ),
+    )
+    assert find_header(table) is None

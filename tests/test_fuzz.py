@@ -53,19 +53,9 @@ def test_truth_comes_from_the_spec():
     assert truth(negative)["rows"] == []
 
 
-# A "Recommendation" column of one-word verdicts (Approve, Refuse) beside a Case Officer is still read as a
-# tracking table: headers.map_header looks at a recommendation column's cells only when its label is weak
-# ("Action", "Proposal"), and columns.assign gives the Case Officer's names the owner role.
-_VERDICTS_READ = pytest.mark.xfail(strict=True, reason="a strong 'Recommendation' label over verdicts is trusted")
-
-
 @pytest.mark.parametrize(
     ("kind", "variant"),
-    [
-        pytest.param(kind, variant, marks=_VERDICTS_READ if (kind, variant) == ("planning_decisions", 1) else ())
-        for kind, (variants, _) in DECISION_LISTS.items()
-        for variant in range(len(variants))
-    ],
+    [(kind, variant) for kind, (variants, _) in DECISION_LISTS.items() for variant in range(len(variants))],
 )
 def test_decisions_lists_are_not_tracking_tables(tmp_path, kind, variant):
     """The negative kinds of planning and licensing committees (each header variant, in Word and HTML): a

@@ -369,3 +369,38 @@ def test_unnumbered_row_whose_word_the_page_break_cut_goes_on_below():
     ]
     assert recs[1].fields()["progress"] == "Report due in June."
     assert recs[1].extra_items() == (("Portfolio", "Cabinet Member for Parks"),)
+
+
+def test_key_value_tables_whose_recommendation_label_is_unknown_are_read_from_their_cells():
+    paper = Paper().para("Appendix A: progress on the review", page=1)
+    texts = [
+        (
+            "That the council publishes its policy on community grants online, with the criteria used to score bids.",
+            "The policy has been published and the scoring criteria were added to the website in April.",
+            "Jo Bloggs",
+        ),
+        (
+            "That ward members are briefed on the new parking scheme before it is consulted on in their wards.",
+            "Briefings were held in May for members of all six wards affected by the scheme.",
+            "Ann Lee",
+        ),
+    ]
+    for n, (asked, done, lead) in enumerate(texts, start=1):
+        paper.para(f"Recommendation {n}", page=1).table(
+            row("What the panel asked for", asked),
+            row("Where things stand", done),
+            row("Lead officer", lead),
+            row("Target date", "March 2026"),
+            page=1,
+        )
+    recs = paper.recs()
+    assert [(r["rec_id"], r["recommendation"], r["progress"]) for r in recs] == [
+        ("1", texts[0][0], texts[0][1]),
+        ("2", texts[1][0], texts[1][1]),
+    ]
+
+
+def test_a_key_value_table_of_contact_details_is_not_read():
+    paper = Paper().para("Contact", page=1)
+    paper.table(row("Lead officer", "Jo Bloggs"), row("Telephone", "01234 567890"), row("Date", "March 2026"), page=1)
+    assert paper.recs() == []
