@@ -213,10 +213,11 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
         after = passed or ("recommendation" in used and prose)
         result = best(col + 1, used, after)  # no role for this column
         for role, score in table[col].items():
-            if role in used or score < MIN_ROLE_SCORE:
-                continue
+            first = role == "recommendation" and col == first_prose
+            if role in used or score + (0.1 if first else 0.0) < MIN_ROLE_SCORE:
+                continue  # (the first prose column's lead counts towards the recommendation's threshold)
             if role == "recommendation":
-                score += 0.1 if col == first_prose else 0.0
+                score += 0.1 if first else 0.0
                 score -= 0.3 if "progress" in used else 0.0
             elif role == "progress" and "recommendation" in used and not passed:
                 score += 0.2  # the first prose column after the recommendation: what was done about it

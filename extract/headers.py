@@ -128,9 +128,13 @@ def map_header(
     notes: list[str] = []
     if rec_label < _STRONG_REC:
         p = profiles[rec]
+        asks = max(p.recommend, p.numbered)
         # a label that does not say "recommendation" needs cells that read like recommendations: most of
-        # them when the label says nothing of it, a third under a suggestive one ("Action", "Proposal")
-        if body and max(p.recommend, p.numbered) < (0.34 if rec_label >= 0.4 else 0.6):
+        # them when the label says nothing of it, a third under a suggestive one ("Action", "Proposal"),
+        # or cells that ask more than they report beside a column that reports what was done
+        reported = any(profiles[c].reported >= 0.5 for c in columns.values() if c != rec)
+        enough = asks >= (0.34 if rec_label >= 0.4 else 0.6) or (reported and asks > 0 and p.reported < 0.2)
+        if body and not enough:
             return None  # "Action" over imperative tasks: a delivery plan, not recommendations
         notes.append(f"column {texts[rec]!r} taken as the recommendation (its label is not explicit); check the rows")
     extra = tuple((c, " ".join(t.split())) for c, t in enumerate(texts) if t.strip() and c not in columns.values())

@@ -550,3 +550,31 @@ def test_a_recommendation_label_over_verdicts_is_no_tracking_table():
         ),
     )
     assert find_header(table) is None
+
+
+def test_resolutions_beside_a_column_that_reports_are_the_recommendations():
+    # no label says "recommendation" and few cells say "should", but they ask where the next column reports
+    table = _table(
+        ("Review outcome", "Progress at May 2025", "Officer", "Due"),
+        (
+            "The Committee receives a report on library opening hours and their cost in June 2025.",
+            "A report was drafted and has been sent to members of the Committee for comment.",
+            "Head of Libraries",
+            "June 2025",
+        ),
+        (
+            "Officers lobby the Government for further funding to keep rural libraries open longer.",
+            "Letters were sent to the Minister and a reply has been received in April.",
+            "Chief Executive",
+            "April 2025",
+        ),
+        (
+            "The Council should publish library visitor numbers every quarter on its website.",
+            "Figures for the first two quarters have been published on the website.",
+            "Head of Libraries",
+            "Quarterly",
+        ),
+    )
+    header = find_header(table)
+    assert header is not None
+    assert (header.col("recommendation"), header.col("progress")) == (0, 1)
