@@ -499,3 +499,21 @@ def test_the_next_tables_header_with_broken_labels_ends_the_body():
     table, count = build_table(lines[at + size :], columns, 1, 0, lines[at : at + size])
     assert count == 1
     assert len(table.rows) == 2
+
+
+def test_a_header_whose_recommendation_label_is_unknown_is_found_from_the_lines_below(tmp_path):
+    # "What the panel asked" names no role the vocabulary knows; the cells below ask, the next column reports
+    header = ("Ref", "What the panel asked", "Where things stand", "Lead", "Due")
+    asked = [
+        (
+            row[0],
+            "That " + row[1][0].lower() + row[1][1:],
+            "It has been agreed. " + row[2].replace("\n", " "),
+            row[3],
+            row[4],
+        )
+        for row in NUMBERED
+    ]
+    rows = _cells(_draw(tmp_path / "unknown.pdf", header, asked))
+    assert rows[0] == list(header)
+    assert rows[1:] == _expected(asked)

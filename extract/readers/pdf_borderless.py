@@ -40,9 +40,14 @@ def names_recommendation(line: list[dict]) -> bool:
 
 
 def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
-    """The first header block: (first line index, number of lines, columns), or None."""
+    """The first header block: (first line index, number of lines, columns), or None.
+
+    The block names a recommendation column, or is a row of labels most of which the vocabulary knows:
+    then the lines below must read like a tracking table (see ``_columns``).
+    """
     for i, line in enumerate(lines):
-        if not any(names_recommendation(ln) for ln in lines[i : i + 3]):
+        named = any(names_recommendation(ln) for ln in lines[i : i + 3])
+        if not named and not _could_be_labels(line):
             continue  # the recommendation label is on this line or one of the next two (a label set in pieces)
         if len(line) > 4 and len(segments(line)) == 1:
             continue  # a heading above the table ("Appendix A - Progress on recommendations"), not labels
@@ -53,7 +58,7 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
                 break
             if size > 1 and _content_line(block[-1]):
                 break  # the first line of the body, close under a one-line header
-            columns = _columns(block)
+            columns = _columns(block, None if named else lines[i + size :])
             if columns is not None and (best is None or len(columns.header.columns) >= len(best[2].header.columns)):
                 best = (i, size, columns)
         if best is not None:
@@ -119,7 +124,37 @@ def _aligned(above: list[list[dict]], below: list[dict]) -> bool:
     return all(any(abs(seg[0]["x0"] - x) <= 2.0 for x in starts) for seg in lower)
 
 
-def _columns(block: list[list[dict]]) -> Columns | None:
+def _could_be_labels(line: list[dict]) -> bool:
+    """Three or more short word groups, most of them (two at least) words of the header vocabulary; figures
+    only inside a known label ("Progress at January 2024")."""
+    groups = [" ".join(w["text"] for w in g) for g in segments(line)]
+    known = [bool(label_scores(g)) for g in groups]
+    if len(groups) < 3 or any(
+        len(g.split()) > 5 or any(ch.isdigit() for ch in g) and not k for g, k in zip(groups, known, strict=True)
+    ):
+        return False
+    return sum(known) >= max(2, 0.5 * len(groups))
+
+
+def _rough_body(lines: list[list[dict]], lefts: tuple[float, ...]) -> list[Row]:
+    """The lines below a candidate header cut at its column edges into rough rows (a new row after a
+    paragraph-sized gap), enough to tell what the columns hold."""
+    rows: list[list[list[str]]] = []
+    for n, line in enumerate(lines[:60]):
+        height = line[0]["bottom"] - line[0]["top"]
+        if n and line[0]["top"] - lines[n - 1][0]["bottom"] > _END_GAP * height:
+            break
+        if not rows or line[0]["top"] - lines[n - 1][0]["bottom"] > 0.6 * height:
+            rows.append([[] for _ in lefts])
+        for word in line:
+            col = max((i for i, left in enumerate(lefts) if word["x0"] + 1.0 >= left), default=0)
+            rows[-1][col].append(word["text"])
+    return [Row(cells=tuple(Cell(text=" ".join(c)) for c in r)) for r in rows]
+
+
+def _columns(block: list[list[dict]], below: list[list[dict]] | None = None) -> Columns | None:
+    """Columns from a header block; with ``below``, the labels need not name a recommendation column but
+    the lines below, cut at the labels' edges, must read like a tracking table."""
     spans: list[tuple[float, float, str]] = []  # (x0, x1, text)
     for line in block:
         for seg in segments(line):
@@ -133,10 +168,12 @@ def _columns(block: list[list[dict]]) -> Columns | None:
     spans.sort(key=lambda s: s[0])
     if len(spans) < 2:
         return None
-    header = map_header(Row(cells=tuple(Cell(text=str(s[2])) for s in spans)), 0)
+    lefts = tuple(float(s[0]) for s in spans)
+    labels = Row(cells=tuple(Cell(text=str(s[2])) for s in spans))
+    header = map_header(labels, 0) if below is None else map_header(labels, 0, _rough_body(below, lefts))
     if header is None:
         return None
-    return Columns(lefts=tuple(float(s[0]) for s in spans), header=header)
+    return Columns(lefts=lefts, header=header)
 
 
 def build_table(
