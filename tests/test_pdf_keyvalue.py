@@ -31,7 +31,7 @@ RECORDS = [
 ]
 
 
-def _paper(path: Path, *, wrap_label: bool = False) -> Path:
+def _paper(path: Path, *, wrap_label: bool = False, names: tuple[str, ...] = (), records=RECORDS) -> Path:
     """Each record: a "Recommendation N" heading, then label lines at the left and values to their right."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
@@ -41,7 +41,7 @@ def _paper(path: Path, *, wrap_label: bool = False) -> Path:
     c.setFont("Helvetica-Bold", 13)
     c.drawString(50, 800, "Culture Scrutiny Panel: progress on the review recommendations")
     y = 770.0
-    for number, rec, progress, owner, due in RECORDS:
+    for number, rec, progress, owner, due in records:
         c.setFont("Helvetica-Bold", 11)
         c.drawString(50, y, f"Recommendation {number}")
         y -= 18
@@ -51,6 +51,8 @@ def _paper(path: Path, *, wrap_label: bool = False) -> Path:
             ("Lead officer", owner),
             ("Target date", due),
         ]
+        if names:
+            labels = [(name, value) for name, (_, value) in zip(names, labels, strict=True)]
         for index, (label, value) in enumerate(labels):
             lines = simpleSplit(value, "Helvetica", 9, 300)
             c.setFont("Helvetica-Bold", 9)
@@ -75,6 +77,12 @@ def _rows(path: Path):
 
 def test_label_value_blocks_without_rules_give_one_row_each(tmp_path):
     assert _rows(_paper(tmp_path / "kv.pdf")) == RECORDS
+
+
+def test_labels_the_vocabulary_does_not_know_are_found_by_repeating_in_every_block(tmp_path):
+    names = ("What the panel asked", "Where things stand", "Lead officer", "Target date")
+    records = [(n, "That " + rec[0].lower() + rec[1:], *rest) for n, rec, *rest in RECORDS]
+    assert _rows(_paper(tmp_path / "kv-unknown.pdf", names=names, records=records)) == records
 
 
 def test_a_label_wrapped_onto_the_next_line_is_one_label(tmp_path):

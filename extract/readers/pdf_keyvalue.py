@@ -85,6 +85,8 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
     # a label starts in capitals: lower case is running text carried on, except for the end of a label
     # broken by the page break, at the top of the page
     marks = [None if i and line[0]["text"][:1].islower() else _starts(line) for i, line in enumerate(lines)]
+    for i in _recurring_labels(lines):
+        marks[i] = marks[i] or (lines[i][0]["x0"], segments(lines[i])[1][0]["x0"])
     for i, line in enumerate(lines[:-1]):
         segs = segments(line)
         if marks[i] is not None or len(segs) != 2:
@@ -103,6 +105,21 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
         if words and len(segs[0]) <= 3 and begins_label(words):
             marks[last] = (segs[0][0]["x0"], segs[1][0]["x0"])  # a label the page break cut ("Scrutiny" / ...)
     return marks
+
+
+def _recurring_labels(lines: list[list[dict]]) -> list[int]:
+    """Lines opening with a short capitalised text that opens other lines too, at the same two edges: the
+    labels of blocks printed one after another, whether or not the vocabulary knows them."""
+    seen: dict[tuple[str, int, int], list[int]] = {}
+    for i, line in enumerate(lines):
+        segs = segments(line)
+        if len(segs) != 2 or len(segs[0]) > _MAX_LABEL_WORDS or not segs[0][0]["text"][:1].isupper():
+            continue
+        text = " ".join(w["text"] for w in segs[0])
+        seen.setdefault((text.casefold(), round(segs[0][0]["x0"]), round(segs[1][0]["x0"])), []).append(i)
+    repeated = {key: at for key, at in seen.items() if len(at) >= 2}
+    edges = Counter(key[1:] for key in repeated)
+    return sorted(i for key, at in repeated.items() if edges[key[1:]] >= 2 for i in at)
 
 
 def _last_body_line(lines: list[list[dict]]) -> int | None:
