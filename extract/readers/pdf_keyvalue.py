@@ -85,8 +85,7 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
     # a label starts in capitals: lower case is running text carried on, except for the end of a label
     # broken by the page break, at the top of the page
     marks = [None if i and line[0]["text"][:1].islower() else _starts(line) for i, line in enumerate(lines)]
-    for i in _recurring_labels(lines):
-        marks[i] = marks[i] or (lines[i][0]["x0"], segments(lines[i])[1][0]["x0"])
+    rests: set[int] = set()
     for i, line in enumerate(lines[:-1]):
         segs = segments(line)
         if marks[i] is not None or len(segs) != 2:
@@ -98,6 +97,10 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
         if tight and near and _label(segs[0] + piece):
             marks[i] = (segs[0][0]["x0"], segs[1][0]["x0"])
             marks[i + 1] = None  # the rest of this label, not a record of its own
+            rests.add(i + 1)
+    for i in _recurring_labels(lines):  # labels the vocabulary does not know, found by repeating
+        if marks[i] is None and i not in rests:
+            marks[i] = (lines[i][0]["x0"], segments(lines[i])[1][0]["x0"])
     last = _last_body_line(lines)
     if last is not None and marks[last] is None:
         segs = segments(lines[last])
