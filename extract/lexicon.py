@@ -37,7 +37,7 @@ def frequency(word: str) -> float:
     if not word:
         return 0.0
     words = _frequencies()
-    spellings = [word] + [pattern.sub(american, word) for pattern, american in _BRITISH if pattern.search(word)]
+    spellings = {word} | {pattern.sub(american, word) for pattern, american in _BRITISH}
     return max(float(words.word_usage_frequency(w)) for w in spellings)
 
 

@@ -198,15 +198,10 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
         )
         if continues and current is not None:
             cut = _cut_fields(previous, table.header) | _open_fields(current, values) if page_break else set()
-            if rec_text:
-                sep = (
-                    " " if "recommendation" in cut and not _starts_paragraph(current.recommendation, rec_text) else "\n"
-                )
-                current.recommendation = (
-                    _glue(current.recommendation, rec_text)
-                    if sep == " "
-                    else f"{current.recommendation}{sep}{rec_text}".strip()
-                )
+            if rec_text and "recommendation" in cut and not _starts_paragraph(current.recommendation, rec_text):
+                current.recommendation = _glue(current.recommendation, rec_text)
+            elif rec_text:
+                current.recommendation = f"{current.recommendation}\n{rec_text}".strip()
             current.add(values, row.page, glue=cut)
             current.add_extra(extra_values(row, table.header), cut=page_break)
             current.add_cells(row)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ..headers import looks_numbered, map_header
 from ..model import Cell, Row, Table
 from ..vocab import best_role, is_whole_label, label_scores
-from .pdf_columns import Columns, Rule, segments
+from .pdf_columns import Columns, Rule, column_of, segments
 from .pdf_rowcuts import _is_number, _rows, _table_rules
 from .pdf_text import cell_text
 
@@ -147,8 +147,7 @@ def _rough_body(lines: list[list[dict]], lefts: tuple[float, ...]) -> list[Row]:
         if not rows or line[0]["top"] - lines[n - 1][0]["bottom"] > 0.6 * height:
             rows.append([[] for _ in lefts])
         for word in line:
-            col = max((i for i, left in enumerate(lefts) if word["x0"] + 1.0 >= left), default=0)
-            rows[-1][col].append(word["text"])
+            rows[-1][column_of(lefts, word)].append(word["text"])
     return [Row(cells=tuple(Cell(text=" ".join(c)) for c in r)) for r in rows]
 
 

@@ -11,6 +11,16 @@ COLUMN_GAP = 6.0  # points of white space that separate two columns on a line
 Rule = tuple[float, float, float]  # a horizontal rule on the page: (y, x0, x1)
 
 
+def column_of(lefts: tuple[float, ...], word: dict) -> int:
+    """The column a word starts in, given the columns' left edges (the first open to the left)."""
+    x = word["x0"] + 1.0
+    col = 0
+    for i, left in enumerate(lefts):
+        if x >= left:
+            col = i
+    return col
+
+
 @dataclass(frozen=True, slots=True)
 class Columns:
     """Left edges of the columns (the first is open to the left) and the header mapping."""
@@ -19,12 +29,7 @@ class Columns:
     header: HeaderMap
 
     def index(self, word: dict) -> int:
-        x = word["x0"] + 1.0
-        col = 0
-        for i, left in enumerate(self.lefts):
-            if x >= left:
-                col = i
-        return col
+        return column_of(self.lefts, word)
 
     def under(self, x0: float, x1: float) -> frozenset[int]:
         """The columns a rule from ``x0`` to ``x1`` runs under (well into each column, not just its edge)."""

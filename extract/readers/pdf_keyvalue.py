@@ -85,9 +85,10 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
     # a label starts in capitals: lower case is running text carried on, except for the end of a label
     # broken by the page break, at the top of the page
     marks = [None if i and line[0]["text"][:1].islower() else _starts(line) for i, line in enumerate(lines)]
+    groups = [segments(line) for line in lines]
     rests: set[int] = set()
     for i, line in enumerate(lines[:-1]):
-        segs = segments(line)
+        segs = groups[i]
         if marks[i] is not None or len(segs) != 2:
             continue
         piece = [w for w in lines[i + 1] if w["x1"] < segs[1][0]["x0"]]  # value text may share its line
@@ -98,9 +99,9 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
             marks[i] = (segs[0][0]["x0"], segs[1][0]["x0"])
             marks[i + 1] = None  # the rest of this label, not a record of its own
             rests.add(i + 1)
-    for i in _recurring_labels(lines):  # labels the vocabulary does not know, found by repeating
+    for i in _recurring_labels(groups):  # labels the vocabulary does not know, found by repeating
         if marks[i] is None and i not in rests:
-            marks[i] = (lines[i][0]["x0"], segments(lines[i])[1][0]["x0"])
+            marks[i] = (groups[i][0][0]["x0"], groups[i][1][0]["x0"])
     last = _last_body_line(lines)
     if last is not None and marks[last] is None:
         segs = segments(lines[last])
@@ -110,12 +111,11 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
     return marks
 
 
-def _recurring_labels(lines: list[list[dict]]) -> list[int]:
-    """Lines opening with a short capitalised text that opens other lines too, at the same two edges: the
-    labels of blocks printed one after another, whether or not the vocabulary knows them."""
+def _recurring_labels(groups: list[list[list[dict]]]) -> list[int]:
+    """Lines (as their word groups) opening with a short capitalised text that opens other lines too, at the
+    same two edges: the labels of blocks printed one after another, whether or not the vocabulary knows them."""
     seen: dict[tuple[str, int, int], list[int]] = {}
-    for i, line in enumerate(lines):
-        segs = segments(line)
+    for i, segs in enumerate(groups):
         if len(segs) != 2 or len(segs[0]) > _MAX_LABEL_WORDS or not segs[0][0]["text"][:1].isupper():
             continue
         text = " ".join(w["text"] for w in segs[0])
