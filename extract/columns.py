@@ -198,7 +198,7 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
     recommendation a penalty (papers put what was recommended before what was done about it).
     """
     n = len(labels)
-    table = [role_scores(labels[i], profiles[i]) for i in range(n)]
+    table = _contrasted([role_scores(labels[i], profiles[i]) for i in range(n)], profiles)
     first_prose = next((i for i in range(n) if profiles[i].words >= 6), None)
     memo: dict[tuple[int, frozenset[str], bool], tuple[float, tuple[tuple[str, int], ...]]] = {}
 
@@ -228,3 +228,23 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
         return result
 
     return dict(best(0, frozenset(), False)[1])
+
+
+_CONTRAST = 0.4  # how far one prose column must report more than another to tell them apart by it
+
+
+def _contrasted(table: list[dict[str, float]], profiles: Sequence[ColumnProfile]) -> list[dict[str, float]]:
+    """Prose columns told apart by each other: beside a column that reports what was done, a prose
+    column that reports nothing leans to the recommendation and away from the progress, whatever its
+    label says ("Review outcome" over what a review asked, beside "What has happened")."""
+    prose = [i for i, p in enumerate(profiles) if p.words >= 6]
+    out = list(table)
+    for i in prose:
+        lead = max((profiles[j].reported for j in prose if j != i), default=0.0) - profiles[i].reported
+        if lead < _CONTRAST:
+            continue
+        scores = dict(table[i])
+        scores["recommendation"] = scores.get("recommendation", 0.0) + _CONTRAST * lead
+        scores["progress"] = max(0.0, scores.get("progress", 0.0) - _CONTRAST * lead)
+        out[i] = scores
+    return out

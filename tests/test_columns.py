@@ -578,3 +578,22 @@ def test_resolutions_beside_a_column_that_reports_are_the_recommendations():
     header = find_header(table)
     assert header is not None
     assert (header.col("recommendation"), header.col("progress")) == (0, 1)
+
+
+def test_the_column_that_reports_nothing_beside_one_that_reports_is_the_recommendation():
+    # both labels lean to progress ("outcome", "update"), and one cell in three says "should": the tenses
+    # tell the columns apart, the sparse one (a cell per recommendation, action rows below) included
+    rows = [
+        ("1", "Officers draw up a plan for the repair of school roofs across the county.", "A survey was done."),
+        ("", "", "The first six roofs have been repaired and the rest are being priced."),
+        ("2", "The Council should publish the number of roofs repaired each quarter on its website.", "Not yet."),
+        ("", "", "A page was set up on the website in May and figures were added in June."),
+        ("3", "The panel receives a report on the cost of the repairs in the spring.", "It was delayed."),
+        ("", "", "The report has been written and was sent to the panel in March."),
+    ]
+    table = _table(
+        ("No.", "Review outcome", "Latest update", "Lead"), *[(*r, "Head of Property" if r[0] else "") for r in rows]
+    )
+    header = find_header(table)
+    assert header is not None
+    assert (header.col("recommendation"), header.col("progress")) == (1, 2)

@@ -172,29 +172,41 @@ def main(argv=None) -> int:
         default="dev",
         help="column labels: the usual lists, or the held-out list nobody tuned the extractor on",
     )
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="extract and score the papers already in OUT again, without writing new ones (after a change)",
+    )
     args = ap.parse_args(argv)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     if not formats or set(formats) - set(FORMATS):
         ap.error(f"--formats: choose from {','.join(FORMATS)}")
     out = Path(args.out)
-    for sub in ("papers", "truth"):
-        shutil.rmtree(out / sub, ignore_errors=True)
     t0 = time.monotonic()
-    specs, notes = write_papers(args.seed, args.n, out, formats, wordings=args.wordings)
-    if notes:
-        skipped = sum(1 for n in notes if n.startswith("skipped"))
-        print(f"note: {skipped} papers skipped; first: {notes[0]}")
+    if args.reuse:
+        files = sorted(p.name.removesuffix(".json") for p in (out / "truth").glob("*.json"))
+        if not files:
+            ap.error(f"--reuse: no papers in {out}; run without --reuse first")
+    else:
+        for sub in ("papers", "truth"):
+            shutil.rmtree(out / sub, ignore_errors=True)
+        specs, notes = write_papers(args.seed, args.n, out, formats, wordings=args.wordings)
+        if notes:
+            skipped = sum(1 for n in notes if n.startswith("skipped"))
+            print(f"note: {skipped} papers skipped; first: {notes[0]}")
+        files = [s.file for s in specs]
     t1 = time.monotonic()
     rows_path = out / "rows.jsonl"
     extract(out / "papers", rows_path, args.jobs)
     t2 = time.monotonic()
     preds = load_rows(rows_path)
     results = []
-    for s in specs:
-        tr = json.loads((out / "truth" / (s.file + ".json")).read_text(encoding="utf-8"))
-        results.append((tr, score_paper(tr["rows"], preds.get(s.file, []))))
+    for file in files:
+        tr = json.loads((out / "truth" / (file + ".json")).read_text(encoding="utf-8"))
+        results.append((tr, score_paper(tr["rows"], preds.get(file, []))))
+    made = "reused" if args.reuse else "written"
     print(
-        f"fuzz: seed {args.seed}, {len(specs)} papers written in {t1 - t0:.0f} s, extracted in {t2 - t1:.0f} s; "
+        f"fuzz: seed {args.seed}, {len(files)} papers {made} in {t1 - t0:.0f} s, extracted in {t2 - t1:.0f} s; "
         f"papers in {out}"
     )
     summary = report(results)
