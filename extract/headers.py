@@ -67,7 +67,7 @@ def classify_label(text: str) -> str | None:
     return best_role(text)
 
 
-def _header_like(texts: tuple[str, ...]) -> bool:
+def header_like(texts: tuple[str, ...]) -> bool:
     """A row of column labels: short cells, most of them words of the vocabulary, none a value (a date, an id)."""
     filled = [t.strip() for t in texts if t.strip()]
     if len(filled) < 2 or not all(_label_like(t) and len(t.split()) <= 12 for t in filled):
@@ -107,7 +107,7 @@ def map_header(
     """Map a candidate header row (``body``: the rows below it, to read the columns' content); None unless
     it heads a tracking table."""
     texts = labels if labels is not None else tuple(c.text for c in row.cells)
-    if not _header_like(texts):
+    if not header_like(texts):
         return None
     named = [classify_label(t) for t in texts]
     if sum(1 for r in named if r) < 2 and len(texts) < 3:
@@ -148,18 +148,23 @@ def _is_content(text: str) -> bool:
     return looks_numbered(text) or (len(text) > 15 and text.endswith("."))
 
 
-def find_header(table: Table, max_rows: int = 5) -> HeaderMap | None:
-    """The tracking-table header among the first rows of ``table``, if any (a label split over two rows joined)."""
+def find_header(table: Table, max_rows: int = 5, more: tuple[Row, ...] = ()) -> HeaderMap | None:
+    """The tracking-table header among the first rows of ``table``, if any (a label split over two rows joined).
+
+    ``more``: body rows printed under the same first row elsewhere (the table's other pages), read with the
+    table's own when its first row is the header, so that a page holding one row is judged as the whole table.
+    """
     rows = table.rows
     for index, row in enumerate(rows[:max_rows]):
-        one = map_header(row, index, rows[index + 1 :])
+        body = (*rows[index + 1 :], *more) if index == 0 else rows[index + 1 :]
+        one = map_header(row, index, body)
         two = None
         if index + 1 < len(rows) and _continues_header(row, rows[index + 1]):
             joined = tuple(_join_labels(a, b) for a, b in zip_cells(row, rows[index + 1]))
             two = map_header(
                 row,
                 index + 1,
-                rows[index + 2 :],
+                (*rows[index + 2 :], *more) if index == 0 else rows[index + 2 :],
                 labels=joined,
                 label_rows=(tuple(c.text for c in row.cells), tuple(c.text for c in rows[index + 1].cells)),
             )
@@ -205,7 +210,7 @@ def near_miss(table: Table, max_rows: int = 3) -> str | None:
     """
     for row in table.rows[:max_rows]:
         texts = tuple(c.text for c in row.cells)
-        if not _header_like(texts):
+        if not header_like(texts):
             continue
         if any(vocab_scores(t).get("recommendation", 0.0) >= _STRONG_REC for t in texts):
             shown = " | ".join(" ".join(t.split()) for t in texts if t.strip())

@@ -60,6 +60,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
     previous: Table | None = None
     run: _KeyValueRun | None = None
     unread: tuple[int, Table, list[_Pair]] | None = None  # the last label/value table that gave nothing
+    pages = _same_first_rows(doc.tables)
     for index, table in enumerate(doc.tables):
         pairs = _kv_pairs(table)
         if pairs is not None:
@@ -74,7 +75,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
         if run is not None:
             _close(run, found)
             run = None
-        header = find_header(table)
+        header = find_header(table, more=pages.get(index, ()))
         current = found[-1] if found else None
         if current is not None and not current.key_value and previous is not None:
             how = _continues(doc, previous, table, header, current)
@@ -100,6 +101,29 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
 
 
 # -- ordinary tables continued ----------------------------------------------------------------------
+
+
+def _same_first_rows(tables: list[Table] | tuple[Table, ...]) -> dict[int, tuple[Row, ...]]:
+    """For each table whose first row is printed again over other tables (a header repeated on every
+    page), the rows below it in those others: the body to judge the columns by, whatever one page holds."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for index, table in enumerate(tables):
+        if len(table.rows) >= 2:
+            key = tuple(_squash(c.text) for c in table.rows[0].cells)
+            if sum(1 for k in key if k) >= 2:
+                groups.setdefault(key, []).append(index)
+    more: dict[int, tuple[Row, ...]] = {}
+    for members in groups.values():
+        for index in members if len(members) >= 2 else ():
+            second = _texts(tables[index].rows[1])  # a header's second row is printed again too: not body
+            more[index] = tuple(
+                row for other in members if other != index for row in tables[other].rows[1:] if _texts(row) != second
+            )
+    return more
+
+
+def _texts(row: Row) -> tuple[str, ...]:
+    return tuple(_squash(c.text) for c in row.cells)
 
 
 def _squash(text: str) -> str:

@@ -404,3 +404,50 @@ def test_a_key_value_table_of_contact_details_is_not_read():
     paper = Paper().para("Contact", page=1)
     paper.table(row("Lead officer", "Jo Bloggs"), row("Telephone", "01234 567890"), row("Date", "March 2026"), page=1)
     assert paper.recs() == []
+
+
+def test_a_page_holding_one_row_is_judged_with_the_pages_that_repeat_its_header():
+    # neither label names a recommendation, and one row is too little to tell the columns apart by their
+    # tenses; the same header over the next pages brings the rest of the rows to judge by
+    labels = ("Ref", "Review outcome", "Latest position", "Officer")
+    asks = [
+        "Officers set up a forum for small landlords to meet officers twice a year.",
+        "Officers review the licensing fees for houses in multiple occupation this year.",
+        "The Council should publish a list of licensed houses on its website each quarter.",
+    ]
+    done = [
+        "A forum was held in March and a second meeting has been arranged for October.",
+        "The fees were reviewed in May and new fees have been agreed by the Cabinet.",
+        "The list has been published and was updated at the end of June.",
+    ]
+    paper = Paper().table(row(*labels), row("1", asks[0], done[0], "Head of Housing"), page=1)
+    paper.table(row(*labels), row("2", asks[1], done[1], "Licensing Manager"), page=2)
+    paper.table(row(*labels), row("3", asks[2], done[2], "Head of Housing"), page=3)
+    recs = paper.recs()
+    assert [r["rec_id"] for r in recs] == ["1", "2", "3"]
+    assert [r["recommendation"] for r in recs] == asks
+    assert recs[0]["progress"] == done[0]
+
+
+def test_a_table_too_short_to_judge_keeps_the_next_page_wanted_in_a_long_pdf():
+    from extract.readers.pdf_scan import runs_on
+
+    labels = ("Ref", "Review outcome", "Latest position", "Officer")
+    one_row = Table(
+        rows=(
+            row(*labels),
+            row(
+                "1",
+                "Officers set up a forum for landlords.",
+                "A forum was held in March and a second one has been arranged.",
+                "Jo Bloggs",
+            ),
+        ),
+        order=0,
+    )
+    assert runs_on([one_row], False)  # the next page decides what the table is
+    budget = Table(rows=(row("Service", "Budget", "Spent"), row("Parks", "£1,200", "£900")), order=0)
+    assert not runs_on([budget], False)
+    long_rows = [row(str(i), "Officers set up a forum.", "A forum was held.", "Jo Bloggs") for i in range(1, 6)]
+    judged = Table(rows=(row("Area", "Budget line", "Spend to date", "Cost centre"), *long_rows), order=0)
+    assert not runs_on([judged], False)

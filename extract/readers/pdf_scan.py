@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..headers import find_header, key_value_table
+from ..headers import find_header, header_like, key_value_table
 from ..model import Table
 from ..text import tidy_line
 from ..vocab import heads_tracking_table, label_scores, names_tracking_columns
@@ -24,6 +24,7 @@ from ..vocab import heads_tracking_table, label_scores, names_tracking_columns
 _MIN_PATHS = 4  # a ruled table has at least this many path objects
 _HEADER_LINES = 6  # a header's labels broken by narrow columns over at most this many lines of text
 _HEADER_CHARS = 200  # ... and at most this long
+_PROSE_WORDS = 12  # a cell this long is prose (a recommendation, a progress report), not a figure or a name
 _PLAIN_RECOMMENDATION = 0.6  # the recommendation label's strength, on its own line (or with the next)
 _FIELD_WORDS = re.compile(
     r"progress|update|actiontaken|responsib|resib|officer|lead|owner|who|timescale|target|"
@@ -67,11 +68,19 @@ def runs_on(tables: list[Table], after_table: bool) -> bool:
     breaks a tracking table, see ``stitch``).
     """
     for index, table in enumerate(tables):
-        if find_header(table) is not None or key_value_table(table) is not None:
+        if find_header(table) is not None or key_value_table(table) is not None or _undecided(table):
             after_table = True
         elif not (after_table and (index == 0 or table.n_cols <= 2)):
             after_table = False
     return after_table
+
+
+def _undecided(table: Table) -> bool:
+    """A row of labels over too few rows of prose to judge the columns by (a table whose rows are long, its
+    first page holding one or two): what the next page holds decides, so it is read."""
+    if not 0 < len(table.rows) <= 3 or not header_like(tuple(c.text for c in table.rows[0].cells)):
+        return False
+    return any(len(c.text.split()) >= _PROSE_WORDS for r in table.rows[1:] for c in r.cells)
 
 
 @dataclass(slots=True)
