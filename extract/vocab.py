@@ -8,7 +8,10 @@ word that starts so. Where two matched phrases overlap, the longer
 one wins ("Meeting Date" is a meeting date, not a timescale; "Recommendation made to"
 names an owner, not a recommendation). Words after the first preposition only qualify
 the label's head ("Progress report of action taken to implement recommendation" is a
-progress column), so a phrase found only there counts for half its weight.
+progress column), so a phrase found only there counts for half its weight. A phrase
+ending in ``$`` matches only at the end of a label, in full, and the phrases before it
+count for less ("Complete by" asks by whom or by when, and the cells tell which; it is not
+a status column).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ class Phrase:
     role: str
     words: tuple[str, ...]  # stemmed; a trailing "*" on a word marks a prefix
     weight: float
+    final: bool = False  # matches only at the end of the label ("Complete by": by whom or by when)
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +52,7 @@ def phrases() -> tuple[Phrase, ...]:
         if role not in ROLES and role != OTHER:
             raise ValueError(f"header vocabulary: unknown role {role!r}")
         words = tuple(w if w.endswith("*") else stem(w) for w in _tokens(phrase))
-        out.append(Phrase(role, words, weight))
+        out.append(Phrase(role, words, weight, final=phrase.endswith("$")))
     return tuple(out)
 
 
@@ -100,6 +104,8 @@ def label_scores(label: str) -> dict[str, float]:
     """Role -> strength (0-1) of what the label's words say; empty when they say nothing."""
     return _analyse(label)[0]
 
+
+_BEFORE_FINAL = 0.4  # the weight left to phrases before one that ends the label and says what it asks
 
 _FILLERS = frozenset("of for to and the by a an or on in at with".split())
 
@@ -162,7 +168,7 @@ def _analyse(label: str) -> tuple[dict[str, float], tuple[str, ...], frozenset[i
             *((i, p) for i, p in prefixed if _word_match(p.words[0], word)),
         ):
             n = len(phrase.words)
-            if number in seen or start + n > len(words):
+            if number in seen or start + n > len(words) or phrase.final and start + n != len(words):
                 continue
             if all(_word_match(p, w) for p, w in zip(phrase.words, words[start : start + n], strict=True)):
                 matches.append((start, start + n, phrase))
@@ -176,8 +182,12 @@ def _analyse(label: str) -> tuple[dict[str, float], tuple[str, ...], frozenset[i
     ]
     head_end = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
     scores: dict[str, float] = {}
+    ends = any(phrase.final for _, _, phrase in kept)
     for start, end, phrase in kept:
-        weight = phrase.weight if start < head_end or end - start > 1 and start <= head_end else phrase.weight * 0.5
+        head = start < head_end or end - start > 1 and start <= head_end or phrase.final
+        weight = phrase.weight if head else phrase.weight * 0.5
+        if ends and not phrase.final:
+            weight *= _BEFORE_FINAL  # "Complete by", "Agreed by": the verb says what was done, not the column
         scores[phrase.role] = max(scores.get(phrase.role, 0.0), weight)
     covered = frozenset(i for start, end, _ in kept for i in range(start, end))
     return scores, tuple(words), covered

@@ -517,3 +517,42 @@ def test_a_header_whose_recommendation_label_is_unknown_is_found_from_the_lines_
     rows = _cells(_draw(tmp_path / "unknown.pdf", header, asked))
     assert rows[0] == list(header)
     assert rows[1:] == _expected(asked)
+
+
+def test_labels_wrapped_over_three_lines_stay_one_header_even_when_one_line_maps_more_roles():
+    # line one alone reads "Date" as a timescale and "Complete" as a status; the whole labels are "Date
+    # agreed" (not a timescale) and "Complete by" (the deadline), and there is no status column
+    from extract.readers.pdf_borderless import find_header
+
+    lines = [
+        _line(100, (50, "Responsible"), (150, "Date"), (220, "Review outcome"), (390, "Complete"), (470, "Progress")),
+        _line(110, (50, "Head of"), (150, "agreed"), (390, "by")),
+        _line(120, (50, "Service")),
+        _line(
+            140, (50, "Ann Lee"), (150, "4 May 2024"), (220, "1) Trees should be"), (390, "Complete"), (470, "Trees")
+        ),
+        _line(150, (220, "planted in parks."), (470, "were planted in March.")),
+        _line(170, (50, "Jo Bloggs"), (150, "9 June 2023"), (220, "2) Benches should be"), (390, "2026/27")),
+        _line(180, (220, "mended."), (470, "Benches have been ordered.")),
+    ]
+    at, size, columns = find_header(lines)
+    assert (at, size) == (0, 3)
+    assert columns.header.columns == {"responsible": 0, "recommendation": 2, "timescale": 3, "progress": 4}
+
+
+def test_unknown_labels_broken_mid_word_are_glued_back_before_they_are_judged():
+    from extract.readers.pdf_borderless import _could_be_labels, _spans
+
+    lines = [
+        _line(100, (50, "What the panel"), (160, "What has"), (260, "Respon"), (330, "Comple"), (400, "Ratin")),
+        _line(110, (50, "asked for"), (160, "happened"), (260, "sible"), (330, "te by"), (400, "g")),
+    ]
+    assert [s[2] for s in _spans(lines)] == [
+        "What the panel\nasked for",
+        "What has\nhappened",
+        "Responsible",
+        "Complete by",
+        "Rating",
+    ]
+    assert _could_be_labels(lines)
+    assert not _could_be_labels(lines[:1])  # the pieces alone are not words the vocabulary knows

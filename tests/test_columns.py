@@ -287,6 +287,18 @@ def test_longer_phrase_wins_and_qualifiers_count_half():
     assert scores["progress"] > scores["recommendation"]
 
 
+def test_a_label_that_ends_in_by_asks_who_or_when_and_the_cells_tell_which():
+    for label in ("Complete by", "Implemented by", "Deliver by"):
+        scores = label_scores(label)
+        assert scores["timescale"] == scores["responsible"] == 0.5, label
+        assert max((v for r, v in scores.items() if r not in ("timescale", "responsible")), default=0) < 0.5, label
+    assert best_role("Action by") == "responsible"
+    assert best_role("By when") == "timescale"
+    dates, names = profile(["Q2 2026/27", "March 2027", "Complete"]), profile(["Ann Lee", "Head of Parks", "Jo Tan"])
+    assert assign(("Recommendation", "Complete by"), (profile(PROSE[:3]), dates))["timescale"] == 1
+    assert assign(("Recommendation", "Complete by"), (profile(PROSE[:3]), names))["responsible"] == 1
+
+
 # ------------------------------------------------------------------ cells and the joint assignment
 
 

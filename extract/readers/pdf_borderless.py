@@ -19,6 +19,7 @@ import statistics
 from collections.abc import Sequence
 
 from ..headers import looks_numbered, map_header
+from ..lexicon import joins_split_word
 from ..model import Cell, Row, Table
 from ..vocab import best_role, is_whole_label, label_scores
 from .pdf_columns import Columns, Rule, column_of, segments
@@ -47,7 +48,7 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
     """
     for i, line in enumerate(lines):
         named = any(names_recommendation(ln) for ln in lines[i : i + 3])
-        if not named and not _could_be_labels(line):
+        if not named and not _could_be_labels(lines[i : i + 3]):
             continue  # the recommendation label is on this line or one of the next two (a label set in pieces)
         if len(line) > 4 and len(segments(line)) == 1:
             continue  # a heading above the table ("Appendix A - Progress on recommendations"), not labels
@@ -59,11 +60,26 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
             if size > 1 and _content_line(block[-1]):
                 break  # the first line of the body, close under a one-line header
             columns = _columns(block, None if named else lines[i + size :])
-            if columns is not None and (best is None or len(columns.header.columns) >= len(best[2].header.columns)):
+            if columns is not None and (best is None or _label_pieces(block[-1]) or _fit(columns) >= _fit(best[2])):
                 best = (i, size, columns)
         if best is not None:
             return _with_label_ends(lines, *best)
     return None
+
+
+def _label_pieces(line: list[dict]) -> bool:
+    """A line of nothing but the ends of wrapped labels ("Head of" / "agreed" / "by"): short word groups
+    without figures or a sentence's end, so the header goes on through it."""
+    return all(
+        len(seg) <= 3 and not any(ch.isdigit() for w in seg for ch in w["text"]) and not seg[-1]["text"].endswith(".")
+        for seg in segments(line)
+    )
+
+
+def _fit(columns: Columns) -> tuple[int, int]:
+    """How well a header block reads as labels: the labels the vocabulary knows (a label whole only with
+    its second line, "Date" / "agreed", is known as what it is), then the columns given a role."""
+    return sum(1 for label in columns.header.labels if label_scores(label)), len(columns.header.columns)
 
 
 def _with_label_ends(lines: list[list[dict]], at: int, size: int, columns: Columns) -> tuple[int, int, Columns]:
@@ -124,10 +140,18 @@ def _aligned(above: list[list[dict]], below: list[dict]) -> bool:
     return all(any(abs(seg[0]["x0"] - x) <= 2.0 for x in starts) for seg in lower)
 
 
-def _could_be_labels(line: list[dict]) -> bool:
-    """Three or more short word groups, most of them (two at least) words of the header vocabulary; figures
-    only inside a known label ("Progress at January 2024")."""
-    groups = [" ".join(w["text"] for w in g) for g in segments(line)]
+def _could_be_labels(lines: list[list[dict]]) -> bool:
+    """Does the first line, alone or with the one or two below it (labels wrapped by narrow columns), hold
+    three or more short labels, most of them (two at least) known to the header vocabulary? Figures only
+    inside a known label ("Progress at January 2024")."""
+    return any(
+        _known_labels([" ".join(span[2].split()) for span in _spans(lines[:size])])
+        for size in (1, 2, 3)
+        if len(lines) >= size and _close(lines[:size])
+    )
+
+
+def _known_labels(groups: list[str]) -> bool:
     known = [bool(label_scores(g)) for g in groups]
     if len(groups) < 3 or any(
         len(g.split()) > 5 or any(ch.isdigit() for ch in g) and not k for g, k in zip(groups, known, strict=True)
@@ -151,20 +175,31 @@ def _rough_body(lines: list[list[dict]], lefts: tuple[float, ...]) -> list[Row]:
     return [Row(cells=tuple(Cell(text=" ".join(c)) for c in r)) for r in rows]
 
 
-def _columns(block: list[list[dict]], below: list[list[dict]] | None = None) -> Columns | None:
-    """Columns from a header block; with ``below``, the labels need not name a recommendation column but
-    the lines below, cut at the labels' edges, must read like a tracking table."""
-    spans: list[tuple[float, float, str]] = []  # (x0, x1, text)
+def _spans(block: list[list[dict]]) -> list[tuple[float, float, str]]:
+    """The labels of a header block, left to right: (x0, x1, text), the pieces of a label set over several
+    lines joined (a word a narrow column broke, "Comple" / "te by", glued back)."""
+    spans: list[tuple[float, float, str]] = []
     for line in block:
         for seg in segments(line):
             x0, x1, text = seg[0]["x0"], seg[-1]["x1"], " ".join(w["text"] for w in seg)
             for i, (left, right, label) in enumerate(spans):
                 if x0 < right + 1 and x1 > left - 1:  # overlaps a label from the line above
-                    spans[i] = (min(left, x0), max(right, x1), f"{label}\n{text}")
+                    spans[i] = (min(left, x0), max(right, x1), _join_label_lines(label, text))
                     break
             else:
                 spans.append((x0, x1, text))
-    spans.sort(key=lambda s: s[0])
+    return sorted(spans, key=lambda s: s[0])
+
+
+def _join_label_lines(label: str, text: str) -> str:
+    head, tail = label.split()[-1], text.split()[0]
+    return f"{label}{text}" if tail[:1].islower() and joins_split_word(head, tail) else f"{label}\n{text}"
+
+
+def _columns(block: list[list[dict]], below: list[list[dict]] | None = None) -> Columns | None:
+    """Columns from a header block; with ``below``, the labels need not name a recommendation column but
+    the lines below, cut at the labels' edges, must read like a tracking table."""
+    spans = _spans(block)
     if len(spans) < 2:
         return None
     lefts = tuple(float(s[0]) for s in spans)
