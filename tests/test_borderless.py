@@ -556,3 +556,51 @@ def test_unknown_labels_broken_mid_word_are_glued_back_before_they_are_judged():
     ]
     assert _could_be_labels(lines)
     assert not _could_be_labels(lines[:1])  # the pieces alone are not words the vocabulary knows
+
+
+def test_a_row_starts_under_the_text_a_row_from_the_page_before_carries_on():
+    # top of a page: the progress of the last row of the page before runs on, then a white band, then a new
+    # row whose recommendation is the first text of its column on the page
+    from extract.headers import HeaderMap
+    from extract.readers.pdf_borderless import Columns
+    from extract.readers.pdf_rowcuts import _rows
+
+    columns = Columns(
+        lefts=(50.0, 250.0, 450.0),
+        header=HeaderMap(
+            columns={"progress": 0, "responsible": 1, "recommendation": 2},
+            row=0,
+            labels=("Update", "Lead", "Recommendation"),
+        ),
+    )
+    body = [
+        _line(100, (50, "and the rest is due")),
+        _line(111, (50, "in the spring.")),
+        _line(140, (50, "A survey was done"), (250, "Ann Lee"), (450, "Officers should")),
+        _line(151, (50, "in May."), (450, "survey the roofs.")),
+        _line(180, (50, "Bins were bought"), (250, "Jo Tan"), (450, "The Council should")),
+        _line(191, (50, "in June."), (450, "buy more bins.")),
+    ]
+    rows = [" ".join(w["text"] for w in r[0]) for r in _rows(body, columns)]
+    assert len(rows) == 3
+    assert rows[0] == "and the rest is due in the spring."
+    assert rows[1].startswith("A survey was done")
+
+
+def test_a_header_wrapped_over_five_lines_is_found_even_when_its_recommendation_label_is_known():
+    from extract.readers.pdf_borderless import find_header
+
+    lines = [
+        _line(100, (50, "Complete"), (130, "Select"), (200, "Recommendation of"), (330, "Reply")),
+        _line(110, (50, "by"), (130, "Commit"), (200, "the Task and Finish")),
+        _line(120, (130, "tee")),
+        _line(130, (200, "Group")),
+        _line(150, (50, "2025/26"), (130, "Resources"), (200, "1. Trees should be"), (330, "Trees were")),
+        _line(161, (130, "Committee"), (200, "planted in parks."), (330, "planted in March.")),
+        _line(190, (50, "Q2 2026"), (130, "Children"), (200, "2. Benches should be"), (330, "Benches have been")),
+        _line(201, (200, "mended."), (330, "ordered.")),
+    ]
+    at, size, columns = find_header(lines)
+    assert (at, size) == (0, 4)
+    assert columns.header.labels[2] == "Recommendation of\nthe Task and Finish\nGroup"
+    assert columns.header.col("recommendation") == 2

@@ -29,6 +29,7 @@ from .pdf_text import cell_text
 __all__ = ["Columns", "Rule", "build_table", "find_header", "names_recommendation", "segments"]
 
 _END_GAP = 4.0  # a vertical gap this many text heights ends the table
+_MAX_HEADER_LINES = 5  # labels wrapped by narrow columns over at most this many lines
 
 
 def names_recommendation(line: list[dict]) -> bool:
@@ -53,18 +54,25 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
         if len(line) > 4 and len(segments(line)) == 1:
             continue  # a heading above the table ("Appendix A - Progress on recommendations"), not labels
         best: tuple[int, int, Columns] | None = None
-        for size in (1, 2, 3):
+        for size in range(1, _MAX_HEADER_LINES + 1):
             block = lines[i : i + size]
-            if len(block) < size or not _close(block):
-                break
+            if len(block) < size or not _close(block) or size > 3 and not _wrapped_on(block[-2], block[-1]):
+                break  # (past three lines, only label ends set close under: "Select" / "Commit" / "tee")
             if size > 1 and _content_line(block[-1]):
                 break  # the first line of the body, close under a one-line header
-            columns = _columns(block, None if named else lines[i + size :])
+            columns = (_columns(block) if named else None) or _columns(block, lines[i + size :])
             if columns is not None and (best is None or _label_pieces(block[-1]) or _fit(columns) >= _fit(best[2])):
                 best = (i, size, columns)
         if best is not None:
             return _with_label_ends(lines, *best)
     return None
+
+
+def _wrapped_on(above: list[dict], line: list[dict]) -> bool:
+    """Is ``line`` set close under ``above`` (a label wrapped on, not a second row of labels or the body)
+    and made of nothing but label ends?"""
+    height = above[0]["bottom"] - above[0]["top"]
+    return line[0]["top"] - above[0]["bottom"] <= 0.8 * height and _label_pieces(line)
 
 
 def _label_pieces(line: list[dict]) -> bool:

@@ -204,7 +204,8 @@ def _gap_cuts(col_lines: list[list[list[dict]]], rec: int, geo: _Geometry) -> tu
     clear = geo.line_gap + max(1.0, 0.25 * geo.height)
     tall = geo.line_gap + 0.6 * geo.height
     found: list[tuple[float, float]] = []  # (band height, cut)
-    for top in blocks[rec][1:]:
+    # the first block too: below the text of a row carried on from the page before, a row starts
+    for top in blocks[rec]:
         band = geo.band_above(top)
         if band is None or band[1] - band[0] < clear:
             continue
