@@ -604,3 +604,29 @@ def test_a_header_wrapped_over_five_lines_is_found_even_when_its_recommendation_
     assert (at, size) == (0, 4)
     assert columns.header.labels[2] == "Recommendation of\nthe Task and Finish\nGroup"
     assert columns.header.col("recommendation") == 2
+
+
+def test_a_second_paragraph_of_a_recommendation_level_with_one_of_the_progress_is_no_new_row():
+    from extract.headers import HeaderMap
+    from extract.readers.pdf_borderless import Columns
+    from extract.readers.pdf_rowcuts import _rows
+
+    columns = Columns(
+        lefts=(50.0, 250.0, 450.0),
+        header=HeaderMap(
+            columns={"recommendation": 0, "progress": 1, "responsible": 2},
+            row=0,
+            labels=("Recommendation", "Update", "Lead"),
+        ),
+    )
+    body = [
+        _line(100, (50, "Officers should survey"), (250, "A survey was done"), (450, "Ann Lee")),
+        _line(111, (50, "the roofs."), (250, "in May.")),
+        _line(139, (50, "Progress should be"), (250, "The roofs were")),
+        _line(150, (50, "reported yearly."), (250, "mended in June.")),
+        _line(178, (50, "The Council should"), (250, "Bins were bought"), (450, "Jo Tan")),
+        _line(189, (50, "buy more bins."), (250, "in June.")),
+    ]
+    rows = [" ".join(w["text"] for w in r[0]) for r in _rows(body, columns)]
+    assert len(rows) == 2
+    assert "Progress should be" in rows[0]

@@ -20,6 +20,7 @@ from ..headers import looks_numbered
 from .pdf_columns import Columns, Rule
 from .pdf_text import _lines
 
+_SHORT_ROLES = ("rec_id", "responsible", "timescale", "status", "accepted")
 _ROW_BAND_SHARE = 0.65  # in an unnumbered table, a row gap is at least this share of the widest one
 _ID_RE = re.compile(r"^\(?(?:r|rec\.?\s*)?\d{1,3}(?:\.\d{1,2})?[a-z]?[.):]?$", re.I)
 # a number run into its text with no space: "R4:Let", "2.The", "(3)Improve"
@@ -119,7 +120,8 @@ def _rows(body: list[list[dict]], columns: Columns, rules: Sequence[Rule] = ()) 
     elif rule_ys:
         cuts = rule_ys
     else:
-        cuts, row_band = _gap_cuts(col_lines, rec, geo)
+        short = {c for c in map(columns.header.col, _SHORT_ROLES) if c is not None and col_lines[c]}
+        cuts, row_band = _gap_cuts(col_lines, rec, geo, short)
         cuts = _with_continuations(cuts, rule_ys, col_lines, {rec}, geo, row_band, partial)
 
     rows: list[list[dict]] = [[] for _ in range(len(cuts) + 1)]
@@ -195,11 +197,17 @@ def _cut_above(top: float, geo: _Geometry, rules: list[float], last: float | Non
     return cut if cut > floor else None
 
 
-def _gap_cuts(col_lines: list[list[list[dict]]], rec: int, geo: _Geometry) -> tuple[list[float], float | None]:
+def _gap_cuts(
+    col_lines: list[list[list[dict]]], rec: int, geo: _Geometry, short: set[int] | frozenset[int] = frozenset()
+) -> tuple[list[float], float | None]:
     """Row boundaries of an unnumbered, unruled table: white bands across the whole table, clearly
     taller than the space between a cell's lines, where the recommendation column starts a new
     block, and either other columns start a block there too or the band is tall; of those, the
-    ones close to the widest (rows are spaced alike). Also returns that widest band."""
+    ones close to the widest (rows are spaced alike). Also returns that widest band.
+
+    ``short``: the columns of short values (owner, date, status). Where the table has them, one of them
+    must start a block there too: a recommendation's second paragraph level with a new paragraph of
+    the progress is not a new row."""
     blocks = [_block_tops(lines, geo) for lines in col_lines]
     clear = geo.line_gap + max(1.0, 0.25 * geo.height)
     tall = geo.line_gap + 0.6 * geo.height
@@ -209,8 +217,12 @@ def _gap_cuts(col_lines: list[list[list[dict]]], rec: int, geo: _Geometry) -> tu
         band = geo.band_above(top)
         if band is None or band[1] - band[0] < clear:
             continue
-        together = sum(any(band[1] - 0.5 <= t <= top + 0.5 * geo.height for t in tops) for tops in blocks)
-        if together >= 2 or band[1] - band[0] >= tall:
+        starting = [
+            c for c, tops in enumerate(blocks) if any(band[1] - 0.5 <= t <= top + 0.5 * geo.height for t in tops)
+        ]
+        if short and not short & set(starting):
+            continue
+        if len(starting) >= 2 or band[1] - band[0] >= tall:
             found.append((band[1] - band[0], (band[0] + band[1]) / 2))
     # rows of one table are spaced alike: a band much lower than the others is a paragraph break
     # that happens to fall level in two columns, not a row gap
