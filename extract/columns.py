@@ -59,6 +59,18 @@ _OWNER_WORDS_RE = re.compile(
     re.I,
 )
 
+# a person or a post ("Head of Housing", "Jo Bloggs", "Cllr Ward"), not only a unit ("Resources", "Adults and Health")
+_POST_RE = re.compile(
+    r"\b(?:officer|manager|director|head|lead|chief|executive|member|councillor|cllr|portfolio holder|"
+    r"co-?ordinator|advis[oe]r|clerk|secretary|chair(?:man|person)?|leader|commissioner|superintendent|"
+    r"inspector|sergeant|mr|mrs|ms|dr|mayor)\b",
+    re.I,
+)
+_NAME_RE = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s){1,2}[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\b")
+_UNIT_RE = re.compile(
+    r"\b(?:team|service|services|unit|board|group|partnership|council|directorate|department|trust|committee)\b", re.I
+)
+
 _MEMBER_RE = re.compile(
     r"\b(?:cllr|councillor|cabinet member|portfolio holder|executive member|leader of the council|"
     r"mayor)\b",
@@ -85,6 +97,7 @@ class ColumnProfile:
     recommend: float = 0.0
     reported: float = 0.0  # cells telling what has been done (the progress a paper reports)
     members: float = 0.0  # councillors and cabinet posts (an elected member's column, beside the officers')
+    people: float = 0.0  # people and posts (an owner), rather than only units (a directorate's column)
     words: float = 0.0  # mean words per cell
     distinct: float = 1.0  # share of distinct values
 
@@ -112,6 +125,7 @@ def profile(values: Sequence[str]) -> ColumnProfile:
         recommend=share(lambda v: bool(_RECOMMEND_RE.search(v))),
         reported=share(lambda v: bool(_REPORTED_RE.search(v))),
         members=share(lambda v: bool(_MEMBER_RE.search(v))),
+        people=share(_person_like),
         words=sum(len(v.split()) for v in filled) / n,
         distinct=len({v.casefold() for v in filled}) / n,
     )
@@ -122,6 +136,10 @@ def _date_like(value: str) -> bool:
     if not lines or len(value.split()) > 14 * len(lines):
         return False
     return sum(bool(_MONTH_RE.search(ln) or _DATE_WORDS_RE.search(ln)) for ln in lines) >= 0.5 * len(lines)
+
+
+def _person_like(value: str) -> bool:
+    return bool(_POST_RE.search(value)) or bool(_NAME_RE.match(value.strip())) and not _UNIT_RE.search(value)
 
 
 def _owner_like(value: str) -> bool:
@@ -151,7 +169,12 @@ def content_scores(p: ColumnProfile) -> dict[str, float]:
         * (1.0 - 0.5 * max(0.0, p.reported - max(p.recommend, p.numbered))),
         # prose that asks for things more than it reports them is less likely the progress
         "progress": prose * 0.8 * (1.0 - 0.5 * max(0.0, p.recommend - p.reported)),
-        "responsible": p.owners * short * (1.0 - 0.6 * p.dates) * (0.7 if p.members >= 0.5 else 1.0),
+        # people and posts more than units: the officer's column beside a directorate's
+        "responsible": p.owners
+        * short
+        * (1.0 - 0.6 * p.dates)
+        * (0.7 if p.members >= 0.5 else 1.0)
+        * (0.7 + 0.3 * p.people),
         "timescale": 0.0 if repeated else p.dates * short,
         "status": p.status * (1.0 if p.words <= 4 else 0.4),
         "accepted": p.accept * (1.0 if p.words <= 5 else 0.5),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.columns import assign, profile
+from extract.columns import assign, content_scores, profile
 from extract.headers import find_header
 from extract.model import Cell, Row, Table
 from extract.vocab import best_role, label_scores, phrases
@@ -609,3 +609,19 @@ def test_the_column_that_reports_nothing_beside_one_that_reports_is_the_recommen
     header = find_header(table)
     assert header is not None
     assert (header.col("recommendation"), header.col("progress")) == (1, 2)
+
+
+def test_the_column_of_people_and_posts_is_the_owner_beside_a_column_of_units():
+    # both labels name owners about as weakly; the cells tell the officer's column from the directorate's
+    units = ("Resources", "Adults and Health", "Place", "Children and Families")
+    people = ("Head of Finance", "Jo Bloggs (Care Manager)", "Director of Place", "Ann Lee")
+    table = _table(
+        ("Recommendation", "Directorate", "Progress", "Contact"),
+        *[(PROSE[i % 3], units[i], DONE[i % 3], people[i]) for i in range(4)],
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.col("responsible") == 3
+    assert (1, "Directorate") in header.extra
+    by_cells = content_scores(profile(people))["responsible"] - content_scores(profile(units))["responsible"]
+    assert by_cells >= 0.2
