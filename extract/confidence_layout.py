@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from .text import BULLET
 
 if TYPE_CHECKING:
-    from .model import BBox, Cell, Document, Row
+    from .model import BBox, Cell, Document, Paragraph, Row
     from .rows import RawRecommendation
     from .stitch import TrackingTable
 
@@ -150,23 +150,16 @@ def orphan_pages(doc: Document, table: TrackingTable) -> set[int]:
 
     if doc.format != "pdf" or table.first_page is None or table.last_page is None:
         return set()
-    pages: dict[str, set[int | None]] = {}
-    for para in doc.paragraphs:
-        pages.setdefault(" ".join(para.text.split()).casefold(), set()).add(para.page)
-    first_table = {}
-    for source in doc.tables:
-        if source.page is not None and source.page not in first_table:
-            first_table[source.page] = source.order
+    pages, by_page, first_table = _page_index(doc)
     out = set()
     last = table.last_page + 1 if table.key_value else table.last_page  # label/value blocks end at any page foot
     for page in range(table.first_page, last):
         resumes = first_table.get(page + 1)
         if resumes is None and page < table.last_page:
             continue
-        for para in doc.paragraphs:
-            if para.page != page + 1 or (resumes is not None and para.order > resumes):
+        for para, text in by_page.get(page + 1, ()):
+            if resumes is not None and para.order > resumes:
                 continue
-            text = " ".join(para.text.split())
             if len(pages.get(text.casefold(), ())) > 1 or _PAGE_NUMBER_RE.match(text) or REC_HEADING_RE.match(text):
                 continue
             # before the table goes on, any text; after the last block of label/value tables, text that carries
@@ -175,6 +168,29 @@ def orphan_pages(doc: Document, table: TrackingTable) -> set[int]:
                 out.add(page)
             break
     return out
+
+
+_LAST_INDEX: list = [None, None, None]  # the last document's page index: a pack's tables share it (built once)
+
+
+def _page_index(doc: Document):
+    """For :func:`orphan_pages`: the pages each paragraph text (spaces squashed, case folded) is met on, each
+    page's paragraphs in document order with their squashed text, and the order of each page's first table."""
+    size = (len(doc.paragraphs), len(doc.tables))
+    if _LAST_INDEX[0] is doc and _LAST_INDEX[1] == size:
+        return _LAST_INDEX[2]
+    pages: dict[str, set[int | None]] = {}
+    by_page: dict[int | None, list[tuple[Paragraph, str]]] = {}
+    for para in doc.paragraphs:
+        text = " ".join(para.text.split())
+        pages.setdefault(text.casefold(), set()).add(para.page)
+        by_page.setdefault(para.page, []).append((para, text))
+    first_table: dict[int, int] = {}
+    for source in doc.tables:
+        if source.page is not None and source.page not in first_table:
+            first_table[source.page] = source.order
+    _LAST_INDEX[:] = [doc, size, (pages, by_page, first_table)]
+    return _LAST_INDEX[2]
 
 
 def missing_columns(table: TrackingTable) -> list[str]:

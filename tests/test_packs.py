@@ -53,26 +53,76 @@ def _same(a, b) -> bool:
 
 
 @pytest.mark.parametrize("cuts", [[31], [10, 20, 40], [16, 17, 18], list(range(2, 61, 7))])
-def test_parts_join_into_the_whole_read_or_say_they_cannot(pack, cuts):
+def test_parts_join_into_the_whole_read(pack, cuts):
     whole = read_pdf(pack)
     bounds = [1, *cuts, 61]
     parts = [read_pdf_part(pack, a, b - 1) for a, b in zip(bounds, bounds[1:], strict=False)]
     joined = join_parts(parts)
-    runs_on = any(p.carry or p.follow and q.sensitive for p, q in zip(parts, parts[1:], strict=False))
-    assert (joined is None) == runs_on
-    if joined is not None:
-        assert _same(joined, whole)
+    assert joined is not None  # a part reads on while a table runs on, so every cut joins
+    assert _same(joined, whole)
 
 
-def test_a_cut_inside_a_table_that_runs_on_is_refused(pack):
+def _continued(doc) -> list[int]:
+    """Pages whose table the whole read continued on the next page."""
+    return [t.page for t in doc.tables if t.page and any(u.page == t.page + 1 for u in doc.tables)]
+
+
+def test_a_part_reads_on_while_a_table_runs_on(pack):
     whole = read_pdf(pack)
-    # a page whose table continues on the next page: cutting after it cannot be joined
-    continued = [t.page for t in whole.tables if t.page and any(u.page == t.page + 1 for u in whole.tables)]
-    if not continued:
-        pytest.skip("no table continues onto the next page in this pack")
+    continued = _continued(whole)
+    assert continued  # the pack has tables that run on over a page break
     cut = continued[0] + 1
-    parts = [read_pdf_part(pack, 1, cut - 1), read_pdf_part(pack, cut, 60)]
-    assert parts[0].follow
+    head, tail = read_pdf_part(pack, 1, cut - 1), read_pdf_part(pack, cut, 60)
+    assert head.end >= cut  # read on over the cut
+    assert head.end_state == (False, None)
+    assert tail.total == 60
+    joined = join_parts([head, tail])
+    assert joined is not None
+    assert _same(joined, whole)
+
+
+def test_a_part_that_may_not_read_on_is_not_joined(pack, monkeypatch):
+    """Where the part before stops inside a table, the part after (read with no table open) is not joined."""
+    monkeypatch.setattr(pdf_reader, "PART_READS_ON", 0)
+    cut = _continued(read_pdf(pack))[0] + 1
+    head, tail = read_pdf_part(pack, 1, cut - 1), read_pdf_part(pack, cut, 60)
+    assert head.end == cut - 1
+    assert head.end_state != (False, None)
+    assert join_parts([head, tail]) is None
+
+
+def test_parts_that_do_not_cover_the_pdf_are_not_joined(pack):
+    first, last = read_pdf_part(pack, 1, 30), read_pdf_part(pack, 31, 60)
+    assert join_parts([first]) is None  # the PDF's end not reached
+    assert join_parts([last]) is None  # not from page 1
+    if first.end < 31:
+        assert join_parts([first, read_pdf_part(pack, 32, 60)]) is None  # a page missing
+
+
+def test_pages_are_built_only_when_read(pack, monkeypatch):
+    """Pages built lazily are pdfplumber's own (numbers, sizes, document offsets), and only the pages read in
+    full are built; closing does not build the rest."""
+    from pdfminer.pdfpage import PDFPage
+
+    with pdfplumber.open(pack) as plain:
+        expected = [(p.page_number, p.bbox, p.initial_doctop) for p in plain.pages]
+    pdf = pdfplumber.open(pack)
+    lazy = pdf_reader._LazyPages(pdf)
+    assert lazy.count() == len(expected)
+    pages = [make() for make in lazy.from_page(1)]
+    assert [(p.page_number, p.bbox, p.initial_doctop) for p in pages] == expected
+    pdf_reader.close_pdf(pdf)
+    built = []
+    real = PDFPage.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(PDFPage, "__init__", counted)
+    part = read_pdf_part(pack, 40, 45)
+    assert part.first == 40
+    assert len(built) <= part.end - part.first + 1  # none before page 40, none when closing
 
 
 def test_a_batch_with_workers_gives_the_rows_of_a_whole_read(pack, tmp_path):

@@ -80,7 +80,7 @@ def test_memory_errors_in_the_reader_are_the_memory_limit(tmp_path, monkeypatch,
     assert "--max-memory" in result.error
 
 
-def _hog_or_slow(pdf, path: Path, plan):
+def _hog_or_slow(pdf, path: Path, plan, pages):
     import time
 
     if path.name.startswith("hog"):

@@ -8,8 +8,7 @@ PDFium too needs a password is the file reported as encrypted.
 A library's failure becomes one of rectrack's errors: running out of memory is never blamed on the
 file (:class:`~extract.errors.OutOfMemory`, which the batch runner does not cache), a password problem
 is :class:`~extract.errors.EncryptedDocument`, anything else a damaged PDF with a one-line reason.
-Closing never raises: pdfplumber's ``close()`` walks the page tree again, which in a damaged file fails
-again, and the file itself is closed whatever happens.
+Closing never raises, and the file itself is closed whatever happens.
 
 The libraries' log lines and Python warnings are kept while one file is read instead of reaching
 stderr without a file name: the harmless ones are dropped, the others become one warning of the file.
@@ -89,10 +88,16 @@ def _unlocked_copy(path: Path, password: str | None) -> bytes:
 
 
 def close_pdf(pdf) -> None:
-    """Close ``pdf`` and its file; a failure while closing (the damage already reported) is ignored."""
+    """Close ``pdf`` and its file: the pages built so far let go of their objects, then the file is closed.
+
+    Not pdfplumber's ``close()``: that forgets the pages built, then builds every page again (the whole page tree
+    walked, every page's resources and contents looked up) to close each; in a damaged tree it fails again.
+    """
     try:
-        pdf.close()
-    except Exception:  # noqa: BLE001 - close() reads the page tree again: a damaged one fails again
+        for page in vars(pdf).get("_pages") or ():
+            page.close()
+        pdf.flush_cache()
+    except Exception:  # noqa: BLE001 - a page that cannot be let go of is not worth a failure
         pass
     finally:
         pdf.stream.close()

@@ -7,10 +7,18 @@ between lines) and bullet lines survive: "\\n" between paragraphs, "• " for bu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
+from itertools import islice
 from pathlib import Path
+from typing import Any, cast
+
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import dict_value
+from pdfplumber.page import Page
+from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import RectrackError, UnreadableDocument
 from ..model import Cell, Document, Paragraph, Row, Table
@@ -45,12 +53,22 @@ def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = Non
 
 
 def _read_opened(pdf, path: Path, password: str | None, fast: bool | None) -> Document:
-    with _reading_errors(password):
-        count = len(pdf.pages)
-        plan = None
-        if fast or (fast is None and count > FAST_PATH_MIN_PAGES):
-            plan = scan_pages(path, password)
-        return _read_open_pdf(pdf, path, plan)
+    pages = _LazyPages(pdf)
+    try:
+        with _reading_errors(password):
+            count = pages.count()
+            plan = None
+            if fast or (fast is None and count > FAST_PATH_MIN_PAGES):
+                plan = scan_pages(path, password)
+            return _read_open_pdf(pdf, path, plan, pages)
+    finally:
+        pages.done()
+
+
+def _read_open_pdf(pdf, path: Path, plan: PagePlan | None, pages: _LazyPages) -> Document:
+    doc = _new_document(pdf, path, pages.count())
+    _read_pages(pages.from_page(1), doc, plan)
+    return doc
 
 
 @contextmanager
@@ -66,35 +84,46 @@ def _reading_errors(password: str | None) -> Iterator[None]:
         raise failure(exc, password) from exc
 
 
-def _read_open_pdf(pdf, path: Path, plan: PagePlan | None) -> Document:
-    doc = _new_document(pdf, path)
-    _read_pages(pdf.pages, doc, plan)
-    return doc
-
-
 _REPAIRED = "damaged cross-reference table: the PDF was repaired while reading; check its rows"
 
 
-def _new_document(pdf, path: Path) -> Document:
-    doc = Document(path=str(path), format="pdf", pages=len(pdf.pages))
+def _new_document(pdf, path: Path, count: int | None) -> Document:
+    doc = Document(path=str(path), format="pdf", pages=count)
     if _repaired(pdf):
         doc.warnings.append(_REPAIRED)
-    title = (pdf.metadata or {}).get("Title")
-    doc.title_hint = title if isinstance(title, str) else ""
+    doc.title_hint = _title(pdf)
     return doc
 
 
-def _read_pages(pages, doc: Document, plan: PagePlan | None, first: int = 1) -> tuple[int, bool, Columns | None]:
-    """Read ``pages`` (numbered from ``first``) into ``doc``, starting with no table open.
+def _title(pdf) -> str:
+    title = (pdf.metadata or {}).get("Title")
+    return title if isinstance(title, str) else ""
 
-    Returns the next order, and whether a table may continue onto the page after the last one (a tracking
-    table, or a table continuing one, last on the last page: ``pdf_scan.runs_on``; a borderless table's
-    columns when it ran to the foot of the last page).
+
+def _read_pages(
+    pages: Iterable[Callable[[], Any]],
+    doc: Document,
+    plan: PagePlan | _PlanInChunks | None,
+    first: int = 1,
+    until: int | None = None,
+) -> tuple[int, bool, Columns | None, list[tuple[int, bool, Columns | None]]]:
+    """Read ``pages`` (numbered from ``first``; each a function that builds the pdfplumber page, only called
+    for a page parsed in full) into ``doc``, starting with no table open.
+
+    ``until``: stop after that page as soon as no table is open (a table running on past it is read to its end;
+    for a part of a long PDF, :func:`read_pdf_part`). Returns the next order; whether a table may continue onto
+    the page after the last one read (a tracking table, or a table continuing one, last on the last page:
+    ``pdf_scan.runs_on``); a borderless table's columns when it ran to the foot of the last page; and for each
+    page read, the order and that state (follow, carry) on entering it.
     """
     order = 0
     follow = False  # the page before ended with a tracking table, so this page may continue it
     carry: Columns | None = None  # a borderless table's columns, when it ran to the foot of the page
-    for number, page in enumerate(pages, start=first):
+    entered: list[tuple[int, bool, Columns | None]] = []
+    for number, make_page in enumerate(pages, start=first):
+        if until is not None and number > until and not follow and carry is None:
+            break
+        entered.append((order, follow, carry))
         if (
             plan is not None
             and not (number == 1 or plan.wanted(number, follow, carry is not None))
@@ -105,57 +134,180 @@ def _read_pages(pages, doc: Document, plan: PagePlan | None, first: int = 1) -> 
                 order += 1
             follow, carry = False, None
             continue
+        page = make_page()
         use_fast_objects(page)  # the same objects as pdfplumber builds, in about half the time
         before = len(doc.tables)
-        if not page.chars and _ocr().needs_ocr(page):  # a scanned page: no text layer, an image over it
+        if not page.chars and page.images and _ocr().needs_ocr(page):  # scanned: no text layer, an image over it
             tables_only = plan is not None and number > 1  # a long paper: OCR only pages with ruled tables
             (order, _), carry = _ocr().read_scanned_page(page, number, order, doc, tables_only=tables_only), None
         else:
             order, _, carry = _read_page(reading_page(page), number, order, doc, carry)  # sideways text turned
         follow = plan is not None and runs_on(doc.tables[before:], follow)
         page.flush_cache()
-    return order, follow, carry
+    return order, follow, carry, entered
+
+
+class _PlanInChunks:
+    """The :class:`PagePlan` of a part of a long PDF, scanned a few pages at a time as the pages are reached
+    (a part may read on past its last page while a table runs on)."""
+
+    CHUNK = 8
+
+    def __init__(self, path: Path, password: str | None, first: int, last: int) -> None:
+        self.path, self.password = path, password
+        self.plan = scan_pages(path, password, range(first, last + 1))
+        self.scanned = last
+        self.failed = self.plan is None
+
+    def _reach(self, number: int) -> None:
+        while number > self.scanned and not self.failed:
+            more = scan_pages(self.path, self.password, range(self.scanned + 1, self.scanned + self.CHUNK + 1))
+            if more is None or self.plan is None:
+                self.failed = True
+                return
+            self.plan.ruled.update(more.ruled)
+            self.plan.candidate.update(more.candidate)
+            self.plan.text.update(more.text)
+            self.scanned += self.CHUNK
+
+    def wanted(self, number: int, follows_table: bool, borderless_runs_on: bool = False) -> bool:
+        self._reach(number)
+        return self.plan is None or self.plan.wanted(number, follows_table, borderless_runs_on)
+
+    def lines(self, number: int) -> list[str]:
+        self._reach(number)
+        return [] if self.plan is None else self.plan.lines(number)
+
+
+class _PageEntry(PDFPage):
+    """A page of the page tree as pdfminer's walk finds it (its attributes, inherited ones included), without the
+    work ``PDFPage`` does on its resources and contents: enough for a page's size, and to build the page."""
+
+    def __init__(self, doc, pageid, attrs, label) -> None:  # noqa: D107 - PDFPage's own signature
+        self.doc, self.pageid, self.tree, self.label = doc, pageid, attrs, label
+        self.attrs = dict_value(attrs)
+
+
+class _LazyPages:
+    """pdfplumber's pages of ``pdf`` as ``pdf.pages`` gives them (the same page objects, page numbers and document
+    offsets), each built only when it is read in full; the page tree is walked only as far as the pages asked
+    for. :meth:`done` before the PDF is closed."""
+
+    def __init__(self, pdf) -> None:
+        self.pdf = pdf
+        self._walk: Iterator | None = None  # pdfminer's walk of the page tree, started when first needed
+        self._found: list[tuple[_PageEntry, float]] = []  # each page met so far, with its document offset
+        self._doctop: float = 0
+        self._ended = False
+        self.built: list = []
+
+    def _reach(self, number: int) -> bool:
+        """Walk the page tree to page ``number``; False when the PDF has fewer pages."""
+        while len(self._found) < number and not self._ended:
+            try:
+                if self._walk is None:
+                    self._walk = _PageEntry.create_pages(self.pdf.doc)
+                entry = cast(_PageEntry | None, next(self._walk, None))
+            except Exception as exc:  # as pdfplumber's own walk does: reported as a damaged PDF (or out of memory)
+                raise PdfminerException(exc) from exc
+            if entry is None:
+                self._ended = True
+                break
+            self._found.append((entry, self._doctop))
+            self._doctop += Page(self.pdf, entry, page_number=len(self._found), initial_doctop=self._doctop).height
+        return len(self._found) >= number
+
+    def count(self) -> int:
+        """The PDF's number of pages (the whole page tree walked)."""
+        while self._reach(len(self._found) + 1):
+            pass
+        return len(self._found)
+
+    def ends_at(self, number: int) -> bool:
+        """Is page ``number`` the PDF's last?"""
+        return self._reach(number) and not self._reach(number + 1)
+
+    def from_page(self, first: int) -> Iterator[Callable[[], Any]]:
+        """For each page from ``first`` on, a function that builds it."""
+        number = first
+        while self._reach(number):
+            yield partial(self._build, number)
+            number += 1
+
+    def _build(self, number: int):
+        entry, doctop = self._found[number - 1]
+        page = Page(self.pdf, PDFPage(entry.doc, entry.pageid, entry.tree, entry.label), number, doctop)
+        self.built.append(page)
+        return page
+
+    def done(self) -> None:
+        self.pdf._pages = self.built  # pdfplumber's close() flushes these, rather than building every page
+
+
+State = tuple[bool, "Columns | None"]  # on entering a page: a table may continue onto it; a borderless run's columns
 
 
 @dataclass(slots=True)
 class PdfPart:
-    """Pages ``first`` to ``last`` of a long PDF, read as :func:`read_pdf` reads them (with no table open at
-    ``first``), for :func:`join_parts` to put together."""
+    """Pages ``first`` to ``end`` of a long PDF, read as :func:`read_pdf` reads them from ``first`` with no table
+    open, for :func:`join_parts` to put together. ``end`` is past ``last`` (the pages asked for) when a table ran
+    on over ``last``: the part reads on until no table is open (or ``last`` + ``PART_READS_ON``)."""
 
+    path: str
     first: int
     last: int
-    doc: Document
+    end: int
+    total: int | None  # the PDF's pages, when the part read to the end of the PDF (else None)
+    paragraphs: list[tuple[str, int, int | None, str]]  # (text, order, page, style)
+    tables: list[Table]
+    title_hint: str
+    warnings: list[str]
+    notes: list[str]
+    entered: list[tuple[int, bool, Columns | None]]  # per page from ``first``: the order and state on entering it
     end_order: int
-    follow: bool  # a tracking table last on the last page: a ruled page after it would be read in full
-    carry: bool  # a borderless table ran to the foot of the last page
-    sensitive: bool  # the first page would be read differently after a page with a table
+    end_state: State  # on leaving ``end``
     opened: tuple[int, str]  # the PDF libraries' messages while opening (count, first)
     messages: tuple[int, str]  # ... while reading the pages
 
 
+PART_READS_ON = 32  # at most this many pages past its last does a part read on while a table runs on
+
+
 def read_pdf_part(path: Path, first: int, last: int, *, password: str | None = None) -> PdfPart:
-    """Pages ``first`` to ``last`` (1-based) of a PDF longer than ``FAST_PATH_MIN_PAGES``."""
+    """Pages ``first`` to ``last`` (1-based) of a PDF longer than ``FAST_PATH_MIN_PAGES``, and on past ``last``
+    while a table runs on."""
     with library_messages() as messages:
         pdf = open_pdf(path, password)
         opened = (messages.count, messages.first)
+        pages = _LazyPages(pdf)
         try:
             with _reading_errors(password):
-                plan = scan_pages(path, password, range(first, last + 1))
-                doc = _new_document(pdf, path)
-                order, follow, carry = _read_pages(pdf.pages[first - 1 : last], doc, plan, first)
+                plan = _PlanInChunks(path, password, first, last)
+                doc = _new_document(pdf, path, None)
+                order, follow, carry, entered = _read_pages(
+                    islice(pages.from_page(first), last + PART_READS_ON - first + 1), doc, plan, first, until=last
+                )
+                end = first + len(entered) - 1
+                total = end if pages.ends_at(end) else None
+                if plan.failed:
+                    raise UnreadableDocument("the page plan could not be made")  # the whole file is read instead
         finally:
+            pages.done()
             close_pdf(pdf)
-    sensitive = (
-        plan is not None and bool(plan.lines(first)) and plan.wanted(first, True) and not plan.wanted(first, False)
-    )
     return PdfPart(
+        str(path),
         first,
         last,
-        doc,
+        end,
+        total,
+        [(p.text, p.order, p.page, p.style) for p in doc.paragraphs],
+        doc.tables,
+        doc.title_hint,
+        doc.warnings,
+        doc.notes,
+        entered,
         order,
-        follow,
-        carry is not None,
-        sensitive,
+        (follow, carry),
         opened,
         (messages.count - opened[0], messages.first if messages.count > opened[0] else ""),
     )
@@ -163,23 +315,34 @@ def read_pdf_part(path: Path, first: int, last: int, *, password: str | None = N
 
 def join_parts(parts: list[PdfPart]) -> Document | None:
     """The Document of the whole PDF from its parts in page order, as :func:`read_pdf` gives it; None when a part
-    was read from a state the page before it does not leave (a table running on across the cut, or warnings or
-    notes that would have been merged across pages): then read the whole PDF."""
-    for before, part in zip(parts, parts[1:], strict=False):
-        if before.last + 1 != part.first or before.carry or (before.follow and part.sensitive):
-            return None
-    if any(w != _REPAIRED for part in parts[1:] for w in part.doc.warnings) or any(p.doc.notes for p in parts[1:]):
+    cannot be joined (it does not start, where the part before it stops, in the state that part leaves; the
+    PDF's end was not reached; warnings or notes that would have been merged across pages): then read the whole
+    PDF."""
+    if not parts or parts[0].first != 1 or parts[-1].total is None or parts[-1].end != parts[-1].total:
         return None
-    head = parts[0].doc
-    doc = Document(path=head.path, format=head.format, pages=head.pages, title_hint=head.title_hint)
+    if any(w != _REPAIRED for part in parts[1:] for w in part.warnings) or any(p.notes for p in parts[1:]):
+        return None
+    head = parts[0]
+    doc = Document(path=head.path, format="pdf", pages=parts[-1].total, title_hint=head.title_hint)
     doc.warnings, doc.notes = list(head.warnings), list(head.notes)
-    offset = 0
+    state: State = (False, None)
+    done, offset = 0, 0  # pages joined, their blocks, the state on leaving the last
     for part in parts:
-        doc.paragraphs.extend(replace(p, order=p.order + offset) for p in part.doc.paragraphs)
-        doc.tables.extend(replace(t, order=t.order + offset) for t in part.doc.tables)
-        offset += part.end_order
-    doc.paragraphs.sort(key=lambda p: p.order)
-    doc.tables.sort(key=lambda t: t.order)
+        start = done + 1
+        if start > part.end:
+            continue  # the part before read on over all of this one
+        if not part.first <= start or part.total not in (None, doc.pages):
+            return None
+        at, follow, carry = part.entered[start - part.first]
+        if (follow, carry) != state:
+            return None
+        shift = offset - at
+        doc.paragraphs.extend(Paragraph(t, o + shift, pg, st) for t, o, pg, st in part.paragraphs if o >= at)
+        doc.tables.extend(replace(t, order=t.order + shift) for t in part.tables if t.order >= at)
+        offset += part.end_order - at
+        done, state = part.end, part.end_state
+    if done != doc.pages:
+        return None
     messages = LibraryMessages()
     messages.count = parts[0].opened[0] + sum(p.messages[0] for p in parts)
     messages.first = next((m for m in (parts[0].opened[1], *(p.messages[1] for p in parts)) if m), "")
