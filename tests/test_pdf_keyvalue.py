@@ -128,3 +128,40 @@ def test_a_record_cut_by_the_page_break_after_its_first_label_line(tmp_path):
     line(749, "Target date", due)
     c.save()
     assert _rows(path) == [(n, rec, progress, owner, due) for n, rec, progress, owner, due in RECORDS]
+
+
+def _words(top: float, *groups: tuple[float, str]) -> list[dict]:
+    words = []
+    for x, text in groups:
+        for part in text.split():
+            words.append({"text": part, "x0": x, "x1": x + 5.0 * len(part), "top": top, "bottom": top + 10.0})
+            x += 5.0 * len(part) + 3.0
+    return words
+
+
+def test_records_set_apart_open_at_the_label_edge_whatever_their_label_says():
+    # "What has happened" and "Planned completion" are labels no vocabulary needs to know: they stand at the
+    # label edge beside a value, set apart; "Recommendati" / "on" sit close under "Scrutiny Panel" (one label)
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(100, (50, "Ref"), (160, "1.")),
+        _words(124, (50, "Scrutiny Panel"), (160, "The council should plant")),
+        _words(137, (50, "Recommendati"), (160, "more street trees.")),
+        _words(150, (50, "on")),
+        _words(174, (50, "What has happened"), (160, "Forty trees were planted.")),
+        _words(198, (50, "Lead officer"), (160, "Ann Lee")),
+        _words(222, (50, "Planned completion"), (160, "May 2026")),
+    ]
+    (table, used), *rest = find_blocks(lines, 1)
+    assert not rest
+    assert len(used) == len(lines)
+    labels = [" ".join(r.cells[0].text.split()) for r in table.rows]
+    assert labels == [
+        "Ref",
+        "Scrutiny Panel Recommendati on",
+        "What has happened",
+        "Lead officer",
+        "Planned completion",
+    ]
+    assert table.rows[1].cells[1].text.split() == "The council should plant more street trees.".split()

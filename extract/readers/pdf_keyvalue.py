@@ -23,6 +23,7 @@ from .pdf_text import cell_text
 
 _EDGE = 3.0  # points: labels (or values) of one block start within this of each other
 _MAX_LABEL_WORDS = 6
+_APART = 0.45  # a gap above a line, in text heights, that sets it apart from the line above (not a wrapped line)
 
 
 def _label(seg: list[dict]) -> bool:
@@ -68,10 +69,39 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
                 if _here(m, label_x, value_x)
             }
             if len(heads) >= 2 or (heads and _at_foot(lines, end)):
+                if len(heads) >= 2:
+                    heads = _by_place(block, heads, label_x, value_x)
                 blocks.append((_table(block, heads, value_x, page), block))
             i = end
     blocks.sort(key=lambda b: b[1][0][0]["top"])
     return blocks
+
+
+def _by_place(block: list[list[dict]], heads: set[int], label_x: float, value_x: float) -> set[int]:
+    """The lines (by their first word) that open a record, told by where they stand when the block sets its
+    records apart (a wider gap above each than between the lines of one): a short capitalised text at the
+    label edge beside a value, set apart, opens one whatever its label says; a label line close under the
+    one above is the rest of a label wrapped in its narrow column ("Scrutiny Panel" / "Recommendati" / "on")."""
+    apart: dict[int, bool] = {}
+    for above, line in zip(block, block[1:], strict=False):
+        height = above[0]["bottom"] - above[0]["top"]
+        apart[id(line[0])] = line[0]["top"] - above[0]["bottom"] > _APART * height
+    at_edge = [ln for ln in block[1:] if abs(ln[0]["x0"] - label_x) <= _EDGE and apart[id(ln[0])]]
+    if len(at_edge) < 2:
+        return heads  # records set close together: the vocabulary's labels are all there is to go by
+    out = {h for h in heads if apart.get(h, True)}
+    for line in block[1:]:
+        segs = segments(line)
+        if (
+            apart[id(line[0])]
+            and len(segs) == 2
+            and abs(segs[0][0]["x0"] - label_x) <= _EDGE
+            and abs(segs[1][0]["x0"] - value_x) <= _EDGE
+            and len(segs[0]) <= _MAX_LABEL_WORDS
+            and segs[0][0]["text"][:1].isupper()
+        ):
+            out.add(id(line[0]))
+    return out
 
 
 def _at_foot(lines: list[list[dict]], end: int) -> bool:
