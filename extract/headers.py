@@ -168,8 +168,11 @@ def find_header(table: Table, max_rows: int = 5, more: tuple[Row, ...] = ()) -> 
                 labels=joined,
                 label_rows=(tuple(c.text for c in row.cells), tuple(c.text for c in rows[index + 1].cells)),
             )
-        # the two-row reading wins a tie: its labels are the whole labels
+        # the two-row reading wins a tie (its labels are the whole labels), and wins outright when every
+        # piece below starts in lower case: the rest of the label above ("Date" / "agreed" is no timescale)
         chosen = max((h for h in (two, one) if h is not None), key=lambda h: len(h.columns), default=None)
+        if two is not None and _lower_pieces(rows[index + 1]):
+            chosen = two
         if chosen is not None:
             return chosen
     return _headerless(table)
@@ -230,6 +233,11 @@ def zip_cells(a: Row, b: Row):
         )
 
 
+def _lower_pieces(row: Row) -> bool:
+    filled = [c.text.strip() for c in row.cells if not c.merged and c.text.strip()]
+    return bool(filled) and all(t[:1].islower() for t in filled)
+
+
 def _join_labels(top: str, bottom: str) -> str:
     return "\n".join(t for t in (top.strip(), bottom.strip()) if t)
 
@@ -238,6 +246,15 @@ def _continues_header(top: Row, below: Row) -> bool:
     """Is ``below`` the second line of a header split over two rows ("Completion" over "Date")?"""
     texts = [c.text.strip() for c in below.cells if not c.merged]
     filled = [t for t in texts if t]
+    # the rest of long labels, every piece in lower case ("Recommendation" / "of the Task and Finish Group",
+    # "Date" / "agreed"), when one changes what its label says
+    if (
+        filled
+        and _lower_pieces(below)
+        and all(_label_like(t) and len(t.split()) <= 8 and not re.search(r"\n|\u2022|\.$", t) for t in filled)
+        and any(completes_label(a, b) for a, b in zip_cells(top, below) if b.strip() and a.strip())
+    ):
+        return True
     if not filled or not all(_label_like(t) and len(t.split()) <= 4 and not _value_like(t) for t in filled):
         return False
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):

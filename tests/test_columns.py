@@ -625,3 +625,28 @@ def test_the_column_of_people_and_posts_is_the_owner_beside_a_column_of_units():
     assert (1, "Directorate") in header.extra
     by_cells = content_scores(profile(people))["responsible"] - content_scores(profile(units))["responsible"]
     assert by_cells >= 0.2
+
+
+def test_long_label_ends_in_lower_case_under_the_labels_are_the_header_second_row():
+    # "Date" alone would be the timescale; "Date agreed" is not, and "Target" is
+    table = _table(
+        ("Ref", "Recommendation", "Progress", "Lead", "Target", "Date"),
+        ("", "of the Task and Finish Group", "", "", "", "agreed"),
+        *[(str(i + 1), PROSE[i], DONE[i], "Head of Parks", f"March 202{7 + i}", f"{4 + i} May 2024") for i in range(3)],
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.row == 1
+    assert header.col("timescale") == 4
+    assert header.labels[1] == "Recommendation\nof the Task and Finish Group"
+
+
+def test_text_carried_on_in_lower_case_under_a_repeated_header_is_not_its_second_row():
+    table = _table(
+        ("Ref", "Recommendation", "Progress", "Lead", "Target"),
+        ("", "required\n• how success will be measured", "", "", ""),
+        *[(str(i + 1), PROSE[i], DONE[i], "Head of Parks", f"March 202{7 + i}") for i in range(3)],
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.row == 0
