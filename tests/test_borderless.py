@@ -630,3 +630,24 @@ def test_a_second_paragraph_of_a_recommendation_level_with_one_of_the_progress_i
     rows = [" ".join(w["text"] for w in r[0]) for r in _rows(body, columns)]
     assert len(rows) == 2
     assert "Progress should be" in rows[0]
+
+
+def test_the_header_printed_again_over_a_page_of_carried_on_text_is_known_by_its_labels():
+    from extract.headers import HeaderMap
+    from extract.readers.pdf_borderless import Columns, repeated_header
+
+    columns = Columns(
+        lefts=(50.0, 200.0, 300.0),
+        header=HeaderMap(
+            columns={"recommendation": 0, "progress": 1},
+            row=0,
+            labels=("Review outcome", "Date of\nmeeting", "Status update"),
+        ),
+    )
+    lines = [
+        _line(100, (50, "Review outcome"), (200, "Date of"), (300, "Status update")),
+        _line(110, (200, "meeting")),
+        _line(140, (300, "in the same period last year.")),
+    ]
+    assert repeated_header(lines, columns) == 2
+    assert repeated_header(lines[2:], columns) == 0

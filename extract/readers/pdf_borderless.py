@@ -26,7 +26,7 @@ from .pdf_columns import Columns, Rule, column_of, segments
 from .pdf_rowcuts import _is_number, _rows, _table_rules
 from .pdf_text import cell_text
 
-__all__ = ["Columns", "Rule", "build_table", "find_header", "names_recommendation", "segments"]
+__all__ = ["Columns", "Rule", "build_table", "find_header", "names_recommendation", "repeated_header", "segments"]
 
 _END_GAP = 4.0  # a vertical gap this many text heights ends the table
 _MAX_HEADER_LINES = 5  # labels wrapped by narrow columns over at most this many lines
@@ -307,6 +307,25 @@ def _header_again(lines: list[list[dict]], columns: Columns) -> bool:
         _squashed(a) == _squashed(b) for a, b in zip(found[2].header.labels, columns.header.labels, strict=False)
     )
     return same >= 0.6 * len(columns.lefts)  # the same labels again, not body text that happens to name roles
+
+
+def repeated_header(lines: list[list[dict]], columns: Columns) -> int:
+    """How many of the first ``lines`` print the header of ``columns`` again (a table carried on from the page
+    before, its labels repeated at the top of this one), 0 when they do not; judged by the labels alone, as
+    the rows below may hold no more than the end of a cell cut by the page break."""
+    best = 0
+    for size in range(1, min(_MAX_HEADER_LINES, len(lines)) + 1):
+        if not _close(lines[:size]):
+            break
+        spans = _spans(lines[:size])
+        if len(spans) != len(columns.lefts) or any(
+            abs(s[0] - x) > 3.0 for s, x in zip(spans, columns.lefts, strict=True)
+        ):
+            continue
+        same = sum(_squashed(s[2]) == _squashed(label) for s, label in zip(spans, columns.header.labels, strict=True))
+        if same >= 0.6 * len(spans):
+            best = size
+    return best
 
 
 def _squashed(label: str) -> str:

@@ -427,13 +427,19 @@ def _borderless(
             (i for i, ln in enumerate(lines[: found[0] if found else len(lines)]) if not carry.crosses(ln)), None
         )
         if first is not None:
+            again = borderless.repeated_header(lines[first:], carry)  # the header printed again on this page
             table, count = borderless.build_table(
-                lines[first : found[0] if found else len(lines)], carry, number, 0, None, rules
+                lines[first + again : found[0] if found else len(lines)],
+                carry,
+                number,
+                0,
+                lines[first : first + again] or None,
+                rules,
             )
             if count:
                 tables.append(table)
-                used.update(id(w) for ln in lines[first : first + count] for w in ln)
-                start = first + count
+                used.update(id(w) for ln in lines[first : first + again + count] for w in ln)
+                start = first + again + count
     last_columns, last_end = None, 0
     while True:
         found = borderless.find_header(lines[start:])
