@@ -4,8 +4,9 @@ leave all but one worker idle.
 The batch runner asks :func:`page_splits` which files to cut; each range is read by
 :func:`~extract.readers.pdf_reader.read_pdf_part` exactly as a whole read would read those pages, and
 :func:`extract_parts` joins the ranges (:func:`~extract.readers.pdf_reader.join_parts`) and extracts the rows.
-A cut that falls where a table runs on from one page to the next cannot be joined: then the whole file is read
-on its own, so the rows are always those of a whole read.
+A range whose last page ends inside a table reads on until the table stops; the next range is taken from there
+when it reached that page in the same state. Where it did not, the whole file is read on its own, so the rows
+are always those of a whole read.
 """
 
 from __future__ import annotations
