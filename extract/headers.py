@@ -234,8 +234,8 @@ def zip_cells(a: Row, b: Row):
 
 
 def _lower_pieces(row: Row) -> bool:
-    filled = [c.text.strip() for c in row.cells if not c.merged and c.text.strip()]
-    return bool(filled) and all(t[:1].islower() for t in filled)
+    filled = [c.text.strip().lstrip("([") for c in row.cells if not c.merged and c.text.strip()]
+    return bool(filled) and all(t[:1].islower() for t in filled)  # "deadline", "(as at 31/03/2025)"
 
 
 def _join_labels(top: str, bottom: str) -> str:

@@ -650,3 +650,15 @@ def test_text_carried_on_in_lower_case_under_a_repeated_header_is_not_its_second
     header = find_header(table)
     assert header is not None
     assert header.row == 0
+
+
+def test_a_second_header_row_may_qualify_a_label_in_brackets():
+    table = _table(
+        ("Agreed", "Lead", "Update", "What"),
+        ("deadline", "", "(as at 04/01/2025)", "we recommended"),
+        *[(f"March 202{7 + i}", "Head of Parks", DONE[i], PROSE[i]) for i in range(3)],
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.row == 1
+    assert (header.col("timescale"), header.col("progress"), header.col("recommendation")) == (0, 2, 3)

@@ -187,6 +187,8 @@ def main(argv=None) -> int:
         files = sorted(p.name.removesuffix(".json") for p in (out / "truth").glob("*.json"))
         if not files:
             ap.error(f"--reuse: no papers in {out}; run without --reuse first")
+        if (out / "report.json").exists():  # the seed the papers were written from
+            args.seed = json.loads((out / "report.json").read_text(encoding="utf-8")).get("seed", args.seed)
     else:
         for sub in ("papers", "truth"):
             shutil.rmtree(out / sub, ignore_errors=True)
