@@ -17,7 +17,9 @@ It also gives the peak memory (RSS) of the largest rectrack process at ``-j 1``,
 ``-j 2`` give the same rows and that they are the rows of a full parse (pdfplumber on every page, in this
 process; up to ``--full-parse-pages``), and, where a ``truth/`` folder is beside the papers, scores the rows
 with the project's scorer (``../shared/eval/score.py``). ``--profile`` prints where one in-process run of each
-folder spends its time (pyinstrument). Speeds are reported, never asserted: other work on the machine moves them.
+folder spends its time (pyinstrument). Each timed run starts when the machine is idle (waiting up to
+``--idle-wait`` seconds; the runs that could not are counted at the end). Speeds are reported, never asserted:
+other work on the machine moves them.
 """
 
 from __future__ import annotations
@@ -93,11 +95,43 @@ def _timed(cmd: list[str]) -> tuple[float, float, subprocess.CompletedProcess]:
     return elapsed, peak / 2**20, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
+def _busy(interval: float = 0.4) -> float:
+    """The share of the machine's CPU time spent working over ``interval`` seconds (Linux; 0.0 elsewhere)."""
+
+    def sample() -> tuple[int, int]:
+        with open("/proc/stat", encoding="ascii") as stat:
+            values = [int(v) for v in stat.readline().split()[1:]]
+        return sum(values), values[3] + values[4]  # all, idle + iowait
+
+    try:
+        total, idle = sample()
+        time.sleep(interval)
+        total2, idle2 = sample()
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return 1.0 - (idle2 - idle) / max(1, total2 - total)
+
+
+WAIT_FOR_IDLE = 60.0  # seconds a timed run waits for other work on the machine to pause (--idle-wait)
+UNQUIET: list[int] = [0]  # timed runs that started while other work was running
+
+
+def _wait_for_idle() -> None:
+    """Start a timed run when the machine is idle (other work moves wall times), waiting at most WAIT_FOR_IDLE."""
+    started = time.monotonic()
+    while time.monotonic() - started < WAIT_FOR_IDLE:
+        if _busy() < 0.08 and _busy() < 0.08:
+            return
+    UNQUIET[0] += 1
+
+
 def _median(cmd: list[str], repeat: int) -> tuple[float, list[float], float, subprocess.CompletedProcess]:
     """Median wall time, all the times, the highest peak RSS (MiB) and the last run."""
     times, peaks = [], []
     done = None
     for _ in range(repeat):
+        if WAIT_FOR_IDLE > 0:
+            _wait_for_idle()
         elapsed, peak, done = _timed(cmd)
         times.append(elapsed)
         peaks.append(peak)
@@ -230,7 +264,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-pages", type=int, default=450, help="plain pdfplumber only up to this many pages")
     parser.add_argument("--full-parse-pages", type=int, default=450, help="full-parse check up to this many pages")
     parser.add_argument("--profile", action="store_true", help="also profile one in-process run of each folder")
+    parser.add_argument(
+        "--idle-wait",
+        type=float,
+        default=WAIT_FOR_IDLE,
+        help="seconds each timed run waits for the machine to be idle (0: start at once; default 60)",
+    )
     args = parser.parse_args(argv)
+    globals()["WAIT_FOR_IDLE"] = args.idle_wait
     try:
         import psutil  # noqa: F401  (the bench extra: peak memory of the timed processes)
     except ImportError:
@@ -276,6 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     elif sizes:
         print("(packs skipped: they are made from ../shared/corpus/perf, not present)")
     print(f"\nload average at the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    if UNQUIET[0]:
+        print(
+            f"{UNQUIET[0]} timed runs started while other work was running "
+            f"(waited {WAIT_FOR_IDLE:g} s): compare with care"
+        )
     return 0
 
 
