@@ -651,3 +651,20 @@ def test_the_header_printed_again_over_a_page_of_carried_on_text_is_known_by_its
     ]
     assert repeated_header(lines, columns) == 2
     assert repeated_header(lines[2:], columns) == 0
+
+
+def test_a_label_wrapped_down_to_a_year_in_brackets_stays_in_the_header():
+    from extract.readers.pdf_borderless import find_header
+
+    lines = [
+        _line(100, (50, "Recommendation"), (200, "Progress"), (330, "Responsi"), (400, "RAG")),
+        _line(110, (330, "ble Head"), (400, "(Octo")),
+        _line(120, (330, "of"), (400, "ber")),
+        _line(130, (330, "Service"), (400, "2026")),
+        _line(140, (400, ")")),
+        _line(170, (50, "1) Trees should be"), (200, "Trees were"), (330, "Ann Lee"), (400, "Green")),
+        _line(181, (50, "planted."), (200, "planted.")),
+    ]
+    at, size, columns = find_header(lines)
+    assert (at, size) == (0, 5)
+    assert " ".join(columns.header.labels[2].split()) == "Responsible Head of Service"

@@ -15,6 +15,7 @@ column boundaries carry over and the top of the next page continues the table.
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Sequence
 
@@ -72,14 +73,22 @@ def _wrapped_on(above: list[dict], line: list[dict]) -> bool:
     """Is ``line`` set close under ``above`` (a label wrapped on, not a second row of labels or the body)
     and made of nothing but label ends?"""
     height = above[0]["bottom"] - above[0]["top"]
-    return line[0]["top"] - above[0]["bottom"] <= 0.8 * height and _label_pieces(line)
+    return line[0]["top"] - above[0]["bottom"] <= 0.8 * height and _label_pieces(line, years=True)
 
 
-def _label_pieces(line: list[dict]) -> bool:
+def _label_pieces(line: list[dict], *, years: bool = False) -> bool:
     """A line of nothing but the ends of wrapped labels ("Head of" / "agreed" / "by"): short word groups
-    without figures or a sentence's end, so the header goes on through it."""
+    without figures or a sentence's end, so the header goes on through it. ``years``: a year may end a
+    label ("RAG (October" / "2026)")."""
     return all(
-        len(seg) <= 3 and not any(ch.isdigit() for w in seg for ch in w["text"]) and not seg[-1]["text"].endswith(".")
+        len(seg) <= 3
+        and not seg[-1]["text"].endswith(".")
+        and (
+            not any(ch.isdigit() for w in seg for ch in w["text"])
+            or years
+            and len(seg) == 1
+            and re.fullmatch(r"\(?(?:19|20)\d\d\)?", seg[0]["text"]) is not None
+        )
         for seg in segments(line)
     )
 
@@ -239,7 +248,7 @@ def build_table(
             break
         if body and line[0]["top"] - body[-1][0]["bottom"] > _END_GAP * height:
             break
-        if body and (_labels_line(line) or _header_again(lines[i : i + 3], columns)):
+        if body and (_labels_line(line) or _header_again(lines[i : i + _MAX_HEADER_LINES], columns)):
             break  # the header of the next table
         body.append(line)
     body = _without_trailing_paragraph(_above_closing_rule(body, columns, rules, height), columns, height)
