@@ -15,6 +15,7 @@ spanning the table, or the heading just above the table.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -61,6 +62,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
     run: _KeyValueRun | None = None
     unread: tuple[int, Table, list[_Pair]] | None = None  # the last label/value table that gave nothing
     pages = _same_first_rows(doc.tables)
+    paragraphs = _Paragraphs(doc.paragraphs)
     for index, table in enumerate(doc.tables):
         pairs = _kv_pairs(table)
         if pairs is not None:
@@ -78,14 +80,17 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
         header = find_header(table, more=pages.get(index, ()))
         current = found[-1] if found else None
         if current is not None and not current.key_value and previous is not None:
-            how = _continues(doc, previous, table, header, current)
+            how = _continues(doc, previous, table, header, current, paragraphs)
             if how:
                 _append(current, table, header, new_part=how == "page")
                 previous = table
                 continue
         if header is not None:
             tracking = TrackingTable(
-                header=header, first_page=table.page, order=table.order, section=_section_label(doc, table)
+                header=header,
+                first_page=table.page,
+                order=table.order,
+                section=_section_label(doc, table, paragraphs),
             )
             _append(tracking, table, header, new_part=False)
             found.append(tracking)
@@ -222,12 +227,19 @@ def _without_label_echo(row: Row, header: HeaderMap) -> Row:
     return Row(cells=tuple(cells), page=row.page, is_header=row.is_header)
 
 
-def _continues(doc: Document, prev: Table, table: Table, header: HeaderMap | None, current: TrackingTable) -> str:
+def _continues(
+    doc: Document,
+    prev: Table,
+    table: Table,
+    header: HeaderMap | None,
+    current: TrackingTable,
+    paragraphs: _Paragraphs | None = None,
+) -> str:
     """ "page" when ``table`` carries ``current`` on over a page break, "same" for the next table of the same
     header on the same page with nothing between, "" when it does not continue it."""
     end = prev.last_page or prev.page  # the page the previous table ends on (set when paged)
     paged = prev.page is not None and table.page is not None
-    between = [p for p in doc.paragraphs if prev.order < p.order < table.order]
+    between = (paragraphs or _Paragraphs(doc.paragraphs)).between(prev.order, table.order)
     if header is not None:
         if header.key != current.header.key and not _same_labels(header, current.header):
             return ""
@@ -253,9 +265,29 @@ def _only_furniture(paragraphs: list[Paragraph]) -> bool:
     return sum(len(t) for t in text) <= _MAX_FURNITURE_CHARS
 
 
-def _section_label(doc: Document, table: Table) -> str:
+class _Paragraphs:
+    """A document's paragraphs by reading order, to find those between two tables without a pass over all."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.orders = [p.order for p in paragraphs]
+        self.ordered = all(a <= b for a, b in zip(self.orders, self.orders[1:], strict=False))
+
+    def between(self, low: int, high: int) -> list[Paragraph]:
+        if not self.ordered:
+            return [p for p in self.paragraphs if low < p.order < high]
+        return self.paragraphs[bisect.bisect_right(self.orders, low) : bisect.bisect_left(self.orders, high)]
+
+    def before(self, order: int, count: int) -> list[Paragraph]:
+        if not self.ordered:
+            return [p for p in self.paragraphs if p.order < order][-count:]
+        end = bisect.bisect_left(self.orders, order)
+        return self.paragraphs[max(0, end - count) : end]
+
+
+def _section_label(doc: Document, table: Table, paragraphs: _Paragraphs | None = None) -> str:
     """The nearest heading-like line above the table (e.g. "Appendix 2"), if close by."""
-    before = [p for p in doc.paragraphs if p.order < table.order][-4:]
+    before = (paragraphs or _Paragraphs(doc.paragraphs)).before(table.order, 4)
     for p in reversed(before):
         if _HEADING_RE.match(p.text) and len(p.text) <= 160:
             return p.text
