@@ -36,13 +36,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import median
 from typing import TYPE_CHECKING
 
-from .confidence_layout import layout_doubts
+from .confidence_layout import layout_doubts, page_index
 from .text import BULLET
 
 if TYPE_CHECKING:
+    from .confidence_layout import PageIndex
     from .headers import HeaderMap
     from .model import Document, Row
     from .rows import RawRecommendation
@@ -112,20 +114,43 @@ FACTORS: dict[str, float] = {
 }
 
 
-def assess_table(doc: Document, table: TrackingTable, recs: Sequence[RawRecommendation]) -> list[Assessment]:
-    """An :class:`Assessment` for each recommendation of ``table`` (in order)."""
+class DocumentEvidence:
+    """What all of a document's tables are judged against, worked out once per document when first needed."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    @cached_property
+    def lexicon(self) -> dict[str, int]:
+        return _count_words(self.doc)
+
+    @cached_property
+    def pages(self) -> PageIndex:
+        return page_index(self.doc)
+
+
+def assess_table(
+    doc: Document,
+    table: TrackingTable,
+    recs: Sequence[RawRecommendation],
+    known: DocumentEvidence | None = None,
+) -> list[Assessment]:
+    """An :class:`Assessment` for each recommendation of ``table`` (in order); ``known``: the document's evidence,
+    shared by its tables (made here when not given)."""
+    known = known if known is not None else DocumentEvidence(doc)
     sources = source_rows(table, recs)
     shared = _table_evidence(doc, table)
     fills = _column_fill(table)
     lengths = [len(r.recommendation.split()) for r in recs if r.recommendation]
     typical = median(lengths) if lengths else 0.0
     ids = [r.rec_id for r in recs]
-    lexicon = _lexicon(doc)
+    lexicon = known.lexicon
     ended = [e for e in (_ends_sentence(r.recommendation) for r in recs) if e is not None]
     closed = sum(ended) / len(ended) if ended else 0.0
     progress_ended = [e for e in (_ends_sentence(r.fields()["progress"]) for r in recs) if e is not None]
     progress_closed = sum(progress_ended) / len(progress_ended) if progress_ended else 0.0
-    layout = layout_doubts(doc, table, recs, sources, _inferred(doc, table))
+    pages = known.pages if doc.format == "pdf" else None
+    layout = layout_doubts(doc, table, recs, sources, _inferred(doc, table), pages)
     out = []
     for index, rec in enumerate(recs):
         rows = sources[index] if sources is not None else []
@@ -357,17 +382,6 @@ def _prose_in_timescale(rec: RawRecommendation) -> list[Evidence]:
     if not any(len(line.split()) >= 8 and not any(ch.isdigit() for ch in line) for line in lines):
         return []
     return [_ev("prose_time", "the timescale holds a line of prose")]
-
-
-_LAST_LEXICON: list = [None, {}]  # the last document's lexicon: a pack's tables share it (counted once, not per table)
-
-
-def _lexicon(doc: Document) -> dict[str, int]:
-    """How often each word (lower case) occurs in the document's paragraphs and cells."""
-    if _LAST_LEXICON[0] is doc:
-        return _LAST_LEXICON[1]
-    _LAST_LEXICON[0], _LAST_LEXICON[1] = doc, _count_words(doc)
-    return _LAST_LEXICON[1]
 
 
 def _count_words(doc: Document) -> dict[str, int]:

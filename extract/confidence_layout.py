@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from .rows import RawRecommendation
     from .stitch import TrackingTable
 
+    # a paragraph's text -> its pages; page -> its paragraphs with their squashed text; page -> first table's order
+    PageIndex = tuple[dict[str, set[int | None]], dict[int | None, list[tuple[Paragraph, str]]], dict[int, int]]
+
 Doubt = tuple[str, str]
 
 _ABOVE_LINES = 1.5  # a cell starting this many text lines above its row's number is out of place
@@ -44,14 +47,16 @@ def layout_doubts(
     recs: Sequence[RawRecommendation],
     sources: Sequence[Sequence[Row]] | None,
     inferred: bool,
+    pages: PageIndex | None = None,
 ) -> list[list[Doubt]]:
-    """The layout doubts of each recommendation of ``table`` (in order)."""
+    """The layout doubts of each recommendation of ``table`` (in order); ``pages``: the document's
+    :func:`page_index`, built once for all its tables."""
     out: list[list[Doubt]] = [[] for _ in recs]
     missing = missing_columns(table)
     if missing:
         for doubts in out:
             doubts.append(("missing_col", "no " + ", ".join(missing) + " column, though another column reads like one"))
-    orphans = orphan_pages(doc, table)
+    orphans = orphan_pages(doc, table, pages)
     for index, rec in enumerate(recs):
         after = recs[index + 1].first_page if index + 1 < len(recs) else None
         if rec.last_page in orphans and after != rec.last_page:
@@ -142,7 +147,7 @@ def _fragment(rec: RawRecommendation) -> bool:
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
 
 
-def orphan_pages(doc: Document, table: TrackingTable) -> set[int]:
+def orphan_pages(doc: Document, table: TrackingTable, known: PageIndex | None = None) -> set[int]:
     """Pages of the table after which the next page starts with text outside any table, before the table goes
     on there: text a page break separated from the row it ends. Running heads (text met on more than one
     page), page numbers and "Recommendation N" headings do not count."""
@@ -150,7 +155,7 @@ def orphan_pages(doc: Document, table: TrackingTable) -> set[int]:
 
     if doc.format != "pdf" or table.first_page is None or table.last_page is None:
         return set()
-    pages, by_page, first_table = _page_index(doc)
+    pages, by_page, first_table = known if known is not None else page_index(doc)
     out = set()
     last = table.last_page + 1 if table.key_value else table.last_page  # label/value blocks end at any page foot
     for page in range(table.first_page, last):
@@ -170,15 +175,9 @@ def orphan_pages(doc: Document, table: TrackingTable) -> set[int]:
     return out
 
 
-_LAST_INDEX: list = [None, None, None]  # the last document's page index: a pack's tables share it (built once)
-
-
-def _page_index(doc: Document):
+def page_index(doc: Document) -> PageIndex:
     """For :func:`orphan_pages`: the pages each paragraph text (spaces squashed, case folded) is met on, each
     page's paragraphs in document order with their squashed text, and the order of each page's first table."""
-    size = (len(doc.paragraphs), len(doc.tables))
-    if _LAST_INDEX[0] is doc and _LAST_INDEX[1] == size:
-        return _LAST_INDEX[2]
     pages: dict[str, set[int | None]] = {}
     by_page: dict[int | None, list[tuple[Paragraph, str]]] = {}
     for para in doc.paragraphs:
@@ -189,8 +188,7 @@ def _page_index(doc: Document):
     for source in doc.tables:
         if source.page is not None and source.page not in first_table:
             first_table[source.page] = source.order
-    _LAST_INDEX[:] = [doc, size, (pages, by_page, first_table)]
-    return _LAST_INDEX[2]
+    return pages, by_page, first_table
 
 
 def missing_columns(table: TrackingTable) -> list[str]:

@@ -35,11 +35,12 @@ def extract_document(
     first_order = tables[0].order if tables else None
     meta = extract_metadata(doc, before_order=first_order)
     rows: list[Recommendation] = []
-    from .confidence import assess_table
+    from .confidence import DocumentEvidence, assess_table
 
+    evidence = DocumentEvidence(doc)
     for index, table in enumerate(tables):
         recs = recommendations(table)
-        for rec, check in zip(recs, assess_table(doc, table, recs), strict=True):
+        for rec, check in zip(recs, assess_table(doc, table, recs, evidence), strict=True):
             rows.append(
                 Recommendation(
                     source=source or doc.path,
