@@ -278,7 +278,18 @@ def _glue(before: str, after: str) -> str:
     """``after`` carrying on ``before``'s text: a space between, unless it closes it or ends its cut word."""
     if not before:
         return after
-    return f"{before}{'' if after[:1] in _CLOSING or _split_word(before, after) else ' '}{after}"
+    joined = after[:1] in _CLOSING or _split_word(before, after) or _split_date(before, after)
+    return f"{before}{'' if joined else ' '}{after}"
+
+
+_DATE_CUT_RE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](\d{1,3})$")
+_DIGITS_RE = re.compile(r"\d{1,3}\b")
+
+
+def _split_date(before: str, after: str) -> bool:
+    """Is ``before`` a date whose year a break cut ("27/09/202" / "4", "24/07/20" / "24")?"""
+    cut, rest = _DATE_CUT_RE.search(before.rstrip()), _DIGITS_RE.match(after.lstrip())
+    return bool(cut and rest and len(cut.group(1)) + len(rest.group()) == 4)
 
 
 _MONTH_END_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?$", re.I)
@@ -310,8 +321,8 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
             out.add(name)
         elif name == "timescale" and _MONTH_END_RE.search(above) and _YEAR_START_RE.match(value):
             out.add(name)  # "End of December" / "2026": a date cut before its year
-        elif value[:1] in _CLOSING:
-            out.add(name)  # ")" or "." alone at the top of the page ends the text above
+        elif value[:1] in _CLOSING or _split_date(above, value):
+            out.add(name)  # ")" or "." alone at the top of the page ends the text above; a date's year goes on
         elif name == "responsible" and value.startswith("(") and not above.rstrip().endswith(")"):
             out.add(name)  # a name, then its post in brackets on the next page: "Ann Lee" / "(Head of Parks)"
         elif value[:1].islower() and above.rstrip()[-1:] not in ".!?;":

@@ -451,3 +451,20 @@ def test_a_table_too_short_to_judge_keeps_the_next_page_wanted_in_a_long_pdf():
     long_rows = [row(str(i), "Officers set up a forum.", "A forum was held.", "Jo Bloggs") for i in range(1, 6)]
     judged = Table(rows=(row("Area", "Budget line", "Spend to date", "Cost centre"), *long_rows), order=0)
     assert not runs_on([judged], False)
+
+
+def test_a_date_whose_year_a_page_break_cut_is_one_date():
+    head = row(*HEAD)
+    paper = Paper()
+    paper.table(head, row("1", "Plant more trees.", "Begun.", "Ann Lee", "27/09/202"), page=1)
+    paper.table(head, row("", "", "", "", "4"), page=2)
+    [rec] = paper.recs()
+    assert rec["timescale"] == "27/09/2024"
+    paper = Paper()
+    paper.table(head, row("1", "Plant more trees.", "Begun.", "Ann Lee", "24/07/20"), page=1)
+    paper.table(head, row("", "", "", "", "24"), page=2)
+    assert paper.recs()[0]["timescale"] == "24/07/2024"
+    paper = Paper()  # a whole date, then another: two dates
+    paper.table(head, row("1", "Plant more trees.", "Begun.", "Ann Lee", "27/09/2024"), page=1)
+    paper.table(head, row("", "", "More.", "", "2025"), page=2)
+    assert paper.recs()[0]["timescale"] != "27/09/20242025"
