@@ -101,6 +101,26 @@ class PagePlan:
         return self.text.get(number, [])
 
 
+def _count_paths(pdfium_c, parent, limit: int, form: bool = False, depth: int = 0) -> int:
+    """Path objects on a page (and in its form objects, three levels down), counted up to ``limit`` through
+    pdfium's own calls: no Python object is made for each of the page's (mostly text) objects."""
+    count_objects = pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects
+    get_object = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
+    paths = 0
+    for i in range(max(count_objects(parent), 0)):
+        obj = get_object(parent, i)
+        if not obj:
+            continue
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 2:
+            paths += _count_paths(pdfium_c, obj, limit - paths, True, depth + 1)
+        if paths >= limit:
+            break
+    return paths
+
+
 def scan_pages(path: str | Path, password: str | None = None, pages: range | None = None) -> PagePlan | None:
     """The plan for ``path`` (for ``pages``, 1-based, when given), or None when pypdfium2 cannot read it (then
     every page is parsed)."""
@@ -117,11 +137,7 @@ def scan_pages(path: str | Path, password: str | None = None, pages: range | Non
     try:
         for index in range(len(pdf)) if pages is None else [n - 1 for n in pages if 0 < n <= len(pdf)]:
             page = pdf[index]
-            paths = 0
-            for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
-                paths += 1
-                if paths >= _MIN_PATHS:
-                    break
+            paths = _count_paths(pdfium_c, page.raw, _MIN_PATHS)
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             textpage.close()
