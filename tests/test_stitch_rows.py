@@ -468,3 +468,15 @@ def test_a_date_whose_year_a_page_break_cut_is_one_date():
     paper.table(head, row("1", "Plant more trees.", "Begun.", "Ann Lee", "27/09/2024"), page=1)
     paper.table(head, row("", "", "More.", "", "2025"), page=2)
     assert paper.recs()[0]["timescale"] != "27/09/20242025"
+
+
+def test_the_head_of_a_post_at_the_top_of_a_page_ends_the_owner_above():
+    head = row(*HEAD)
+    paper = Paper()
+    paper.table(head, row("1", "Mend the roads.", "Begun.", "Highways", "2026"), page=1)
+    paper.table(head, row("", "", "More work was done in May.", "Manager", ""), page=2)
+    assert paper.recs()[0]["responsible"] == "Highways Manager"
+    paper = Paper()  # a whole post above: the one below is an owner of its own
+    paper.table(head, row("1", "Mend the roads.", "Begun.", "Highways Manager", "2026"), page=1)
+    paper.table(head, row("", "", "More work was done in May.", "Team", ""), page=2)
+    assert paper.recs()[0]["responsible"] != "Highways Manager Team"
