@@ -43,6 +43,8 @@ def box(width_chars: int, left: float = 100.0) -> tuple[float, float, float, flo
         (("the Neighbour", "hood team"), 13, "the Neighbourhood team"),
         # a dash at the end of a full line is not part of a word
         (("October –", "January 2024"), 9, "October – January 2024"),
+        # a closing bracket wrapped alone onto the next line closes the text above
+        (("Joanne Ahmed (Chief", "Executive", ")"), 19, "Joanne Ahmed (Chief Executive)"),
     ],
 )
 def test_words_split_by_a_narrow_column(lines, width, expected):

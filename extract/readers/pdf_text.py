@@ -102,6 +102,8 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
         spaced = lines[i - 1][-1].get("space_after") if i else None
         if i and not new_para and not spaced and _broken_word(lines[i - 1], texts[i - 1], text, widest):
             paragraphs[-1][-1] += text  # a word too long for the column, wrapped mid-word
+        elif i and paragraphs and text[:1] in _CLOSING:
+            paragraphs[-1][-1] += text  # ")" or "," wrapped alone onto the next line closes the text above
         elif new_para or not paragraphs:
             paragraphs.append([text])
         else:
@@ -109,6 +111,7 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     return tidy_text("\n".join(_join_lines(p) for p in paragraphs))
 
 
+_CLOSING = frozenset(")]},.;:")
 _SHORT_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
