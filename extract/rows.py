@@ -18,7 +18,7 @@ from .headers import HeaderMap
 from .lexicon import joins_split_word
 from .model import Row
 from .stitch import TrackingTable
-from .text import BULLET, join_distinct, norm_key
+from .text import BULLET, CLOSING, join_distinct, norm_key
 
 _REC_ID_RE = re.compile(
     r"^\s*(?:"
@@ -265,9 +265,6 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
     return False
 
 
-_CLOSING = frozenset(").,;:]")
-
-
 def _split_word(before: str, after: str) -> bool:
     """Do ``before``'s last word and ``after``'s first make one word (cut by a line or page break)?"""
     a, b = before.split(), after.split()
@@ -278,7 +275,7 @@ def _glue(before: str, after: str) -> str:
     """``after`` carrying on ``before``'s text: a space between, unless it closes it or ends its cut word."""
     if not before:
         return after
-    joined = after[:1] in _CLOSING or _split_word(before, after) or _split_date(before, after)
+    joined = after[:1] in CLOSING or _split_word(before, after) or _split_date(before, after)
     return f"{before}{'' if joined else ' '}{after}"
 
 
@@ -323,7 +320,7 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
             out.add(name)
         elif name == "timescale" and _MONTH_END_RE.search(above) and _YEAR_START_RE.match(value):
             out.add(name)  # "End of December" / "2026": a date cut before its year
-        elif value[:1] in _CLOSING or _split_date(above, value):
+        elif value[:1] in CLOSING or _split_date(above, value):
             out.add(name)  # ")" or "." alone at the top of the page ends the text above; a date's year goes on
         elif name == "responsible" and value.startswith("(") and not above.rstrip().endswith(")"):
             out.add(name)  # a name, then its post in brackets on the next page: "Ann Lee" / "(Head of Parks)"

@@ -409,6 +409,14 @@ def _word(text: str, x0: float, top: float) -> dict:
     return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": top, "bottom": top + 9.0}
 
 
+def _columns(lefts: tuple[float, ...], roles: dict[str, int], labels: tuple[str, ...]):
+    """Column edges and a header map, as a borderless header gives them."""
+    from extract.headers import HeaderMap
+    from extract.readers.pdf_borderless import Columns
+
+    return Columns(lefts=lefts, header=HeaderMap(columns=roles, row=0, labels=labels))
+
+
 def _line(top: float, *groups: tuple[float, str]) -> list[dict]:
     words = []
     for x, text in groups:
@@ -561,17 +569,12 @@ def test_unknown_labels_broken_mid_word_are_glued_back_before_they_are_judged():
 def test_a_row_starts_under_the_text_a_row_from_the_page_before_carries_on():
     # top of a page: the progress of the last row of the page before runs on, then a white band, then a new
     # row whose recommendation is the first text of its column on the page
-    from extract.headers import HeaderMap
-    from extract.readers.pdf_borderless import Columns
     from extract.readers.pdf_rowcuts import _rows
 
-    columns = Columns(
-        lefts=(50.0, 250.0, 450.0),
-        header=HeaderMap(
-            columns={"progress": 0, "responsible": 1, "recommendation": 2},
-            row=0,
-            labels=("Update", "Lead", "Recommendation"),
-        ),
+    columns = _columns(
+        (50.0, 250.0, 450.0),
+        {"progress": 0, "responsible": 1, "recommendation": 2},
+        ("Update", "Lead", "Recommendation"),
     )
     body = [
         _line(100, (50, "and the rest is due")),
@@ -607,17 +610,12 @@ def test_a_header_wrapped_over_five_lines_is_found_even_when_its_recommendation_
 
 
 def test_a_second_paragraph_of_a_recommendation_level_with_one_of_the_progress_is_no_new_row():
-    from extract.headers import HeaderMap
-    from extract.readers.pdf_borderless import Columns
     from extract.readers.pdf_rowcuts import _rows
 
-    columns = Columns(
-        lefts=(50.0, 250.0, 450.0),
-        header=HeaderMap(
-            columns={"recommendation": 0, "progress": 1, "responsible": 2},
-            row=0,
-            labels=("Recommendation", "Update", "Lead"),
-        ),
+    columns = _columns(
+        (50.0, 250.0, 450.0),
+        {"recommendation": 0, "progress": 1, "responsible": 2},
+        ("Recommendation", "Update", "Lead"),
     )
     body = [
         _line(100, (50, "Officers should survey"), (250, "A survey was done"), (450, "Ann Lee")),
@@ -633,16 +631,12 @@ def test_a_second_paragraph_of_a_recommendation_level_with_one_of_the_progress_i
 
 
 def test_the_header_printed_again_over_a_page_of_carried_on_text_is_known_by_its_labels():
-    from extract.headers import HeaderMap
-    from extract.readers.pdf_borderless import Columns, repeated_header
+    from extract.readers.pdf_borderless import repeated_header
 
-    columns = Columns(
-        lefts=(50.0, 200.0, 300.0),
-        header=HeaderMap(
-            columns={"recommendation": 0, "progress": 1},
-            row=0,
-            labels=("Review outcome", "Date of\nmeeting", "Status update"),
-        ),
+    columns = _columns(
+        (50.0, 200.0, 300.0),
+        {"recommendation": 0, "progress": 1},
+        ("Review outcome", "Date of\nmeeting", "Status update"),
     )
     lines = [
         _line(100, (50, "Review outcome"), (200, "Date of"), (300, "Status update")),

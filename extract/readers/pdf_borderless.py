@@ -169,10 +169,10 @@ def _could_be_labels(lines: list[list[dict]]) -> bool:
 
 
 def _known_labels(groups: list[str]) -> bool:
+    if len(groups) < 3:
+        return False  # (most lines are running text: one group, no vocabulary look-ups)
     known = [bool(label_scores(g)) for g in groups]
-    if len(groups) < 3 or any(
-        len(g.split()) > 5 or any(ch.isdigit() for ch in g) and not k for g, k in zip(groups, known, strict=True)
-    ):
+    if any(len(g.split()) > 5 or any(ch.isdigit() for ch in g) and not k for g, k in zip(groups, known, strict=True)):
         return False
     return sum(known) >= max(2, 0.5 * len(groups))
 

@@ -10,7 +10,7 @@ import statistics
 
 from ..lexicon import joins_split_word
 from ..model import BBox, Document, Paragraph
-from ..text import BULLET, tidy_line, tidy_text
+from ..text import BULLET, CLOSING, tidy_line, tidy_text
 
 _LINE_TOLERANCE = 2.5  # words whose tops differ by less than this sit on one line
 _PARA_GAP = 0.2  # a line gap this much (times the text height) above the usual one starts a paragraph
@@ -102,7 +102,7 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
         spaced = lines[i - 1][-1].get("space_after") if i else None
         if i and not new_para and not spaced and _broken_word(lines[i - 1], texts[i - 1], text, widest):
             paragraphs[-1][-1] += text  # a word too long for the column, wrapped mid-word
-        elif i and paragraphs and text[:1] in _CLOSING:
+        elif i and paragraphs and text[:1] in CLOSING:
             paragraphs[-1][-1] += text  # ")" or "," wrapped alone onto the next line closes the text above
         elif new_para or not paragraphs:
             paragraphs.append([text])
@@ -111,7 +111,6 @@ def cell_text(words: list[dict], bbox: BBox | None = None) -> str:
     return tidy_text("\n".join(_join_lines(p) for p in paragraphs))
 
 
-_CLOSING = frozenset(")]},.;:")
 _SHORT_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
