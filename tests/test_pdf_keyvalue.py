@@ -165,3 +165,104 @@ def test_records_set_apart_open_at_the_label_edge_whatever_their_label_says():
         "Planned completion",
     ]
     assert table.rows[1].cells[1].text.split() == "The council should plant more street trees.".split()
+
+
+def _labels(table) -> list[str]:
+    return [" ".join(r.cells[0].text.split()) for r in table.rows]
+
+
+def test_a_label_named_for_the_body_it_is_addressed_to_is_a_label():
+    # "Recommendation to Cabinet" is a label and its addressee; "Recommendation to close" starts a sentence
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(100, (50, "Item"), (200, "4")),
+        _words(124, (50, "Recommendation to Cabinet"), (200, "The depot is moved to the old bus garage.")),
+    ]
+    (table, used), *rest = find_blocks(lines, 1)
+    assert not rest
+    assert len(used) == 2
+    assert _labels(table) == ["Item", "Recommendation to Cabinet"]
+    sentence = [lines[0], _words(124, (50, "Recommendation to close"), (200, "the depot."))]
+    assert find_blocks(sentence, 1) == []
+
+
+def test_a_label_wrapped_in_lower_case_over_several_words_is_one_label():
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(100, (50, "Item"), (200, "2")),
+        _words(112, (50, "Recommendation of"), (200, "Bus shelters are repaired")),
+        _words(124, (50, "the Transport Review Panel"), (200, "within a month.")),
+        _words(148, (50, "Lead officer"), (200, "Ravi Shah")),
+    ]
+    (table, used), *rest = find_blocks(lines, 1)
+    assert not rest
+    assert len(used) == 4
+    assert _labels(table) == ["Item", "Recommendation of the Transport Review Panel", "Lead officer"]
+    assert table.rows[1].cells[1].text.split() == "Bus shelters are repaired within a month.".split()
+
+
+def test_unknown_labels_beside_one_known_label_open_records_on_a_page_that_sets_them_apart():
+    # the page's paragraphs run at 12 points a line and its records 24 points apart: "Planned" / "finish"
+    # (a label no vocabulary knows, wrapped) opens a record beside the known "Lead officer"; the value lines
+    # at the top of the page are the end of a value the page break cut
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(100, (160, "the rest of a long account of")),
+        _words(112, (160, "what was done last year.")),
+        _words(136, (50, "Lead officer"), (160, "Ravi Shah")),
+        _words(148, (50, "Head of Service")),
+        _words(172, (50, "Planned"), (160, "June 2026")),
+        _words(184, (50, "finish")),
+    ]
+    (table, used), *rest = find_blocks(lines, 2)
+    assert not rest
+    assert len(used) == len(lines)
+    assert _labels(table) == ["", "Lead officer Head of Service", "Planned finish"]
+
+
+def test_one_line_records_far_apart_are_each_a_record():
+    # every step on the page is a record's (no paragraph sets the line spacing): each known label opens one
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(100 + 25 * i, (50, label), (160, value))
+        for i, (label, value) in enumerate(
+            [("Item", "7"), ("Priority", "High"), ("Recommendation", "Paths are gritted."), ("Lead officer", "Jo Bell")]
+        )
+    ]
+    (table, _), *rest = find_blocks(lines, 1)
+    assert not rest
+    assert _labels(table) == ["Item", "Priority", "Recommendation", "Lead officer"]
+
+
+def test_a_record_close_under_a_recommendation_heading_opens_the_block():
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(100, (50, "Recommendation 3")),
+        _words(114, (50, "What was asked"), (160, "Gritting routes are published.")),
+        _words(126, (160, "They are kept up to date.")),
+        _words(138, (160, "Maps are printed.")),
+        _words(162, (50, "Progress"), (160, "The routes are online.")),
+    ]
+    (table, used), *rest = find_blocks(lines, 1)
+    assert not rest
+    assert len(used) == 4
+    assert _labels(table) == ["What was asked", "Progress"]
+
+
+def test_a_last_record_carried_to_the_top_of_the_next_page_is_read():
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(60, (50, "Progress"), (160, "The new rota started in May.")),
+        _words(72, (160, "Staff were trained.")),
+        _words(110, (50, "Recommendation 5")),
+        _words(134, (50, "Recommendation"), (160, "Libraries open on Sundays.")),
+        _words(158, (50, "Lead officer"), (160, "Ann Lee")),
+    ]
+    blocks = find_blocks(lines, 2)
+    assert [_labels(t) for t, _ in blocks] == [["Progress"], ["Recommendation", "Lead officer"]]

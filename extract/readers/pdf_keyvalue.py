@@ -23,14 +23,30 @@ from .pdf_text import cell_text
 
 _EDGE = 3.0  # points: labels (or values) of one block start within this of each other
 _MAX_LABEL_WORDS = 6
+_TO_OR_FROM = frozenset({"to", "of", "from", "for", "by"})
+_NAME_FILLERS = frozenset({"the", "and", "of", "for", "&"})
+_MAX_LEADING = 1.8  # the most a paragraph's line spacing can be, in text heights
 _APART = 0.45  # a gap above a line, in text heights, that sets it apart from the line above (not a wrapped line)
 
 
 def _label(seg: list[dict]) -> bool:
-    text = " ".join(w["text"] for w in seg)
     if len(seg) > _MAX_LABEL_WORDS:
         return False
-    return is_whole_label(text)  # "other" labels too ("Select Committee"): they are kept as extra
+    words = [w["text"] for w in seg]
+    return is_whole_label(" ".join(words)) or _addressed(words)  # "other" labels too: they are kept as extra
+
+
+def _addressed(words: list[str]) -> bool:
+    """A label named for whom it is addressed to or comes from: a label, a preposition, and the name of a
+    body in capitals ("Recommendation to Executive", "Response from the Cabinet Member"), not a sentence
+    ("Recommendation to reduce costs")."""
+    for i, word in enumerate(words[1:-1], start=1):
+        if word.casefold() in _TO_OR_FROM:
+            name = words[i + 1 :]
+            return is_whole_label(" ".join(words[:i])) and all(
+                w[:1].isupper() or w.casefold() in _NAME_FILLERS for w in name
+            )
+    return False
 
 
 def _starts(line: list[dict]) -> tuple[float, float] | None:
@@ -43,12 +59,14 @@ def _starts(line: list[dict]) -> tuple[float, float] | None:
 
 def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[list[dict]]]]:
     """Label/value blocks among a page's ``lines``: each as a Table and the lines it used."""
-    marks = _marks(lines)
+    pitch = _pitch(lines)
+    marks = _set_apart_marks(lines, _marks(lines), pitch)
     edges = Counter((round(m[0]), round(m[1])) for m in marks if m)
     blocks: list[tuple[Table, list[list[dict]]]] = []
     for (label_x, value_x), count in edges.most_common():
         if count < 2 or value_x - label_x < 30:
             break
+        set_apart = _sets_apart(lines, label_x, pitch)
         used = {id(ln[0]) for _, block in blocks for ln in block}
         i = 0
         while i < len(lines):
@@ -68,45 +86,106 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
                 for ln, m in zip(lines[start:end], marks[start:end], strict=True)
                 if _here(m, label_x, value_x)
             }
-            if len(heads) >= 2 or (heads and _at_foot(lines, end)):
-                if len(heads) >= 2:
-                    heads = _by_place(block, heads, label_x, value_x)
+            if set_apart:
+                heads = _by_place(block, heads, label_x, value_x, pitch)
+            if len(heads) >= 2 or (heads and (_at_foot(lines, end) or _at_head(lines, start))):
                 blocks.append((_table(block, heads, value_x, page), block))
             i = end
     blocks.sort(key=lambda b: b[1][0][0]["top"])
     return blocks
 
 
-def _by_place(block: list[list[dict]], heads: set[int], label_x: float, value_x: float) -> set[int]:
-    """The lines (by their first word) that open a record, told by where they stand when the block sets its
-    records apart (a wider gap above each than between the lines of one): a short capitalised text at the
-    label edge beside a value, set apart, opens one whatever its label says; a label line close under the
-    one above is the rest of a label wrapped in its narrow column ("Scrutiny Panel" / "Recommendati" / "on")."""
-    apart: dict[int, bool] = {}
-    for above, line in zip(block, block[1:], strict=False):
-        height = above[0]["bottom"] - above[0]["top"]
-        apart[id(line[0])] = line[0]["top"] - above[0]["bottom"] > _APART * height
-    at_edge = [ln for ln in block[1:] if abs(ln[0]["x0"] - label_x) <= _EDGE and apart[id(ln[0])]]
-    if len(at_edge) < 2:
-        return heads  # records set close together: the vocabulary's labels are all there is to go by
-    out = {h for h in heads if apart.get(h, True)}
-    for line in block[1:]:
-        segs = segments(line)
-        if (
-            apart[id(line[0])]
-            and len(segs) == 2
-            and abs(segs[0][0]["x0"] - label_x) <= _EDGE
-            and abs(segs[1][0]["x0"] - value_x) <= _EDGE
-            and len(segs[0]) <= _MAX_LABEL_WORDS
-            and segs[0][0]["text"][:1].isupper()
-        ):
-            out.add(id(line[0]))
+def _set_apart_marks(
+    lines: list[list[dict]], marks: list[tuple[float, float] | None], pitch: float | None
+) -> list[tuple[float, float] | None]:
+    """``marks`` with the lines that open a record by where they stand added: on a page that sets its records
+    apart, a short capitalised text set apart at the edges of a known label, beside a value, opens a record
+    whatever its label says ("Planned" / "completion" under "Responsible")."""
+    out = list(marks)
+    for label_x, value_x in {(m[0], m[1]) for m in marks if m}:
+        if not _sets_apart(lines, label_x, pitch):
+            continue
+        for k in range(1, len(lines)):
+            if out[k] is None and _opens(lines[k - 1], lines[k], pitch) and _shaped(lines[k], label_x, value_x):
+                out[k] = (label_x, value_x)
     return out
+
+
+def _opens(above: list[dict], line: list[dict], pitch: float | None) -> bool:
+    """Does ``line`` stand where a record opens: set apart from the line above, or under a recommendation's
+    heading ("Recommendation 2")?"""
+    return _apart(above, line, pitch) or REC_HEADING_RE.match(" ".join(w["text"] for w in above)) is not None
+
+
+def _shaped(line: list[dict], label_x: float, value_x: float) -> bool:
+    """Is ``line`` a short capitalised text at the label edge and a value at the value edge?"""
+    segs = segments(line)
+    return (
+        len(segs) == 2
+        and abs(segs[0][0]["x0"] - label_x) <= _EDGE
+        and abs(segs[1][0]["x0"] - value_x) <= _EDGE
+        and len(segs[0]) <= _MAX_LABEL_WORDS
+        and segs[0][0]["text"][:1].isupper()
+    )
+
+
+def _sets_apart(lines: list[list[dict]], label_x: float, pitch: float | None) -> bool:
+    """Does the page set its records apart: two or more lines at the label edge, each with a wider gap
+    above it than the lines of one paragraph have? Where records are set close together, the vocabulary's
+    labels are all there is to go by."""
+    at_edge = [
+        line
+        for above, line in zip(lines, lines[1:], strict=False)
+        if abs(line[0]["x0"] - label_x) <= _EDGE and len(segments(line)) == 2 and _opens(above, line, pitch)
+    ]
+    return len(at_edge) >= 2
+
+
+def _by_place(
+    block: list[list[dict]], heads: set[int], label_x: float, value_x: float, pitch: float | None
+) -> set[int]:
+    """The lines (by their first word) that open a record, told by where they stand on a page that sets its
+    records apart: a short capitalised text at the label edge beside a value, set apart, opens one whatever
+    its label says; a label line close under the one above is the rest of a label wrapped in its narrow
+    column ("Scrutiny Panel" / "Recommendati" / "on")."""
+    apart = {id(line[0]): _apart(above, line, pitch) for above, line in zip(block, block[1:], strict=False)}
+    out = {h for h in heads if apart.get(h, True)}
+    out.update(id(line[0]) for line in block[1:] if apart[id(line[0])] and _shaped(line, label_x, value_x))
+    return out
+
+
+def _pitch(lines: list[list[dict]]) -> float | None:
+    """The type's line spacing: the smallest step from one line's top to the next that recurs (within a
+    point), the step between the lines of one paragraph (gaps between paragraphs and records are wider)."""
+    steps = sorted(
+        line[0]["top"] - above[0]["top"]
+        for above, line in zip(lines, lines[1:], strict=False)
+        if 0 < line[0]["top"] - above[0]["top"] < 2.5 * (above[0]["bottom"] - above[0]["top"])
+    )
+    for i, step in enumerate(steps):
+        near = [s for s in steps[i : i + 3] if s - step <= 1.0]
+        if len(near) == 3:
+            height = lines[0][0]["bottom"] - lines[0][0]["top"]
+            return near[1] if near[1] <= _MAX_LEADING * height else None  # a page of one-line records only
+    return None
+
+
+def _apart(above: list[dict], line: list[dict], pitch: float | None) -> bool:
+    """Is ``line`` set further below ``above`` than the lines of one paragraph are (not a wrapped line)?"""
+    height = above[0]["bottom"] - above[0]["top"]
+    if pitch is None:
+        return line[0]["top"] - above[0]["bottom"] > _APART * height
+    return line[0]["top"] - above[0]["top"] > pitch + _APART * height
 
 
 def _at_foot(lines: list[list[dict]], end: int) -> bool:
     """Does a block ending before line ``end`` end the page: one record cut off by the page break?"""
     return all(_footer(line) for line in lines[end:])
+
+
+def _at_head(lines: list[list[dict]], start: int) -> bool:
+    """Does a block starting at line ``start`` open the page: the last record of a list the page break cut?"""
+    return all(_footer(line) for line in lines[:start])
 
 
 def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
@@ -117,14 +196,14 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
     marks = [None if i and line[0]["text"][:1].islower() else _starts(line) for i, line in enumerate(lines)]
     groups = [segments(line) for line in lines]
     rests: set[int] = set()
+    pitch = _pitch(lines)
     for i, line in enumerate(lines[:-1]):
         segs = groups[i]
         if marks[i] is not None or len(segs) != 2:
             continue
         piece = [w for w in lines[i + 1] if w["x1"] < segs[1][0]["x0"]]  # value text may share its line
-        height = line[0]["bottom"] - line[0]["top"]
-        tight = lines[i + 1][0]["top"] - line[0]["bottom"] <= 0.45 * height  # the next line of the same record
-        near = bool(piece) and abs(piece[0]["x0"] - segs[0][0]["x0"]) <= _EDGE and len(piece) <= 3
+        tight = not _apart(line, lines[i + 1], pitch)  # the next line of the same record
+        near = bool(piece) and abs(piece[0]["x0"] - segs[0][0]["x0"]) <= _EDGE and _short(piece)
         if tight and near and _label(segs[0] + piece):
             marks[i] = (segs[0][0]["x0"], segs[1][0]["x0"])
             marks[i + 1] = None  # the rest of this label, not a record of its own
@@ -201,7 +280,7 @@ def _block(
 def _label_piece(line: list[dict], label_x: float, value_x: float, height: float) -> bool:
     """A short piece at the label edge in the labels' type size (not the next record's heading)."""
     piece = [w for w in line if w["x1"] < value_x]  # the value's next line may share the baseline
-    if not piece or abs(piece[0]["x0"] - label_x) > _EDGE or len(piece) > 3:
+    if not piece or abs(piece[0]["x0"] - label_x) > _EDGE or not _short(piece):
         return False
     if any(w["x0"] < value_x - _EDGE and w["x1"] >= value_x for w in line):
         return False  # running text across both columns
@@ -210,6 +289,12 @@ def _label_piece(line: list[dict], label_x: float, value_x: float, height: float
     text = " ".join(w["text"] for w in piece)
     year = re.fullmatch(r"(?:19|20)\d\d\)?", text) is not None  # "Progress update January" / "2026"
     return not REC_HEADING_RE.match(text) and (year or not any(ch.isdigit() for ch in text))
+
+
+def _short(piece: list[dict]) -> bool:
+    """Few enough words for a piece of a label wrapped in its column: three, or a label's length when the
+    piece starts in lower case (no record's label does: "Recommendation of" / "the Task and Finish")."""
+    return len(piece) <= 3 or (piece[0]["text"][:1].islower() and len(piece) <= _MAX_LABEL_WORDS)
 
 
 def _table(block: list[list[dict]], heads: set[int], value_x: float, page: int) -> Table:
