@@ -206,8 +206,12 @@ def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
                 out[role] = max(out[role], 0.55 * c)
         if role in ("recommendation", "progress") and p.ids >= 0.6 and p.words <= 2.5:
             out[role] *= 0.3  # a column of numbers holds no recommendations, whatever its label says
+        if role == "status" and p.words >= _PROSE_WORDS:
+            out[role] *= 0.5  # nor a column of prose a status ("Status update" over what was done)
     return out
 
+
+_PROSE_WORDS = 6  # words a cell on average: a column of prose
 
 # short-value roles: the cells must fit a label naming them, and cells alone can give them to an unlabelled column
 _SHORT_ROLES = frozenset({"rec_id", "timescale", "responsible", "status"})
@@ -222,7 +226,7 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
     """
     n = len(labels)
     table = _contrasted([role_scores(labels[i], profiles[i]) for i in range(n)], profiles)
-    first_prose = next((i for i in range(n) if profiles[i].words >= 6), None)
+    first_prose = next((i for i in range(n) if profiles[i].words >= _PROSE_WORDS), None)
     memo: dict[tuple[int, frozenset[str], bool], tuple[float, tuple[tuple[str, int], ...]]] = {}
 
     def best(col: int, used: frozenset[str], passed: bool) -> tuple[float, tuple[tuple[str, int], ...]]:
@@ -232,7 +236,7 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
         key = (col, used, passed)
         if key in memo:
             return memo[key]
-        prose = profiles[col].words >= 6
+        prose = profiles[col].words >= _PROSE_WORDS
         after = passed or ("recommendation" in used and prose)
         result = best(col + 1, used, after)  # no role for this column
         for role, score in table[col].items():
@@ -242,7 +246,7 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
             if role == "recommendation":
                 score += 0.1 if first else 0.0
                 score -= 0.3 if "progress" in used else 0.0
-            elif role == "progress" and "recommendation" in used and not passed:
+            elif role == "progress" and "recommendation" in used and not passed and prose:
                 score += 0.2  # the first prose column after the recommendation: what was done about it
             rest, chosen = best(col + 1, used | {role}, after)
             if score + rest > result[0]:
@@ -260,7 +264,7 @@ def _contrasted(table: list[dict[str, float]], profiles: Sequence[ColumnProfile]
     """Prose columns told apart by each other: beside a column that reports what was done, a prose
     column that reports nothing leans to the recommendation and away from the progress, whatever its
     label says ("Review outcome" over what a review asked, beside "What has happened")."""
-    prose = [i for i, p in enumerate(profiles) if p.words >= 6]
+    prose = [i for i, p in enumerate(profiles) if p.words >= _PROSE_WORDS]
     out = list(table)
     for i in prose:
         lead = max((profiles[j].reported for j in prose if j != i), default=0.0) - profiles[i].reported

@@ -133,7 +133,8 @@ def map_header(
         # them when the label says nothing of it, a third under a suggestive one ("Action", "Proposal"),
         # or cells that ask more than they report beside a column that reports what was done
         reported = any(profiles[c].reported >= 0.5 for c in columns.values() if c != rec)
-        enough = asks >= (0.34 if rec_label >= 0.4 else 0.6) or (reported and asks > 0 and p.reported < 0.2)
+        asked = asks > 0 or _sentences(values[rec]) >= 0.8  # or states an outcome ("X is made mandatory.")
+        enough = asks >= (0.34 if rec_label >= 0.4 else 0.6) or (reported and asked and p.reported < 0.2)
         if body and not enough:
             return None  # "Action" over imperative tasks: a delivery plan, not recommendations
         notes.append(f"column {texts[rec]!r} taken as the recommendation (its label is not explicit); check the rows")
@@ -141,6 +142,13 @@ def map_header(
     return HeaderMap(
         columns=columns, row=index, labels=texts, extra=extra, notes=tuple(notes), label_rows=label_rows or (texts,)
     )
+
+
+def _sentences(values: list[str]) -> float:
+    """The share of the filled cells that are whole sentences (six words or more, ending in a full stop)."""
+    filled = [v.strip() for v in values if v.strip()]
+    whole = [v for v in filled if len(v.split()) >= 6 and v[-1] in ".!?"]
+    return len(whole) / len(filled) if filled else 0.0
 
 
 def _is_content(text: str) -> bool:
@@ -233,9 +241,17 @@ def zip_cells(a: Row, b: Row):
         )
 
 
+_SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?]$")  # "responses." ends a sentence; "Rec No." ends a label
+
+
+# a label's last piece, a date: "RAG (September" / "2026)", "Position at" / "21/01/2024"
+_DATE_END_RE = re.compile(r"(?:\d{1,2}[/.]\d{1,2}[/.](?:\d\d)?|(?:19|20))\d\d\)?")
+
+
 def _lower_pieces(row: Row) -> bool:
     filled = [c.text.strip().lstrip("([") for c in row.cells if not c.merged and c.text.strip()]
-    return bool(filled) and all(t[:1].islower() for t in filled)  # "deadline", "(as at 31/03/2025)"
+    lower = [t for t in filled if t[:1].islower()]  # "deadline", "(as at 31/03/2025)"
+    return bool(lower) and all(t in lower or _DATE_END_RE.fullmatch(t) for t in filled)
 
 
 def _join_labels(top: str, bottom: str) -> str:
@@ -255,8 +271,10 @@ def _continues_header(top: Row, below: Row) -> bool:
         and any(completes_label(a, b) for a, b in zip_cells(top, below) if b.strip() and a.strip())
     ):
         return True
-    if not filled or not all(_label_like(t) and len(t.split()) <= 4 and not _value_like(t) for t in filled):
-        return False
+    if not filled or not all(
+        _label_like(t) and len(t.split()) <= 4 and not _value_like(t) and not _SENTENCE_END_RE.search(t) for t in filled
+    ):
+        return False  # a sentence's end is a cell the page break cut ("784 responses."), not a label's
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):
         return True
     # the ends of labels wrapped or cut mid-word into a second row ("Expected comple" / "tion", "Assigned" /

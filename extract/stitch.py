@@ -136,8 +136,12 @@ def _squash(text: str) -> str:
 
 
 def _same_labels(a: HeaderMap, b: HeaderMap) -> bool:
-    """The same header printed again (the columns' roles may read differently from one page's rows)."""
-    return [_squash(t) for t in a.labels] == [_squash(t) for t in b.labels]
+    """The same header printed again (the columns' roles may read differently from one page's rows), perhaps
+    with a label's last line clipped or in a row of its own on one page ("Recommendation" / "Ref")."""
+    if len(a.labels) != len(b.labels):
+        return False
+    pairs = [(_squash(x), _squash(y)) for x, y in zip(a.labels, b.labels, strict=True)]
+    return all(x.startswith(y) or y.startswith(x) for x, y in pairs) and sum(x == y for x, y in pairs) * 2 > len(pairs)
 
 
 def _append(
@@ -177,6 +181,8 @@ def _label_echo(text: str, label: str) -> bool:
         part = _squash(line)
         if not part:
             continue
+        if line.endswith((".", "!", "?")):
+            return False  # the end of a sentence the page break cut ("work." under "Work undertaken")
         if _FRAGMENT_RE.match(line) or part in key or (key in part and len(part) <= len(key) + 16):
             continue
         return False

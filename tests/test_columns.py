@@ -662,3 +662,48 @@ def test_a_second_header_row_may_qualify_a_label_in_brackets():
     assert header is not None
     assert header.row == 1
     assert (header.col("timescale"), header.col("progress"), header.col("recommendation")) == (0, 2, 3)
+
+
+def test_a_column_of_prose_is_no_status_column_whatever_its_label():
+    # "Status update" reads as a status label first, but its cells report what was done, left of the
+    # recommendation; the short "Evidence" column after it is no progress column for standing there
+    rows = [("R" + str(i + 1), DONE[i], PROSE[i], "Jo Bloggs", "Cabinet minutes") for i in range(3)]
+    header = find_header(_table(("Ref", "Status update", "Recommendation", "Lead officer", "Evidence"), *rows))
+    assert header is not None
+    assert header.col("progress") == 1
+    assert header.col("recommendation") == 2
+    assert header.col("status") is None
+
+
+def test_a_second_header_row_ending_a_label_with_a_year_is_joined():
+    def row(*texts):
+        return Row(cells=tuple(Cell(text=t) for t in texts))
+
+    rows = (row(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3))
+    table = Table(
+        rows=(
+            row("Recommendation", "Update from", "Lead officer", "RAG (March"),
+            row("", "service", "", "2026)"),
+            *rows,
+        ),
+        order=0,
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.row == 1
+    assert header.labels[1].split() == ["Update", "from", "service"]
+    assert header.col("status") == 3
+
+
+def test_a_second_header_row_ending_labels_with_a_date_is_joined():
+    def row(*texts):
+        return Row(cells=tuple(Cell(text=t) for t in texts))
+
+    rows = (row(PROSE[i], DONE[i], "Jo Bloggs") for i in range(3))
+    table = Table(
+        rows=(row("Proposal from the", "Position at", "Lead officer"), row("review", "21/01/2026", ""), *rows), order=0
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.row == 1
+    assert header.labels[1].split() == ["Position", "at", "21/01/2026"]

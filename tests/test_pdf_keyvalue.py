@@ -224,18 +224,17 @@ def test_unknown_labels_beside_one_known_label_open_records_on_a_page_that_sets_
 
 
 def test_one_line_records_far_apart_are_each_a_record():
-    # every step on the page is a record's (no paragraph sets the line spacing): each known label opens one
+    # every step on the page is a record's (no paragraph sets the line spacing), and a title in larger type
+    # says nothing of the body's: each known label opens a record
     from extract.readers.pdf_keyvalue import find_blocks
 
-    lines = [
-        _words(100 + 25 * i, (50, label), (160, value))
-        for i, (label, value) in enumerate(
-            [("Item", "7"), ("Priority", "High"), ("Recommendation", "Paths are gritted."), ("Lead officer", "Jo Bell")]
-        )
-    ]
-    (table, _), *rest = find_blocks(lines, 1)
-    assert not rest
-    assert _labels(table) == ["Item", "Priority", "Recommendation", "Lead officer"]
+    title = [{"text": "Appendix", "x0": 50, "x1": 110, "top": 40, "bottom": 60}]
+    records = [("Item", "7"), ("Priority", "High"), ("Recommendation", "Paths are gritted."), ("Lead officer", "Jo")]
+    lines = [title]
+    for start in (100, 200):
+        lines += [_words(start + 21 * i, (50, label), (160, value)) for i, (label, value) in enumerate(records)]
+    blocks = find_blocks(lines, 1)
+    assert [_labels(table) for table, _ in blocks] == [[label for label, _ in records]] * 2
 
 
 def test_a_record_close_under_a_recommendation_heading_opens_the_block():

@@ -3,6 +3,8 @@ cut by page breaks."""
 
 from __future__ import annotations
 
+import pytest
+
 from extract.headers import HeaderMap, key_value_table
 from extract.model import Cell, Document, Paragraph, Row, Table
 from extract.rows import recommendations
@@ -480,3 +482,32 @@ def test_the_head_of_a_post_at_the_top_of_a_page_ends_the_owner_above():
     paper.table(head, row("1", "Mend the roads.", "Begun.", "Highways Manager", "2026"), page=1)
     paper.table(head, row("", "", "More work was done in May.", "Team", ""), page=2)
     assert paper.recs()[0]["responsible"] != "Highways Manager Team"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"), [("The new rota covers all", "services."), ("The count rose to", "412 services.")]
+)
+def test_a_sentence_end_under_a_repeated_header_is_the_cut_text_not_a_label(before, after):
+    # "services." sits under "Update on services" on the next page: the end of the cell above, not the
+    # label's second line nor a piece of it
+    head = row("No.", "Recommendation", "Update on services", "Lead officer", "Target date")
+    paper = Paper()
+    paper.table(head, row("1", "First.", before, "Ann", "2025"), page=1)
+    paper.table(head, row("", "", after, "", ""), row("2", "Second.", "Done.", "Bob", "2026"), page=2)
+    recs = paper.recs()
+    assert [r["rec_id"] for r in recs] == ["1", "2"]
+    assert recs[0]["progress"] == f"{before} {after}"
+
+
+def test_a_header_with_a_label_line_in_a_row_of_its_own_on_one_page_goes_on_over_the_next():
+    # page 1 prints "Rec" / "No." as two header rows, page 2 clips the label to "Rec": one table
+    paper = Paper()
+    paper.table(
+        row("Rec", "Recommendation", "Progress", "Lead officer"),
+        row("No.", "", "", ""),
+        row("1", "First.", "Begun.", "Ann"),
+        page=1,
+    )
+    paper.table(row("Rec", "Recommendation", "Progress", "Lead officer"), row("2", "Second.", "Done.", "Bob"), page=2)
+    recs = paper.recs()
+    assert [r["rec_id"] for r in recs] == ["1", "2"]

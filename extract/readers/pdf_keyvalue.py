@@ -106,9 +106,27 @@ def _set_apart_marks(
         if not _sets_apart(lines, label_x, pitch):
             continue
         for k in range(1, len(lines)):
-            if out[k] is None and _opens(lines[k - 1], lines[k], pitch) and _shaped(lines[k], label_x, value_x):
+            if (
+                out[k] is None
+                and _opens(lines[k - 1], lines[k], pitch)
+                and _shaped(lines[k], label_x, value_x)
+                and _label_length(lines, k, value_x, pitch) <= _MAX_LABEL_WORDS
+            ):
                 out[k] = (label_x, value_x)
     return out
+
+
+def _label_length(lines: list[list[dict]], k: int, value_x: float, pitch: float | None) -> int:
+    """The words of line ``k``'s label column with the lines wrapped under it (set close below): a label is
+    short, a cell of prose in a first column is not ("Recommendation 1: The library service extends" /
+    "weekend opening hours at the four busiest")."""
+    count = sum(1 for w in lines[k] if w["x1"] < value_x)
+    for above, line in zip(lines[k:], lines[k + 1 :], strict=False):
+        piece = [w for w in line if w["x1"] < value_x]
+        if not piece or _apart(above, line, pitch):
+            break
+        count += len(piece)
+    return count
 
 
 def _opens(above: list[dict], line: list[dict], pitch: float | None) -> bool:
@@ -156,17 +174,18 @@ def _by_place(
 
 def _pitch(lines: list[list[dict]]) -> float | None:
     """The type's line spacing: the smallest step from one line's top to the next that recurs (within a
-    point), the step between the lines of one paragraph (gaps between paragraphs and records are wider)."""
+    point), the step between the lines of one paragraph (gaps between paragraphs and records are wider).
+    None when that step is too wide for one paragraph's lines: a page of one-line records only."""
     steps = sorted(
-        line[0]["top"] - above[0]["top"]
+        (line[0]["top"] - above[0]["top"], above[0]["bottom"] - above[0]["top"])
         for above, line in zip(lines, lines[1:], strict=False)
         if 0 < line[0]["top"] - above[0]["top"] < 2.5 * (above[0]["bottom"] - above[0]["top"])
     )
-    for i, step in enumerate(steps):
-        near = [s for s in steps[i : i + 3] if s - step <= 1.0]
+    for i, (step, _) in enumerate(steps):
+        near = [(s, h) for s, h in steps[i : i + 3] if s - step <= 1.0]
         if len(near) == 3:
-            height = lines[0][0]["bottom"] - lines[0][0]["top"]
-            return near[1] if near[1] <= _MAX_LEADING * height else None  # a page of one-line records only
+            pitch, height = near[1]
+            return pitch if pitch <= _MAX_LEADING * height else None
     return None
 
 

@@ -28,11 +28,12 @@ from .pdf_borderless import Columns, names_recommendation
 from .pdf_objects import use_fast_objects
 from .pdf_open import LibraryMessages, close_pdf, failure, library_messages, open_pdf
 from .pdf_rotate import reading_page
-from .pdf_scan import PagePlan, runs_on, scan_pages
+from .pdf_scan import PagePlan, holds_tracking_table, runs_on, scan_pages
 from .pdf_text import _inside, _lines, _overflows, cell_text, mark_line_ends, place_blocks
 
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 FAST_PATH_MIN_PAGES = 12  # longer PDFs (agenda packs) get the candidate-page fast path
+FULL_READ_MAX_PAGES = 40  # ... and those up to this long are read whole when the fast path finds no tracking table
 
 
 def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = None) -> Document:
@@ -60,7 +61,12 @@ def _read_opened(pdf, path: Path, password: str | None, fast: bool | None) -> Do
             plan = None
             if fast or (fast is None and count > FAST_PATH_MIN_PAGES):
                 plan = scan_pages(path, password)
-            return _read_open_pdf(pdf, path, plan, pages)
+            doc = _read_open_pdf(pdf, path, plan, pages)
+            if plan is not None and count <= FULL_READ_MAX_PAGES and not holds_tracking_table(doc.tables):
+                # the pre-scan knows a header by its words: a paper short enough is read whole before it is
+                # said to hold no tracking table (one whose labels are worded in a way no vocabulary knows)
+                doc = _read_open_pdf(pdf, path, None, pages)
+            return doc
     finally:
         pages.done()
 

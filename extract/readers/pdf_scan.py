@@ -26,6 +26,9 @@ _HEADER_LINES = 6  # a header's labels broken by narrow columns over at most thi
 _HEADER_CHARS = 200  # ... and at most this long
 _PROSE_WORDS = 12  # a cell this long is prose (a recommendation, a progress report), not a figure or a name
 _PLAIN_RECOMMENDATION = 0.6  # the recommendation label's strength, on its own line (or with the next)
+_FIELDS = ("progress", "responsible", "timescale", "status")
+_FIELD_SCORE = 0.35  # a role named this surely by a header's words
+_CAPITALISED = 0.5  # of a header's words, at least this share start in capitals (labels, not a sentence)
 _FIELD_WORDS = re.compile(
     r"progress|update|actiontaken|responsib|resib|officer|lead|owner|who|timescale|target|"
     r"deadline|when|due|status|rag|comment|response"
@@ -55,7 +58,21 @@ def _heads_ruled_table(lines: list[str]) -> bool:
                 for at in range(start, end + 1)
             ):
                 return True
+            if _labels_of_fields(joined):
+                return True
     return False
+
+
+def _labels_of_fields(text: str) -> bool:
+    """Labels broken over lines that name every other column of a tracking table (progress, owner,
+    timescale, status), in capitals: a header whose recommendation label is worded in a way no vocabulary
+    knows ("What the review asked for"). A table of another kind read for it is still told apart later."""
+    words = text.split()
+    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    if capitalised < _CAPITALISED * len(words):
+        return False
+    scores = label_scores(text)
+    return all(scores.get(role, 0.0) >= _FIELD_SCORE for role in _FIELDS)
 
 
 def runs_on(tables: list[Table], after_table: bool) -> bool:
@@ -73,6 +90,11 @@ def runs_on(tables: list[Table], after_table: bool) -> bool:
         elif not (after_table and (index == 0 or table.n_cols <= 2)):
             after_table = False
     return after_table
+
+
+def holds_tracking_table(tables: list[Table]) -> bool:
+    """Does one of ``tables`` read as a tracking table (or the start of one)?"""
+    return any(find_header(t) is not None or key_value_table(t) is not None or _undecided(t) for t in tables)
 
 
 def _undecided(table: Table) -> bool:

@@ -1,0 +1,89 @@
+"""The pre-scan of long PDFs: which pages' text may hold a tracking table's header."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.readers.pdf_scan import _heads_ruled_table
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["No.", "Recommendation", "Progress", "Lead officer", "Target date"],
+        # a recommendation label no vocabulary knows, broken over lines by narrow columns
+        ["Ref What the panel", "wanted", "Progress update Lead", "officer", "Target date RAG"],
+        ["Item Issue raised Position at 01/04/2026 Accountable officer Deadline"],
+    ],
+)
+def test_a_header_of_labels_is_seen_in_the_page_text(lines):
+    assert _heads_ruled_table([*lines, "1 The library opens on Sundays. Sunday opening began in May."])
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Service Budget £000 Forecast £000 Variance £000 Comments"],
+        ["The officer responsible will report progress on the target date and the status of the work."],
+        ["Meeting date Item Purpose", "April 2026 Budget Scrutiny"],
+    ],
+)
+def test_prose_and_tables_of_other_kinds_are_no_header(lines):
+    assert not _heads_ruled_table(lines)
+
+
+def test_a_table_of_indicators_is_no_header():
+    # targets, ratings and comments, but no owner: a performance table
+    assert not _heads_ruled_table(["Indicator Target Actual RAG Comments", "Visits 1,200 1,150 Amber On course"])
+
+
+def _paper_with_unknown_labels(path):
+    """Fourteen pages of prose; on page 3 a ruled tracking table whose labels no vocabulary knows whole."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    width, height = landscape(A4)
+    c = canvas.Canvas(str(path), pagesize=(width, height), invariant=1)
+    labels = ("No.", "What the review asked for", "Progress so far", "Lead officer", "Target date")
+    rows = [
+        (
+            str(i),
+            f"The council should open library {i} on Sundays.",
+            f"Library {i} has opened on Sundays since May.",
+            "Ann Lee",
+            "2026",
+        )
+        for i in range(1, 4)
+    ]
+    edges = (40, 80, 300, 520, 640, 760)
+    for page in range(1, 15):
+        c.setFont("Helvetica", 10)
+        c.drawString(40, height - 40, f"Culture Scrutiny Panel, page {page}: the panel met and heard from officers.")
+        if page == 3:
+            top = height - 80
+            for r, cells in enumerate([labels, *rows]):
+                y = top - 24 * r
+                for x, text in zip(edges, cells, strict=False):
+                    c.drawString(x + 3, y - 15, text)
+                c.line(edges[0], y, edges[-1], y)
+            bottom = top - 24 * (len(rows) + 1)
+            c.line(edges[0], bottom, edges[-1], bottom)
+            for x in edges:
+                c.line(x, top, x, bottom)
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_a_short_paper_whose_header_the_pre_scan_misses_is_read_whole(tmp_path):
+    from extract import extract_file
+    from extract.readers.pdf_reader import FAST_PATH_MIN_PAGES, FULL_READ_MAX_PAGES
+    from extract.readers.pdf_scan import scan_pages
+
+    path = _paper_with_unknown_labels(tmp_path / "unknown-labels.pdf")
+    plan = scan_pages(path)
+    assert plan is not None
+    assert not plan.candidate[3]  # the labels are not known well enough to pick the page
+    assert FAST_PATH_MIN_PAGES < 14 <= FULL_READ_MAX_PAGES
+    rows = extract_file(path).rows
+    assert [(r.rec_id, r.responsible, r.timescale) for r in rows] == [(str(i), "Ann Lee", "2026") for i in (1, 2, 3)]
