@@ -113,6 +113,7 @@ def map_header(
     if sum(1 for r in named if r) < 2 and len(texts) < 3:
         return None
     width = len(texts)
+    body = body[: _next_table(body)]
     values = [
         [r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in body[:_PROFILE_ROWS]]
         for c in range(width)
@@ -142,6 +143,25 @@ def map_header(
     return HeaderMap(
         columns=columns, row=index, labels=texts, extra=extra, notes=tuple(notes), label_rows=label_rows or (texts,)
     )
+
+
+def _next_table(body: tuple[Row, ...] | list[Row]) -> int:
+    """Where another table starts in ``body`` (ruled as one with it): a title row of one short cell over a row
+    of labels ("Appeals decided" / "Appeal Type | Decision | Date"); the length of ``body`` when none does."""
+    for i in range(1, min(len(body), _PROFILE_ROWS) - 1):
+        filled = [c.text.strip() for c in body[i].cells if c.text.strip() and not c.merged]
+        below = [c.text.strip() for c in body[i + 1].cells if c.text.strip() and not c.merged]
+        labels = [t for t in below if _label_like(t) and len(t.split()) <= 4]
+        if (
+            len(filled) == 1
+            and len(filled[0].split()) <= 6
+            and not filled[0].endswith(".")
+            and len(below) >= 3
+            and len(labels) >= len(below) - 1  # (a row of a tracking table has prose in two cells or more)
+            and sum(1 for t in labels if vocab_scores(t)) >= 2
+        ):
+            return i
+    return len(body)
 
 
 def _sentences(values: list[str]) -> float:

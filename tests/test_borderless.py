@@ -474,6 +474,15 @@ def test_a_paragraph_after_a_borderless_table_is_not_in_its_last_row():
     assert _without_trailing_paragraph(body, columns, 9.0) == body[:2]
     numbered = [*body[:2], _line(140, (50, "4. Benches are mended."))]
     assert _without_trailing_paragraph(numbered, columns, 9.0) == numbered
+    # the first column's text runs on to the paragraph: the wider gap above it still tells it apart
+    running = [
+        _line(100, (50, "Trees were planted"), (250, "Parks Team")),
+        _line(111, (50, "in May and June.")),
+        _line(124, (50, "More follow in autumn.")),
+        _line(160, (50, "Background papers: none.")),
+    ]
+    assert _without_trailing_paragraph(running, columns, 9.0) == running[:3]
+    assert _without_trailing_paragraph(running[:3], columns, 9.0) == running[:3]
 
 
 def test_a_label_finished_on_a_fourth_line_that_changes_its_meaning_stays_in_the_header():
@@ -645,6 +654,9 @@ def test_the_header_printed_again_over_a_page_of_carried_on_text_is_known_by_its
     ]
     assert repeated_header(lines, columns) == 2
     assert repeated_header(lines[2:], columns) == 0
+    # the carried text's first line, close under the labels, spoils one of them: it is not the header's
+    close = [*lines[:2], _line(121, (300, "recommendation has been"))]
+    assert repeated_header(close, columns) == 2
 
 
 def test_a_label_wrapped_down_to_a_year_in_brackets_stays_in_the_header():

@@ -707,3 +707,44 @@ def test_a_second_header_row_ending_labels_with_a_date_is_joined():
     assert header is not None
     assert header.row == 1
     assert header.labels[1].split() == ["Position", "at", "21/01/2026"]
+
+
+def test_a_second_table_ruled_as_one_with_the_first_is_not_profiled_with_it():
+    # planning appeals: the officer's recommendation is a verdict; the rows after the title "Appeals decided"
+    # and its own labels belong to another table and must not dilute the verdicts into prose
+    def row(*texts):
+        return Row(cells=tuple(Cell(text=t) for t in texts))
+
+    verdicts = [
+        row(f"{n} Mill Lane, outline application for nine homes with a new access", v, "Allowed", "12/03/2026")
+        for n, v in enumerate(["Grant", "Refuse"] * 2)
+    ]
+    later = [
+        row(f"{n} High Street, a rear extension of two storeys", "Written representations", "", "2026")
+        for n in range(6)
+    ]
+    table = Table(
+        rows=(
+            row("Address", "Recommendation", "Inspector's decision", "Date"),
+            *verdicts,
+            row("Appeals decided", "", "", ""),
+            row("Site", "Appeal type", "Decision", "Date"),
+            *later,
+        ),
+        order=0,
+    )
+    assert find_header(table) is None
+
+
+def test_a_column_of_councillors_gives_way_to_the_officers_beside_it_whatever_their_labels():
+    members = ["Cllr Ann Ward", "Cllr Bob Cole", "Cllr Kim Nair"]
+    officers = ["Jo Lee", "Sam Smith (Head of Legal and Democratic Services)", ""]
+    rows = [(PROSE[i], members[i], DONE[i], officers[i], "June 2026") for i in range(3)]
+    header = find_header(_table(("Recommendation", "Portfolio Holder", "Progress", "Contact", "Due"), *rows))
+    assert header is not None
+    assert header.col("responsible") == 3
+    alone = find_header(
+        _table(("Recommendation", "Portfolio Holder", "Progress", "Due"), *[r[:3] + r[4:] for r in rows])
+    )
+    assert alone is not None
+    assert alone.col("responsible") == 1  # the only owners there are

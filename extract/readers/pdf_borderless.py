@@ -291,14 +291,24 @@ def _without_trailing_paragraph(body: list[list[dict]], columns: Columns, height
     def first_only(line: list[dict]) -> bool:
         return all(columns.index(w) == 0 for w in line)
 
+    def gap(above: list[dict], line: list[dict]) -> float:
+        return line[0]["top"] - max(w["bottom"] for w in above)
+
     end = len(body)
     while end > 1 and first_only(body[end - 1]):
         end -= 1
-    if end == len(body) or end == 0 or any(columns.index(w) == 0 for w in body[end - 1]):
+    if end == len(body) or end == 0:
         return body
+    if any(columns.index(w) == 0 for w in body[end - 1]):
+        # the first column's text runs on into these lines: the paragraph after the table is told apart by
+        # a wider gap above it than any between that text's lines
+        start = end - 1
+        end = next((i for i in range(len(body) - 1, start, -1) if gap(body[i - 1], body[i]) > 1.2 * height), 0)
+        inner = [gap(a, b) for a, b in zip(body[start : end - 1], body[start + 1 : end], strict=False)]
+        if end == 0 or max(inner, default=0.0) + 0.5 * height >= gap(body[end - 1], body[end]):
+            return body
     opens = " ".join(w["text"] for w in body[end])
-    apart = body[end][0]["top"] - max(w["bottom"] for w in body[end - 1]) > 1.2 * height
-    if apart and not looks_numbered(opens) and not _is_number(opens, True):
+    if gap(body[end - 1], body[end]) > 1.2 * height and not looks_numbered(opens) and not _is_number(opens, True):
         return body[:end]
     return body
 
@@ -322,7 +332,7 @@ def repeated_header(lines: list[list[dict]], columns: Columns) -> int:
     """How many of the first ``lines`` print the header of ``columns`` again (a table carried on from the page
     before, its labels repeated at the top of this one), 0 when they do not; judged by the labels alone, as
     the rows below may hold no more than the end of a cell cut by the page break."""
-    best = 0
+    best, most = 0, 0
     for size in range(1, min(_MAX_HEADER_LINES, len(lines)) + 1):
         if not _close(lines[:size]):
             break
@@ -332,8 +342,8 @@ def repeated_header(lines: list[list[dict]], columns: Columns) -> int:
         ):
             continue
         same = sum(_squashed(s[2]) == _squashed(label) for s, label in zip(spans, columns.header.labels, strict=True))
-        if same >= 0.6 * len(spans):
-            best = size
+        if same >= 0.6 * len(spans) and same > most:  # a line that spoils a label is the body's first
+            best, most = size, same
     return best
 
 
