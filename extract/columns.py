@@ -170,11 +170,7 @@ def content_scores(p: ColumnProfile) -> dict[str, float]:
         # prose that asks for things more than it reports them is less likely the progress
         "progress": prose * 0.8 * (1.0 - 0.5 * max(0.0, p.recommend - p.reported)),
         # people and posts more than units: the officer's column beside a directorate's
-        "responsible": p.owners
-        * short
-        * (1.0 - 0.6 * p.dates)
-        * (0.7 if p.members >= 0.5 else 1.0)
-        * (0.7 + 0.3 * p.people),
+        "responsible": p.owners * short * (1.0 - 0.6 * p.dates) * (0.7 + 0.3 * p.people),
         "timescale": 0.0 if repeated else p.dates * short,
         "status": p.status * (1.0 if p.words <= 4 else 0.4),
         "accepted": p.accept * (1.0 if p.words <= 5 else 0.5),
@@ -206,6 +202,8 @@ def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
                 out[role] = max(out[role], 0.55 * c)
         if role in ("recommendation", "progress") and p.ids >= 0.6 and p.words <= 2.5:
             out[role] *= 0.3  # a column of numbers holds no recommendations, whatever its label says
+        if role == "responsible" and p.members >= 0.5:
+            out[role] *= 0.75  # councillors, whatever the label: the officers' column beside it is the owner
         if role == "status" and p.words >= _PROSE_WORDS:
             out[role] *= 0.5  # nor a column of prose a status ("Status update" over what was done)
     return out
