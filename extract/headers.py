@@ -80,7 +80,7 @@ def header_like(texts: tuple[str, ...]) -> bool:
 
 _VALUE_RE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|"
-    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|^[\d,.\s£$%()-]+$",
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2,4}\b|\d?$)|^[\d,.\s£$%()-]+$",  # (a date a narrow column cut: "19/05/2")
     re.I,
 )
 

@@ -674,3 +674,26 @@ def test_a_label_wrapped_down_to_a_year_in_brackets_stays_in_the_header():
     at, size, columns = find_header(lines)
     assert (at, size) == (0, 5)
     assert " ".join(columns.header.labels[2].split()) == "Responsible Head of Service"
+
+
+def test_a_running_title_above_the_header_printed_again_is_not_a_part_of_the_table():
+    # page 2 of a borderless table: a running title wrapped onto a second line ("2023"), the header again,
+    # then the rest of the row the page break cut: the title's pieces are no row of the table
+    from extract.readers.pdf_reader import _borderless
+
+    columns = _columns(
+        (50.0, 250.0, 400.0, 480.0),
+        {"recommendation": 0, "progress": 1, "responsible": 2, "timescale": 3},
+        ("Recommendation", "Progress", "Lead officer", "Target date"),
+    )
+    lines = [
+        _line(60, (50, "Parks review: recommendations and progress as at 28 September")),
+        _line(71, (50, "2023")),
+        _line(97, (50, "Recommendation"), (250, "Progress"), (400, "Lead officer"), (480, "Target date")),
+        _line(120, (50, "every ward."), (250, "in May.")),
+        _line(140, (50, "4. Paths are mended."), (250, "Begun."), (400, "Jo Tan"), (480, "2026")),
+    ]
+    tables, _, _ = _borderless([w for line in lines for w in line], 2, columns, 800.0)
+    cells = [" ".join(c.text.split()) for t in tables for r in t.rows for c in r.cells]
+    assert not any("2023" in c or "Parks" in c for c in cells)
+    assert "every ward." in cells

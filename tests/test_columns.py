@@ -748,3 +748,10 @@ def test_a_column_of_councillors_gives_way_to_the_officers_beside_it_whatever_th
     )
     assert alone is not None
     assert alone.col("responsible") == 1  # the only owners there are
+
+
+def test_a_row_with_a_date_cut_by_a_narrow_column_is_no_header():
+    from extract.headers import header_like
+
+    assert not header_like(("Rec", "19/05/2", "Training on", "A lead officer has been", "Director"))
+    assert header_like(("Rec", "Position at 19/05/2026", "Recommendation", "Lead officer"))

@@ -265,3 +265,24 @@ def test_a_last_record_carried_to_the_top_of_the_next_page_is_read():
     ]
     blocks = find_blocks(lines, 2)
     assert [_labels(t) for t, _ in blocks] == [["Progress"], ["Recommendation", "Lead officer"]]
+
+
+def test_a_record_under_a_heading_in_larger_type_is_judged_by_the_body_type():
+    # the step from the heading to the first record is wide for the body's type, narrow for the heading's
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    def small(top: float, *groups: tuple[float, str]) -> list[dict]:
+        return [dict(w, bottom=top + 8.5) for w in _words(top, *groups)]
+
+    lines = [
+        small(40, (50, "The panel met four times.")),
+        small(50.5, (50, "It heard from officers.")),
+        small(61, (50, "It visited two sites.")),
+        small(71.5, (50, "It wrote this report.")),
+        [dict(w, bottom=97.0) for w in _words(85, (50, "Appendix A"))],
+        small(100, (50, "Item"), (200, "R1")),
+        small(116, (50, "What was asked"), (200, "The council should mend the paths.")),
+        small(126.5, (200, "Work should start this year.")),
+    ]
+    [(table, _)] = find_blocks(lines, 1)
+    assert _labels(table) == ["Item", "What was asked"]

@@ -191,7 +191,7 @@ def _pitch(lines: list[list[dict]]) -> float | None:
 
 def _apart(above: list[dict], line: list[dict], pitch: float | None) -> bool:
     """Is ``line`` set further below ``above`` than the lines of one paragraph are (not a wrapped line)?"""
-    height = above[0]["bottom"] - above[0]["top"]
+    height = min(ln[0]["bottom"] - ln[0]["top"] for ln in (above, line))  # the body's type, not a heading's
     if pitch is None:
         return line[0]["top"] - above[0]["bottom"] > _APART * height
     return line[0]["top"] - above[0]["top"] > pitch + _APART * height

@@ -428,6 +428,8 @@ def _borderless(
     used: set[int] = set()
     start = 0
     found = borderless.find_header(lines)
+    if carry is not None and found is not None and borderless.repeated_header(lines[found[0] :], carry):
+        carry = None  # the header printed again below a running title: the table goes on under it (see stitch)
     if carry is not None and (found is None or found[0] > 0):
         first = next(
             (i for i, ln in enumerate(lines[: found[0] if found else len(lines)]) if not carry.crosses(ln)), None
