@@ -60,7 +60,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
     found: list[TrackingTable] = []
     previous: Table | None = None
     run: _KeyValueRun | None = None
-    unread: tuple[int, Table, list[_Pair]] | None = None  # the last label/value table that gave nothing
+    unread: list[tuple[int, Table, list[_Pair]]] = []  # the label/value tables just before that gave nothing
     pages = _same_first_rows(doc.tables)
     paragraphs = _Paragraphs(doc.paragraphs)
     for index, table in enumerate(doc.tables):
@@ -70,12 +70,12 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
                 run.add(doc, index, table, pairs)
                 continue
             if key_value_table(table) is not None:
-                _close(run, found)
+                _close(run, found, notes)
                 run = _start_run(doc, index, table, pairs, unread)
                 previous = None
                 continue
         if run is not None:
-            _close(run, found)
+            _close(run, found, notes)
             run = None
         header = find_header(table, more=pages.get(index, ()))
         current = found[-1] if found else None
@@ -97,11 +97,11 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
             previous = table
         else:
             previous = None  # another kind of table breaks any continuation
-            unread = (index, table, pairs) if pairs is not None else None
+            unread = [*unread, (index, table, pairs)] if pairs is not None else []
             why = near_miss(table) if notes is not None else None
             if why and notes is not None:
                 notes.append(f"page {table.page}: {why}" if table.page else why)
-    _close(run, found)
+    _close(run, found, notes)
     return found
 
 
@@ -505,25 +505,43 @@ class _KeyValueRun:
 
 
 def _start_run(
-    doc: Document, index: int, table: Table, pairs: list[_Pair], unread: tuple[int, Table, list[_Pair]] | None
+    doc: Document, index: int, table: Table, pairs: list[_Pair], unread: list[tuple[int, Table, list[_Pair]]]
 ) -> _KeyValueRun:
-    """A new key/value run at ``table``; it starts one table earlier when the table just before, at the foot
-    of the page above, held the first labels of this recommendation (too few to be recognised alone)."""
-    end = unread[1].last_page if unread is not None else None
-    if unread is not None and unread[0] == index - 1 and end is not None and table.page == end + 1:
-        first = unread[1]
-        run = _KeyValueRun(first=first, last=first, section=_section_label(doc, first))
-        run.add(doc, unread[0], first, unread[2])
-        if run.continued_by(doc, index, table, pairs):
-            run.add(doc, index, table, pairs)
+    """A new key/value run at ``table``; it starts earlier when the tables just before, on this page or at the
+    foot of the page above, held the first labels of this recommendation (too few to be recognised alone)."""
+    before: list[tuple[int, Table, list[_Pair]]] = []
+    for entry in reversed(unread):  # the unread tables right before this one, in order
+        if entry[0] != index - 1 - len(before):
+            break
+        before.insert(0, entry)
+    for start in range(len(before) + 1):
+        run = _run_of(doc, [*before[start:], (index, table, pairs)])
+        if run is not None:
             return run
-    run = _KeyValueRun(first=table, last=table, section=_section_label(doc, table))
-    run.add(doc, index, table, pairs)
+    raise AssertionError("a run of one table always starts")  # pragma: no cover
+
+
+def _run_of(doc: Document, tables: list[tuple[int, Table, list[_Pair]]]) -> _KeyValueRun | None:
+    """One key/value run of ``tables`` (consecutive, each going on from the one before), or None."""
+    index, first, pairs = tables[0]
+    run = _KeyValueRun(first=first, last=first, section=_section_label(doc, first))
+    run.add(doc, index, first, pairs)
+    for index, table, pairs in tables[1:]:
+        if not _on_or_after(run.last, table) or not run.continued_by(doc, index, table, pairs):
+            return None
+        run.add(doc, index, table, pairs)
     return run
 
 
-def _close(run: _KeyValueRun | None, found: list[TrackingTable]) -> None:
-    """Turn a finished key/value run into a tracking table (when its labels make one)."""
+def _on_or_after(prev: Table, table: Table) -> bool:
+    """Is ``table`` on the page ``prev`` ends on, or the next?"""
+    end = prev.last_page or prev.page
+    return end is not None and table.page is not None and table.page in (end, end + 1)
+
+
+def _close(run: _KeyValueRun | None, found: list[TrackingTable], notes: list[str] | None = None) -> None:
+    """Turn a finished key/value run into a tracking table (when its labels make one); one whose labels name
+    recommendations but make none is reported in ``notes``."""
     if run is None:
         return
     table = run.table()
@@ -531,6 +549,9 @@ def _close(run: _KeyValueRun | None, found: list[TrackingTable]) -> None:
         return
     header = find_header(table)
     if header is None:
+        why = near_miss(table) if notes is not None else None
+        if why and notes is not None:
+            notes.append(f"page {run.first.page}: {why}" if run.first.page else why)
         return
     tracking = TrackingTable(
         header=header, first_page=run.first.page, order=run.first.order, section=run.section, key_value=True

@@ -511,3 +511,34 @@ def test_a_header_with_a_label_line_in_a_row_of_its_own_on_one_page_goes_on_over
     paper.table(row("Rec", "Recommendation", "Progress", "Lead officer"), row("2", "Second.", "Done.", "Bob"), page=2)
     recs = paper.recs()
     assert [r["rec_id"] for r in recs] == ["1", "2"]
+
+
+def test_a_recommendations_first_labels_in_tables_too_small_to_know_alone_start_the_run():
+    # one recommendation's labels in two small tables (the first no vocabulary knows, the second cut by a
+    # page break), then a table that is known: the run starts at the first of them
+    asked = "That the council should plant more street trees."
+    paper = Paper()
+    paper.table(row("What was asked", asked), row("Progress", "Forty were"), page=1)
+    paper.table(row("", "planted."), row("Lead officer", "Ann"), row("Target date", "2025"), page=2)
+    paper.table(
+        row("What was asked", "That the council should mend the paths."),
+        row("Progress", "Begun."),
+        row("Lead officer", "Bob"),
+        row("Target date", "2026"),
+        page=2,
+    )
+    recs = paper.recs()
+    assert [(r["recommendation"], r["progress"], r["responsible"]) for r in recs] == [
+        (asked, "Forty were planted.", "Ann"),
+        ("That the council should mend the paths.", "Begun.", "Bob"),
+    ]
+
+
+def test_a_run_of_label_value_tables_that_makes_no_tracking_table_is_reported():
+    paper = Paper()
+    for text in ("That the council plants more trees.", "That the council mends the paths."):
+        paper.table(row("Recommendation", text), row("Accepted?", "Yes"), page=1)
+    notes: list[str] = []
+    assert tracking_tables(paper.doc, notes) == []
+    assert len(notes) == 1
+    assert "names recommendations" in notes[0]
