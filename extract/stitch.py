@@ -514,11 +514,21 @@ def _start_run(
         if entry[0] != index - 1 - len(before):
             break
         before.insert(0, entry)
+    opening = _first_label(pairs)
     for start in range(len(before) + 1):
-        run = _run_of(doc, [*before[start:], (index, table, pairs)])
+        chain = [*before[start:], (index, table, pairs)]
+        # the earliest table opens as this one does, or is the one table at the foot of the page above
+        foot = start == len(before) - 1 and table.page == (before[start][1].last_page or -2) + 1
+        if start < len(before) and not foot and _first_label(before[start][2]) != opening:
+            continue
+        run = _run_of(doc, chain)
         if run is not None:
             return run
     raise AssertionError("a run of one table always starts")  # pragma: no cover
+
+
+def _first_label(pairs: list[_Pair]) -> str:
+    return next((_label_key(p.label) for p in pairs if p.label), "")
 
 
 def _run_of(doc: Document, tables: list[tuple[int, Table, list[_Pair]]]) -> _KeyValueRun | None:

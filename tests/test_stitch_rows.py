@@ -542,3 +542,22 @@ def test_a_run_of_label_value_tables_that_makes_no_tracking_table_is_reported():
     assert tracking_tables(paper.doc, notes) == []
     assert len(notes) == 1
     assert "names recommendations" in notes[0]
+
+
+def test_the_end_of_one_recommendations_table_does_not_start_the_next_ones_run():
+    # page 2 opens with the last label of recommendation 1 ("Priority"), cut off by the page break and too
+    # small to be known alone; recommendation 2's table follows and opens as recommendation 1's did
+    def rec(number: str, text: str, progress: str) -> tuple[Row, ...]:
+        return (
+            row("Ref", number),
+            row("Recommendation", text),
+            row("Lead officer", "Ann"),
+            row("Progress", progress),
+        )
+
+    paper = Paper()
+    paper.table(*rec("1", "That the council plants trees.", "Forty planted."), page=1)
+    paper.table(row("Priority", "High"), page=2)
+    paper.table(*rec("2", "That the council mends paths.", "Begun."), row("Priority", "Low"), page=2)
+    recs = paper.recs()
+    assert [(r["rec_id"], r["progress"]) for r in recs] == [("1", "Forty planted."), ("2", "Begun.")]
