@@ -80,7 +80,9 @@ def header_like(texts: tuple[str, ...]) -> bool:
 
 _VALUE_RE = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|"
-    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2,4}\b|\d?$)|^[\d,.\s£$%()-]+$",  # (a date a narrow column cut: "19/05/2")
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2,4}\b|\d?$)|^[\d,.\s£$%()-]+$|"  # (a date a narrow column cut: "19/05/2")
+    r"^(?:q[1-4]\s+)?(?:19|20)\d\d/\d\d$|"  # a financial year ("2024/25", "Q3 2025/26")
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d$",  # a month ("March 2025")
     re.I,
 )
 
@@ -199,7 +201,7 @@ def find_header(table: Table, max_rows: int = 5, more: tuple[Row, ...] = ()) -> 
         # the two-row reading wins a tie (its labels are the whole labels), and wins outright when every
         # piece below starts in lower case: the rest of the label above ("Date" / "agreed" is no timescale)
         chosen = max((h for h in (two, one) if h is not None), key=lambda h: len(h.columns), default=None)
-        if two is not None and _lower_pieces(rows[index + 1]):
+        if two is not None and _label_ends(row, rows[index + 1]):
             chosen = two
         if chosen is not None:
             return chosen
@@ -268,10 +270,28 @@ _SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?]$")  # "responses." ends a sentence
 _DATE_END_RE = re.compile(r"(?:\d{1,2}[/.]\d{1,2}[/.](?:\d\d)?|(?:19|20))\d\d\)?")
 
 
-def _lower_pieces(row: Row) -> bool:
-    filled = [c.text.strip().lstrip("([") for c in row.cells if not c.merged and c.text.strip()]
-    lower = [t for t in filled if t[:1].islower()]  # "deadline", "(as at 31/03/2025)"
-    return bool(lower) and all(t in lower or _DATE_END_RE.fullmatch(t) for t in filled)
+def _label_ends(top: Row, row: Row) -> bool:
+    """Is ``row`` the rest of the labels of ``top``, wrapped into a second row: pieces in lower case
+    ("deadline", "(as at 31/03/2025)") or short capitalised pieces that make a label the vocabulary knows better
+    than the one above alone ("Scrutiny" / "Panel Recommendation"), with dates that end a label ("2026)")?"""
+    pairs = [(a, b.strip().lstrip("([")) for a, b in zip_cells(top, row) if b.strip()]
+    lower = [b for _, b in pairs if b[:1].islower()]
+    capitalised = [(a, b) for a, b in pairs if b not in lower and not _DATE_END_RE.fullmatch(b)]
+    if not (lower or capitalised) or any(len(b.split()) > 3 or not vocab_scores(f"{a} {b}") for a, b in capitalised):
+        return False
+    # a capitalised piece is a label's end when one of them makes its label the vocabulary knows better, and
+    # the others are label words too ("Portfolio" / "Lead", "Lead" / "Cabinet Member"), not a name or a value
+    # ("Bob", "Green")
+    return not capitalised or (
+        any(_better_label(a, b) for a, b in capitalised)
+        and all(_better_label(a, b) or vocab_scores(b) for a, b in capitalised)
+    )
+
+
+def _better_label(label: str, piece: str) -> bool:
+    """Does ``piece`` under ``label`` make a label the vocabulary knows better than ``label`` alone?"""
+    before = max(vocab_scores(label).values(), default=0.0)
+    return max(vocab_scores(f"{label} {piece}").values(), default=0.0) > before + 0.05
 
 
 def _join_labels(top: str, bottom: str) -> str:
@@ -286,7 +306,7 @@ def _continues_header(top: Row, below: Row) -> bool:
     # "Date" / "agreed"), when one changes what its label says
     if (
         filled
-        and _lower_pieces(below)
+        and _label_ends(top, below)
         and all(_label_like(t) and len(t.split()) <= 8 and not re.search(r"\n|\u2022|\.$", t) for t in filled)
         and any(completes_label(a, b) for a, b in zip_cells(top, below) if b.strip() and a.strip())
     ):

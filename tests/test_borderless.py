@@ -697,3 +697,23 @@ def test_a_running_title_above_the_header_printed_again_is_not_a_part_of_the_tab
     cells = [" ".join(c.text.split()) for t in tables for r in t.rows for c in r.cells]
     assert not any("2023" in c or "Parks" in c for c in cells)
     assert "every ward." in cells
+
+
+def test_a_label_word_that_ends_a_label_broken_down_a_narrow_column_stays_in_the_header():
+    from extract.readers.pdf_borderless import find_header
+
+    lines = [
+        _line(100, (50, "Rec"), (90, "Recommendation"), (250, "Progress"), (400, "Owner"), (480, "Due")),
+        _line(110, (50, "om")),
+        _line(120, (50, "men")),
+        _line(130, (50, "dati")),
+        _line(140, (50, "on")),
+        _line(150, (50, "Ref")),
+        _line(170, (50, "1."), (90, "Trees are planted."), (250, "Begun in May."), (400, "Ann"), (480, "2025")),
+        _line(190, (50, "2."), (90, "Paths are mended."), (250, "Done."), (400, "Bob"), (480, "2026")),
+    ]
+    found = find_header(lines)
+    assert found is not None
+    at, size, columns = found
+    assert (at, size) == (0, 6)
+    assert columns.header.labels[0].split() == ["Rec", "om", "men", "dati", "on", "Ref"]

@@ -754,4 +754,50 @@ def test_a_row_with_a_date_cut_by_a_narrow_column_is_no_header():
     from extract.headers import header_like
 
     assert not header_like(("Rec", "19/05/2", "Training on", "A lead officer has been", "Director"))
+    assert not header_like(("This recommendation has", "Accept", "2024/25", "Public", "The Director of"))
     assert header_like(("Rec", "Position at 19/05/2026", "Recommendation", "Lead officer"))
+
+
+def test_a_second_header_row_with_capitalised_label_ends_is_joined():
+    def row(*texts):
+        return Row(cells=tuple(Cell(text=t) for t in texts))
+
+    rows = (row(f"{i + 1}.", DONE[i], "Cllr Ann Ward", PROSE[i]) for i in range(3))
+    table = Table(
+        rows=(
+            row("Para", "Position", "Lead", "Scrutiny"),
+            row("", "at 01/04/2026", "Cabinet Member", "Panel Recommendation"),
+            *rows,
+        ),
+        order=0,
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.row == 1
+    assert header.col("recommendation") == 3
+    assert header.labels[3].split() == ["Scrutiny", "Panel", "Recommendation"]
+
+
+def test_rows_of_a_work_programme_are_never_read_as_a_header_further_down():
+    items = [
+        ("November 2024", "Corporate Plan refresh", "Head of Planning", "Scrutiny"),
+        ("January 2025", "Call-in: library opening hours", "Head of Communities", "Scrutiny"),
+        ("March 2025", "Transport Strategy consultation", "Sarah Ahmed", "Scrutiny"),
+        ("August 2024", "Quarter 2 Performance Report", "Public Health Team", "Pre-decision"),
+        ("November 2024", "Review of recommendations: Flooding Task Group", "Imran Doyle", "Monitoring"),
+    ]
+    assert find_header(_table(("Meeting date", "Item", "Lead officer", "Purpose"), *items)) is None
+
+
+def test_a_second_header_row_of_a_capitalised_label_end_and_a_year_is_joined():
+    def row(*texts):
+        return Row(cells=tuple(Cell(text=t) for t in texts))
+
+    rows = (row(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3))
+    table = Table(
+        rows=(row("Recommendation", "Update", "Portfolio", "RAG (March"), row("", "", "Lead", "2026)"), *rows), order=0
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.row == 1
+    assert header.col("responsible") == 2

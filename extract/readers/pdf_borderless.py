@@ -101,7 +101,8 @@ def _fit(columns: Columns) -> tuple[int, int]:
 
 def _with_label_ends(lines: list[list[dict]], at: int, size: int, columns: Columns) -> tuple[int, int, Columns]:
     """The header block grown by lines that only finish labels a narrow column broke off ("Expected
-    comple" / "tion"): single lower-case word pieces, close below, each under a label that is not yet whole."""
+    comple" / "tion", "Recom" / "mendation" / "Ref"): single words in lower case or label words, close below,
+    each under a label that is not yet whole or that it gives another meaning."""
     while at + size < len(lines):
         block, line = lines[at : at + size], lines[at + size]
         if not _close([block[-1], line]):
@@ -109,9 +110,9 @@ def _with_label_ends(lines: list[list[dict]], at: int, size: int, columns: Colum
         labels = columns.header.labels
         if not all(
             len(seg) == 1
-            and seg[0]["text"].isalpha()
-            and seg[0]["text"][:1].islower()
+            and seg[0]["text"].rstrip(".").isalpha()
             and _finishes(labels, columns, seg)
+            and (seg[0]["text"][:1].islower() or bool(label_scores(seg[0]["text"])))  # "tion"; "Ref", "Date"
             for seg in segments(line)
         ):
             break
