@@ -309,6 +309,10 @@ def _table(header, *rows):
     return Table(rows=(row(header, True), *(row(r) for r in rows)), order=0)
 
 
+def _row(*texts: str) -> Row:
+    return Row(cells=tuple(Cell(text=t) for t in texts))
+
+
 PROSE = [
     "The council should set up a working group to review how grants are awarded to community groups.",
     "That the cabinet be asked to publish the annual report on housing repairs within three months.",
@@ -443,12 +447,9 @@ def test_assign_is_one_column_per_role():
 
 
 def test_a_label_cut_mid_word_over_two_rows_is_joined_but_a_continuation_row_is_not():
-    def row(*texts):
-        return Row(cells=tuple(Cell(text=t) for t in texts))
-
-    head = row("Recommendation", "Progress Update", "Expected comple", "Progress statu")
-    rows = (row(PROSE[i], DONE[i], "July 2026", "Complete") for i in range(3))
-    table = Table(rows=(head, row("", "", "tion", "s"), *rows), order=0)
+    head = _row("Recommendation", "Progress Update", "Expected comple", "Progress statu")
+    rows = (_row(PROSE[i], DONE[i], "July 2026", "Complete") for i in range(3))
+    table = Table(rows=(head, _row("", "", "tion", "s"), *rows), order=0)
     header = find_header(table)
     assert header is not None
     assert header.row == 1
@@ -456,7 +457,7 @@ def test_a_label_cut_mid_word_over_two_rows_is_joined_but_a_continuation_row_is_
     assert header.col("status") == 3
     # a page's first row carrying on a cut cell ("address.") under a complete label stays a data row
     table = Table(
-        rows=(head, row("", "address.", ""), *(row(PROSE[i], DONE[i], "July 2026") for i in range(3))), order=0
+        rows=(head, _row("", "address.", ""), *(_row(PROSE[i], DONE[i], "July 2026") for i in range(3))), order=0
     )
     header = find_header(table)
     assert header is not None
@@ -489,12 +490,10 @@ def test_a_table_without_a_header_is_read_from_its_cells_when_they_say_what_they
 
 
 def test_a_header_whose_labels_wrap_a_word_into_a_second_row_is_joined():
-    def row(*texts):
-        return Row(cells=tuple(Cell(text=t) for t in texts))
-
-    rows = (row(PROSE[i], DONE[i], "Jo Bloggs", "£10,000") for i in range(3))
+    rows = (_row(PROSE[i], DONE[i], "Jo Bloggs", "£10,000") for i in range(3))
     table = Table(
-        rows=(row("Recommendation", "Progress", "Assigned", "Cost"), row("", "", "to", "implications"), *rows), order=0
+        rows=(_row("Recommendation", "Progress", "Assigned", "Cost"), _row("", "", "to", "implications"), *rows),
+        order=0,
     )
     header = find_header(table)
     assert header is not None
@@ -676,14 +675,11 @@ def test_a_column_of_prose_is_no_status_column_whatever_its_label():
 
 
 def test_a_second_header_row_ending_a_label_with_a_year_is_joined():
-    def row(*texts):
-        return Row(cells=tuple(Cell(text=t) for t in texts))
-
-    rows = (row(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3))
+    rows = (_row(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3))
     table = Table(
         rows=(
-            row("Recommendation", "Update from", "Lead officer", "RAG (March"),
-            row("", "service", "", "2026)"),
+            _row("Recommendation", "Update from", "Lead officer", "RAG (March"),
+            _row("", "service", "", "2026)"),
             *rows,
         ),
         order=0,
@@ -696,12 +692,10 @@ def test_a_second_header_row_ending_a_label_with_a_year_is_joined():
 
 
 def test_a_second_header_row_ending_labels_with_a_date_is_joined():
-    def row(*texts):
-        return Row(cells=tuple(Cell(text=t) for t in texts))
-
-    rows = (row(PROSE[i], DONE[i], "Jo Bloggs") for i in range(3))
+    rows = (_row(PROSE[i], DONE[i], "Jo Bloggs") for i in range(3))
     table = Table(
-        rows=(row("Proposal from the", "Position at", "Lead officer"), row("review", "21/01/2026", ""), *rows), order=0
+        rows=(_row("Proposal from the", "Position at", "Lead officer"), _row("review", "21/01/2026", ""), *rows),
+        order=0,
     )
     header = find_header(table)
     assert header is not None
@@ -712,23 +706,20 @@ def test_a_second_header_row_ending_labels_with_a_date_is_joined():
 def test_a_second_table_ruled_as_one_with_the_first_is_not_profiled_with_it():
     # planning appeals: the officer's recommendation is a verdict; the rows after the title "Appeals decided"
     # and its own labels belong to another table and must not dilute the verdicts into prose
-    def row(*texts):
-        return Row(cells=tuple(Cell(text=t) for t in texts))
-
     verdicts = [
-        row(f"{n} Mill Lane, outline application for nine homes with a new access", v, "Allowed", "12/03/2026")
+        _row(f"{n} Mill Lane, outline application for nine homes with a new access", v, "Allowed", "12/03/2026")
         for n, v in enumerate(["Grant", "Refuse"] * 2)
     ]
     later = [
-        row(f"{n} High Street, a rear extension of two storeys", "Written representations", "", "2026")
+        _row(f"{n} High Street, a rear extension of two storeys", "Written representations", "", "2026")
         for n in range(6)
     ]
     table = Table(
         rows=(
-            row("Address", "Recommendation", "Inspector's decision", "Date"),
+            _row("Address", "Recommendation", "Inspector's decision", "Date"),
             *verdicts,
-            row("Appeals decided", "", "", ""),
-            row("Site", "Appeal type", "Decision", "Date"),
+            _row("Appeals decided", "", "", ""),
+            _row("Site", "Appeal type", "Decision", "Date"),
             *later,
         ),
         order=0,
@@ -759,14 +750,11 @@ def test_a_row_with_a_date_cut_by_a_narrow_column_is_no_header():
 
 
 def test_a_second_header_row_with_capitalised_label_ends_is_joined():
-    def row(*texts):
-        return Row(cells=tuple(Cell(text=t) for t in texts))
-
-    rows = (row(f"{i + 1}.", DONE[i], "Cllr Ann Ward", PROSE[i]) for i in range(3))
+    rows = (_row(f"{i + 1}.", DONE[i], "Cllr Ann Ward", PROSE[i]) for i in range(3))
     table = Table(
         rows=(
-            row("Para", "Position", "Lead", "Scrutiny"),
-            row("", "at 01/04/2026", "Cabinet Member", "Panel Recommendation"),
+            _row("Para", "Position", "Lead", "Scrutiny"),
+            _row("", "at 01/04/2026", "Cabinet Member", "Panel Recommendation"),
             *rows,
         ),
         order=0,
@@ -790,12 +778,10 @@ def test_rows_of_a_work_programme_are_never_read_as_a_header_further_down():
 
 
 def test_a_second_header_row_of_a_capitalised_label_end_and_a_year_is_joined():
-    def row(*texts):
-        return Row(cells=tuple(Cell(text=t) for t in texts))
-
-    rows = (row(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3))
+    rows = (_row(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3))
     table = Table(
-        rows=(row("Recommendation", "Update", "Portfolio", "RAG (March"), row("", "", "Lead", "2026)"), *rows), order=0
+        rows=(_row("Recommendation", "Update", "Portfolio", "RAG (March"), _row("", "", "Lead", "2026)"), *rows),
+        order=0,
     )
     header = find_header(table)
     assert header is not None
