@@ -309,11 +309,7 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
     for name, value in values.items():
         if not value:
             continue
-        if name == "recommendation":
-            above = rec.recommendation
-        else:
-            parts = getattr(rec, name, None)
-            above = parts[-1] if isinstance(parts, list) and parts else ""
+        above = rec.recommendation if name == "recommendation" else _last(rec, name)
         if not above or _starts_paragraph(above, value):
             continue
         if above.count("(") > above.count(")") or _OPEN_END_RE.search(above.rstrip()):
@@ -329,10 +325,20 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
         elif value[:1].islower() and above.rstrip()[-1:] not in ".!?;":
             lower.add(name)
     short = {n for n in ("responsible", "timescale", "status") if values.get(n)}
+    if out & {"recommendation", "progress"}:
+        # prose visibly cut ("... received in the" / "last quarter"): the row is the rest of the row above,
+        # its short values the rest of those above ("Community" / "Safety Team", "Q3" / "2024/25")
+        out |= {n for n in short if _last(rec, n) and _last(rec, n).rstrip()[-1:] not in ".;)"}
     for name in lower:
         if name not in ("recommendation", "progress") or short <= out | lower:
             out.add(name)
     return out
+
+
+def _last(rec: RawRecommendation, name: str) -> str:
+    """The last value ``rec`` holds for the list field ``name`` ("" for none)."""
+    parts = getattr(rec, name, None)
+    return parts[-1] if isinstance(parts, list) and parts else ""
 
 
 def _cut_fields(row: Row | None, header: HeaderMap) -> set[str]:

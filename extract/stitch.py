@@ -137,11 +137,14 @@ def _squash(text: str) -> str:
 
 def _same_labels(a: HeaderMap, b: HeaderMap) -> bool:
     """The same header printed again (the columns' roles may read differently from one page's rows), perhaps
-    with a label's last line clipped or in a row of its own on one page ("Recommendation" / "Ref")."""
+    with labels' last lines clipped or in a row of their own on one page ("Recommendation" / "Ref", "Work" /
+    "undertaken")."""
     if len(a.labels) != len(b.labels):
         return False
     pairs = [(_squash(x), _squash(y)) for x, y in zip(a.labels, b.labels, strict=True)]
-    return all(x.startswith(y) or y.startswith(x) for x, y in pairs) and sum(x == y for x, y in pairs) * 2 > len(pairs)
+    return all((x and y or x == y) and (x.startswith(y) or y.startswith(x)) for x, y in pairs) and any(
+        x == y and x for x, y in pairs
+    )
 
 
 def _append(
@@ -191,15 +194,22 @@ def _label_echo(text: str, label: str) -> bool:
 
 def _without_label_ends(row: Row, header: HeaderMap) -> Row:
     """Drop a first line that is the broken end of the column's label ("entation" under "Timescale for
-    implem"), alone in its cell or before the cell's own text."""
+    implem"), alone in its cell or before the cell's own text, or the last line of a label wrapped over two,
+    printed again above the cell's own text ("and Finish Group" under "Recommendation of the Task")."""
     cells = list(row.cells)
     changed = False
     for i, c in enumerate(cells):
         lines = c.text.split("\n")
-        if i >= len(header.labels) or not _FRAGMENT_RE.match(lines[0].strip()):
+        if i >= len(header.labels):
             continue
         label = header.labels[i]
         piece = lines[0].strip()
+        if "\n" in label and len(lines) > 1 and _squash(piece) == _squash(label.split("\n")[-1]):
+            cells[i] = replace(c, text="\n".join(lines[1:]).strip())
+            changed = True
+            continue
+        if not _FRAGMENT_RE.match(piece):
+            continue
         if completes_label(label, piece) or (label.split("\n")[-1].strip() == piece and "\n" in label):
             cells[i] = replace(c, text="\n".join(lines[1:]).strip())
             changed = True

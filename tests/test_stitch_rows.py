@@ -561,3 +561,39 @@ def test_the_end_of_one_recommendations_table_does_not_start_the_next_ones_run()
     paper.table(*rec("2", "That the council mends paths.", "Begun."), row("Priority", "Low"), page=2)
     recs = paper.recs()
     assert [(r["rec_id"], r["progress"]) for r in recs] == [("1", "Forty planted."), ("2", "Begun.")]
+
+
+def test_a_labels_last_line_printed_again_above_the_cut_text_is_not_kept():
+    top = row("Recommendation of the Task", "Work", "Lead officer", "Planned")
+    second = row("and Finish Group", "undertaken", "", "completion")
+    paper = Paper()
+    paper.table(top, second, row("1. That the council plants trees in", "Begun.", "Ann", "2025"), page=1)
+    paper.table(
+        top,
+        row("and Finish Group\nevery ward.", "undertaken", "", "completion"),
+        row("2. That the council mends the paths.", "Done.", "Bob", "2026"),
+        page=2,
+    )
+    recs = paper.recs()
+    assert [r["recommendation"] for r in recs] == [
+        "That the council plants trees in every ward.",
+        "That the council mends the paths.",
+    ]
+
+
+def test_a_row_cut_mid_sentence_by_a_page_break_carries_its_owner_and_date_on_too():
+    # an action row of a merged table, cut: the progress stops on "the", and the owner and the date are cut
+    # with it ("Community" / "Safety Team", "Q3" / "2024/25"): one action, not two
+    head = row(*HEAD)
+    paper = Paper()
+    paper.table(
+        head,
+        row("1", "First.", "Begun.", "Ann", "2025"),
+        row("", "", "Nineteen complaints were received in the", "Community", "Q3"),
+        page=1,
+    )
+    paper.table(head, row("", "", "last quarter.", "Safety Team", "2024/25"), page=2)
+    [rec] = paper.recs()
+    assert rec["progress"] == "Begun.\nNineteen complaints were received in the last quarter."
+    assert rec["responsible"] == "Ann; Community Safety Team"
+    assert rec["timescale"] == "2025; Q3 2024/25"
