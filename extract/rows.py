@@ -325,14 +325,27 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
         elif value[:1].islower() and above.rstrip()[-1:] not in ".!?;":
             lower.add(name)
     short = {n for n in ("responsible", "timescale", "status") if values.get(n)}
-    if out & {"recommendation", "progress"}:
-        # prose visibly cut ("... received in the" / "last quarter"): the row is the rest of the row above,
-        # its short values the rest of those above ("Community" / "Safety Team", "Q3" / "2024/25")
-        out |= {n for n in short if _last(rec, n) and _last(rec, n).rstrip()[-1:] not in ".;)"}
+    if "progress" in out:
+        # a report visibly cut ("... received in the" / "last quarter"): the row is the rest of the row above,
+        # its short values the rest of those above ("Community" / "Safety Team", "Q3" / "2024/25"); a cut
+        # recommendation says less, its cell may span several action rows of their own
+        out |= {n for n in short if _cut_value(n, _last(rec, n), values[n])}
     for name in lower:
         if name not in ("recommendation", "progress") or short <= out | lower:
             out.add(name)
     return out
+
+
+def _cut_value(name: str, above: str, below: str) -> bool:
+    """Might ``below`` be the rest of the short value ``above``: an owner's first word alone ("Rebecca" /
+    "Doyle", "Community" / "Safety Team"), or a quarter without its year ("Q3" / "2024/25")?"""
+    last = above.strip().split("\n")[-1].strip()
+    first = below.strip().split("\n")[0].strip()
+    if not last or first == last:
+        return False
+    if name == "responsible":
+        return re.fullmatch(r"[A-Z][a-z'’-]+", last) is not None
+    return name == "timescale" and re.fullmatch(r"Q[1-4]", last, re.I) is not None
 
 
 def _last(rec: RawRecommendation, name: str) -> str:

@@ -597,3 +597,9 @@ def test_a_row_cut_mid_sentence_by_a_page_break_carries_its_owner_and_date_on_to
     assert rec["progress"] == "Begun.\nNineteen complaints were received in the last quarter."
     assert rec["responsible"] == "Ann; Community Safety Team"
     assert rec["timescale"] == "2025; Q3 2024/25"
+    # whole values above stay whole: the row's own date is listed beside them, the owner printed again once
+    paper = Paper()
+    paper.table(head, row("1", "First.", "Work began in the", "Nadia Whitfield", "Ongoing"), page=1)
+    paper.table(head, row("", "", "spring.", "Nadia Whitfield", "13/09/2024"), page=2)
+    [rec] = paper.recs()
+    assert (rec["responsible"], rec["timescale"]) == ("Nadia Whitfield", "Ongoing; 13/09/2024")
