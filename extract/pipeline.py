@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from .enrich import enrich_rows
+from .enrich import enrich_rows, paper_people
 from .errors import RectrackError, UnsupportedFormat
 from .metadata import extract_metadata
 from .model import Document
 from .readers import READERS, read
 from .records import FileResult, Issue, Recommendation
-from .rows import recommendations
+from .rows import RawRecommendation, recommendations
 from .stitch import tracking_tables
 
 
@@ -28,18 +29,40 @@ def extract_document(
 
     What was uncertain about a table (a column role guessed) is added to ``notes`` when given.
     """
+    found = document_rows(doc, source, notes)
+    return found.rows, found.tables
+
+
+@dataclass(slots=True)
+class DocumentRows:
+    """The rows of a document's share of its tracking tables (see :func:`document_rows`)."""
+
+    rows: list[Recommendation]
+    tables: int  # tracking tables in the whole document
+    total: int  # rows in the whole document
+
+
+def document_rows(
+    doc: Document, source: str | None = None, notes: list[str] | None = None, share: tuple[int, int] = (0, 1)
+) -> DocumentRows:
+    """The rows of share ``k`` of ``n`` (``share``) of a document's tracking tables: the tables dealt out in
+    order, in runs of about equal work (:func:`shared_out`), so that several processes can each check and
+    enrich a run of a long document's tables; the rows of the ``n`` shares, in order, are the document's rows.
+    """
     tables = tracking_tables(doc, notes)
     if notes is not None:
         for index, table in enumerate(tables):
             notes.extend(f"tracking table {index + 1}: {note}" for note in table.header.notes)
     first_order = tables[0].order if tables else None
     meta = extract_metadata(doc, before_order=first_order)
-    rows: list[Recommendation] = []
     from .confidence import DocumentEvidence, assess_table
 
     evidence = DocumentEvidence(doc)
-    for index, table in enumerate(tables):
-        recs = recommendations(table)
+    found = [recommendations(table) for table in tables]
+    chosen = shared_out([_work(recs) for recs in found], *share)
+    rows: list[Recommendation] = []
+    for index in chosen:
+        table, recs = tables[index], found[index]
         for rec, check in zip(recs, assess_table(doc, table, recs, evidence), strict=True):
             rows.append(
                 Recommendation(
@@ -62,15 +85,45 @@ def extract_document(
                     confidence_reason=check.reason,
                 )
             )
-    return enrich_rows(rows), len(tables)
+    total = sum(len(recs) for recs in found)
+    if len(chosen) == len(tables):
+        return DocumentRows(enrich_rows(rows), len(tables), total)
+    people = paper_people(rec.fields()["responsible"] for recs in found for rec in recs)
+    return DocumentRows(enrich_rows(rows, people), len(tables), total)
+
+
+def shared_out(work: list[float], share: int, shares: int) -> range:
+    """The indexes of share ``share`` (0-based) of ``shares`` when items of ``work`` are dealt out in order in
+    runs of about equal work: each item goes to the share its middle falls in."""
+    total = sum(work)
+    if shares <= 1 or total <= 0:
+        return range(len(work)) if share == 0 else range(0)
+    owners: list[int] = []
+    done = 0.0
+    for amount in work:
+        owners.append(min(shares - 1, int((done + amount / 2) * shares / total)))
+        done += amount
+    mine = [index for index, owner in enumerate(owners) if owner == share]
+    return range(mine[0], mine[-1] + 1) if mine else range(0)
+
+
+def _work(recs: list[RawRecommendation]) -> float:
+    """About how much checking and enriching a table's rows take: a table's own checks, and each row's text."""
+    return 2000.0 + sum(200 + len(rec.recommendation) + sum(map(len, rec.progress)) for rec in recs)
 
 
 def extract_file(
-    path: str | os.PathLike, *, password: str | None = None, document: Document | None = None
+    path: str | os.PathLike,
+    *,
+    password: str | None = None,
+    document: Document | None = None,
+    share: tuple[int, int] = (0, 1),
 ) -> FileResult:
     """Extract one paper. Never raises for a bad paper: the error is in ``result.issues``.
 
-    ``document``: the paper already read (a long PDF read in parts, :mod:`extract.packs`)."""
+    ``document``: the paper already read (a long PDF read in parts, :mod:`extract.packs`); ``share``: only the
+    rows of that share of its tracking tables (:func:`document_rows`; the notes are those of the whole paper).
+    """
     shown = str(path)
     result = FileResult(path=shown)
     try:
@@ -88,7 +141,8 @@ def extract_file(
     result.issues.extend(Issue("note", shown, n) for n in doc.notes)
     try:
         notes: list[str] = []
-        result.rows, result.tables = extract_document(doc, source=shown, notes=notes)
+        found = document_rows(doc, source=shown, notes=notes, share=share)
+        result.rows, result.tables = found.rows, found.tables
         result.issues.extend(Issue("warning", shown, note) for note in notes)
     except MemoryError:
         raise  # as when reading: the batch runner reports it against the worker's memory limit
@@ -99,7 +153,7 @@ def extract_file(
         return result
     if result.tables == 0:
         result.issues.append(Issue("note", shown, "no recommendation tracking table found"))
-    elif not result.rows:
+    elif not found.total:
         result.issues.append(Issue("warning", shown, "tracking table found but it has no rows"))
     return result
 
@@ -185,4 +239,12 @@ def rows_dataframe(results: Iterable[FileResult]):
     return frame
 
 
-__all__ = ["extract_document", "extract_file", "extract_paths", "expand_paths", "rows_dataframe", "UnsupportedFormat"]
+__all__ = [
+    "document_rows",
+    "extract_document",
+    "extract_file",
+    "extract_paths",
+    "expand_paths",
+    "rows_dataframe",
+    "UnsupportedFormat",
+]
