@@ -174,6 +174,30 @@ def test_merge_shares(pack):
     assert merge_shares([extract_file(pack, share=(0, 2)), failed]) is failed
 
 
+def test_parts_that_do_not_join_in_a_batch_are_read_whole(pack, monkeypatch):
+    rows = extract_file(pack).rows
+    monkeypatch.setattr(pdf_reader, "join_parts", lambda parts: None)  # the forked workers see it too
+    [result] = list(run_batch([pack], BatchOptions(jobs=2, use_cache=False)))
+    assert result.rows == rows
+
+
+def test_a_share_that_fails_fails_the_file(pack, monkeypatch):
+    from extract import pipeline
+
+    real = pipeline.document_rows
+
+    def second_fails(doc, source=None, notes=None, share=(0, 1)):
+        if share[0] == 1:
+            raise ValueError("broken share")
+        return real(doc, source, notes, share)
+
+    monkeypatch.setattr(pipeline, "document_rows", second_fails)
+    [result] = list(run_batch([pack], BatchOptions(jobs=2, use_cache=False)))
+    assert result.failed
+    assert not result.rows
+    assert any("broken share" in issue.reason for issue in result.issues)
+
+
 def test_boxes_that_are_not_tracking_tables_are_not_parsed(tmp_path, monkeypatch):
     """The fast path chooses pages by a tracking table's header, not by rulings: of a pack of ruled budgets,
     timetables, attendance and decisions (whose prose mentions recommendations, progress and leads) and then a
