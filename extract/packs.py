@@ -4,8 +4,8 @@ leave all but one worker idle.
 The batch runner asks :func:`page_splits` which files to cut; each range is read by
 :func:`~extract.readers.pdf_reader.read_pdf_part` exactly as a whole read would read those pages, and
 :func:`extract_parts` joins the ranges (:func:`~extract.readers.pdf_reader.join_parts`) and extracts the rows. The
-join is made by every worker at once, each then checking and enriching a share of the tracking tables
-(:func:`~extract.pipeline.document_rows`), and :func:`merge_shares` puts the rows back in order.
+join is made by every worker at once: one then checks the rows (their confidence) while the others enrich them
+(:func:`~extract.pipeline.document_rows`), and :func:`merge_shares` puts the rows together.
 A range whose last page ends inside a table reads on until the table stops; the next range is taken from there
 when it reached that page in the same state. Where it did not, the whole file is read on its own, so the rows
 are always those of a whole read.
@@ -93,9 +93,11 @@ def extract_parts(
 
 
 def merge_shares(results: Sequence[FileResult | None]) -> FileResult | None:
-    """The FileResult of a PDF whose tracking tables were shared out, from the shares' results in order: the
-    first share's, with the rows of every share; a share that failed fails the file, as a whole read would (the
-    first failure); None when the parts did not join."""
+    """The FileResult of a PDF whose rows were shared out, from the shares' results in order: the first share's
+    (its notes, and the rows with their confidence), with the enrichment of the other shares' rows; a share that
+    failed fails the file, as a whole read would (the first failure); None when the parts did not join."""
+    from .pipeline import with_checks
+
     if not results or any(result is None for result in results):
         return None
     done = [cast(FileResult, result) for result in results]
@@ -103,6 +105,9 @@ def merge_shares(results: Sequence[FileResult | None]) -> FileResult | None:
     if failed is not None:
         return failed
     head = done[0]
-    for result in done[1:]:
-        head.rows.extend(result.rows)
+    if len(done) > 1:
+        rows = with_checks(head.rows, [row for result in done[1:] for row in result.rows])
+        if rows is None:
+            return None
+        head.rows = rows
     return head

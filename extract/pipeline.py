@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .enrich import enrich_rows, paper_people
@@ -18,7 +18,7 @@ from .metadata import extract_metadata
 from .model import Document
 from .readers import READERS, read
 from .records import FileResult, Issue, Recommendation
-from .rows import RawRecommendation, recommendations
+from .rows import recommendations
 from .stitch import tracking_tables
 
 
@@ -35,7 +35,7 @@ def extract_document(
 
 @dataclass(slots=True)
 class DocumentRows:
-    """The rows of a document's share of its tracking tables (see :func:`document_rows`)."""
+    """The rows of a document, or of a share of the work on them (see :func:`document_rows`)."""
 
     rows: list[Recommendation]
     tables: int  # tracking tables in the whole document
@@ -45,10 +45,12 @@ class DocumentRows:
 def document_rows(
     doc: Document, source: str | None = None, notes: list[str] | None = None, share: tuple[int, int] = (0, 1)
 ) -> DocumentRows:
-    """The rows of share ``k`` of ``n`` (``share``) of a document's tracking tables: the tables dealt out in
-    order, in runs of about equal work (:func:`shared_out`), so that several processes can each check and
-    enrich a run of a long document's tables; the rows of the ``n`` shares, in order, are the document's rows.
+    """The rows of a document, or of share ``k`` of ``n`` (``share``) of the work on them, so that several
+    processes can share a long document's rows: share 0 checks every row (its confidence) and does not enrich
+    them; shares 1 to ``n - 1`` each enrich a run of the rows (runs of about equal text, :func:`shared_out`) and
+    do not check them. :func:`with_checks` puts the shares' rows together: the document's rows.
     """
+    shares = share[1]
     tables = tracking_tables(doc, notes)
     if notes is not None:
         for index, table in enumerate(tables):
@@ -58,12 +60,12 @@ def document_rows(
     from .confidence import DocumentEvidence, assess_table
 
     evidence = DocumentEvidence(doc)
-    found = [recommendations(table) for table in tables]
-    chosen = shared_out([_work(recs) for recs in found], *share)
+    check = shares <= 1 or share[0] == 0
     rows: list[Recommendation] = []
-    for index in chosen:
-        table, recs = tables[index], found[index]
-        for rec, check in zip(recs, assess_table(doc, table, recs, evidence), strict=True):
+    for index, table in enumerate(tables):
+        recs = recommendations(table)
+        checks = assess_table(doc, table, recs, evidence) if check else [None] * len(recs)
+        for rec, assessed in zip(recs, checks, strict=True):
             rows.append(
                 Recommendation(
                     source=source or doc.path,
@@ -81,15 +83,28 @@ def document_rows(
                     ocr=rec.ocr,
                     ocr_confidence=rec.ocr_confidence,
                     extra=rec.extra_items(),
-                    confidence=check.confidence,
-                    confidence_reason=check.reason,
+                    confidence=None if assessed is None else assessed.confidence,
+                    confidence_reason="" if assessed is None else assessed.reason,
                 )
             )
-    total = sum(len(recs) for recs in found)
-    if len(chosen) == len(tables):
-        return DocumentRows(enrich_rows(rows), len(tables), total)
-    people = paper_people(rec.fields()["responsible"] for recs in found for rec in recs)
-    return DocumentRows(enrich_rows(rows, people), len(tables), total)
+    if shares <= 1:
+        return DocumentRows(enrich_rows(rows), len(tables), len(rows))
+    if share[0] == 0:
+        return DocumentRows(rows, len(tables), len(rows))
+    run = shared_out([_work(row) for row in rows], share[0] - 1, shares - 1)
+    people = paper_people(row.responsible for row in rows)
+    return DocumentRows(enrich_rows(rows[run.start : run.stop], people), len(tables), len(rows))
+
+
+def with_checks(checked: list[Recommendation], enriched: list[Recommendation]) -> list[Recommendation] | None:
+    """The document's rows from its shares' (:func:`document_rows`): the rows of the enriching shares, in order,
+    with the confidence share 0 gave each; None when they are not the same rows."""
+    if len(checked) != len(enriched):
+        return None
+    return [
+        replace(row, confidence=check.confidence, confidence_reason=check.confidence_reason)
+        for check, row in zip(checked, enriched, strict=True)
+    ]
 
 
 def shared_out(work: list[float], share: int, shares: int) -> range:
@@ -107,9 +122,9 @@ def shared_out(work: list[float], share: int, shares: int) -> range:
     return range(mine[0], mine[-1] + 1) if mine else range(0)
 
 
-def _work(recs: list[RawRecommendation]) -> float:
-    """About how much checking and enriching a table's rows take: a table's own checks, and each row's text."""
-    return 2000.0 + sum(200 + len(rec.recommendation) + sum(map(len, rec.progress)) for rec in recs)
+def _work(row: Recommendation) -> float:
+    """About how much enriching a row takes: its text (the progress is read sentence by sentence)."""
+    return 200.0 + len(row.recommendation) + len(row.progress)
 
 
 def extract_file(
@@ -121,8 +136,8 @@ def extract_file(
 ) -> FileResult:
     """Extract one paper. Never raises for a bad paper: the error is in ``result.issues``.
 
-    ``document``: the paper already read (a long PDF read in parts, :mod:`extract.packs`); ``share``: only the
-    rows of that share of its tracking tables (:func:`document_rows`; the notes are those of the whole paper).
+    ``document``: the paper already read (a long PDF read in parts, :mod:`extract.packs`); ``share``: only that
+    share of the work on its rows (:func:`document_rows`; the notes are those of the whole paper).
     """
     shown = str(path)
     result = FileResult(path=shown)
@@ -242,6 +257,7 @@ def rows_dataframe(results: Iterable[FileResult]):
 __all__ = [
     "document_rows",
     "extract_document",
+    "with_checks",
     "extract_file",
     "extract_paths",
     "expand_paths",

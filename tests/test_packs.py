@@ -13,7 +13,7 @@ import pytest
 from extract import extract_file
 from extract.batch import BatchOptions, run_batch
 from extract.packs import merge_shares, page_count, page_splits
-from extract.pipeline import document_rows, shared_out
+from extract.pipeline import document_rows, shared_out, with_checks
 from extract.readers import pdf_reader
 from extract.readers.pdf_objects import use_fast_objects
 from extract.readers.pdf_reader import join_parts, read_pdf, read_pdf_part
@@ -137,17 +137,18 @@ def test_a_batch_with_workers_gives_the_rows_of_a_whole_read(pack, tmp_path):
 
 
 @pytest.mark.parametrize("shares", [2, 3, 5])
-def test_shares_of_the_tables_give_the_rows_of_the_whole_document(pack, shares):
-    """Each worker checks and enriches a run of the tables: the shares' rows, in order, are the whole
-    document's rows (confidence and the owners named across the paper included)."""
+def test_shares_of_the_work_give_the_rows_of_the_whole_document(pack, shares):
+    """One share checks every row while the others each enrich a run of them: put together, the rows are the
+    whole document's (confidence and the owners named across the paper included)."""
     doc = read_pdf(pack)
     whole = document_rows(doc)
     assert whole.tables >= 3
     assert whole.total == len(whole.rows)
     parts = [document_rows(doc, share=(k, shares)) for k in range(shares)]
     assert all((p.tables, p.total) == (whole.tables, whole.total) for p in parts)
-    assert sum(1 for p in parts if p.rows) >= 2  # the work is really shared out
-    assert [r for p in parts for r in p.rows] == whole.rows
+    assert all(p.rows for p in parts)  # the enriching is really shared out
+    assert with_checks(parts[0].rows, [r for p in parts[1:] for r in p.rows]) == whole.rows
+    assert with_checks(parts[0].rows, parts[1].rows[:-1]) is None
 
 
 def test_shared_out():
