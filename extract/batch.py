@@ -74,9 +74,13 @@ def process_part(path: str, password: str | None, timeout: float | None, first: 
     return _limited(path, timeout, lambda: packs.read_part(path, password, first, last))
 
 
-def finish_parts(path: str, password: str | None, timeout: float | None, parts: list) -> FileResult | None:
-    """The FileResult of a PDF read in parts; None when the parts do not join (then read the whole file)."""
-    return _limited(path, timeout, lambda: packs.extract_parts(path, password, parts, extract_file))
+def finish_parts(
+    path: str, password: str | None, timeout: float | None, parts: list, share: tuple[int, int] = (0, 1)
+) -> FileResult | None:
+    """The FileResult of a PDF read in parts, with the rows of share ``share`` of its tracking tables (the
+    shares' results are put together by :func:`~extract.packs.merge_shares`); None when the parts do not join
+    (then read the whole file)."""
+    return _limited(path, timeout, lambda: packs.extract_parts(path, password, parts, extract_file, share))
 
 
 def _limited(path: str, timeout: float | None, work: Callable):
@@ -242,12 +246,15 @@ def _pool_run(
     executor = ProcessPoolExecutor(
         max_workers=size, mp_context=context, initializer=_init_worker, initargs=(options.max_memory_mb,)
     )
-    # a task is a whole file (None), pages of a long PDF (first, last), or joining a PDF's parts ("join")
+    # a task is a whole file (None), pages of a long PDF (first, last), or joining a PDF's parts and extracting
+    # the rows of a share of its tables ("join", share): every worker joins, each takes a share of the tables
     splits = splits or {}
     queue: list[tuple[int, str, object]] = [
         (index, path, span) for index, path in batch for span in splits.get(index, [None])
     ]
     parts: dict[int, dict[int, object]] = {index: {} for index in splits}  # index -> first page -> part
+    joined: dict[int, list] = {}  # index -> the parts in page order, while its shares run
+    shares: dict[int, dict[int, FileResult | None]] = {}  # index -> share -> its result
     running: dict[Future, tuple[int, str, object]] = {}
     try:
         while queue or running:
@@ -257,9 +264,10 @@ def _pool_run(
                 future: Future
                 if what is None:
                     future = executor.submit(process_file, path, pw, limit)
-                elif what == "join":
-                    joined = [part for _, part in sorted(parts.pop(index).items())]
-                    future = executor.submit(finish_parts, path, pw, limit, joined)
+                elif isinstance(what, tuple) and what[0] == "join":
+                    if index not in joined:
+                        joined[index] = [part for _, part in sorted(parts.pop(index).items())]
+                    future = executor.submit(finish_parts, path, pw, limit, joined[index], (what[1], size))
                 else:
                     first, last = cast(tuple[int, int], what)
                     future = executor.submit(process_part, path, pw, limit, first, last)
@@ -272,17 +280,28 @@ def _pool_run(
                 except BrokenProcessPool:
                     lost = _files([(index, path, what), *running.values()])
                     return lost, [item for item in _files(queue) if item not in lost]
-                if what is None or (what == "join" and result is not None):
+                if what is None:
                     yield index, result
-                elif what == "join" or isinstance(result, FileResult):  # parts that do not join, or one failed
-                    if what == "join" or index in parts:  # (once per file)
+                elif isinstance(what, tuple) and what[0] == "join":
+                    shares.setdefault(index, {})[what[1]] = result
+                    if len(shares[index]) < size:
+                        continue
+                    joined.pop(index, None)
+                    done = shares.pop(index)
+                    merged = packs.merge_shares([done[share] for share in range(size)])
+                    if merged is not None:
+                        yield index, merged
+                    else:  # the parts do not join: read the whole file
+                        queue.insert(0, (index, path, None))
+                elif isinstance(result, FileResult):  # a part failed: read the whole file
+                    if index in parts:  # (once per file)
                         parts.pop(index, None)
                         queue = [t for t in queue if t[0] != index]
                         queue.insert(0, (index, path, None))
                 elif index in parts:
                     parts[index][result.first] = result
                     if len(parts[index]) == len(splits[index]):
-                        queue.insert(0, (index, path, "join"))
+                        queue[0:0] = [(index, path, ("join", share)) for share in range(size)]
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return None

@@ -3,7 +3,9 @@ leave all but one worker idle.
 
 The batch runner asks :func:`page_splits` which files to cut; each range is read by
 :func:`~extract.readers.pdf_reader.read_pdf_part` exactly as a whole read would read those pages, and
-:func:`extract_parts` joins the ranges (:func:`~extract.readers.pdf_reader.join_parts`) and extracts the rows.
+:func:`extract_parts` joins the ranges (:func:`~extract.readers.pdf_reader.join_parts`) and extracts the rows. The
+join is made by every worker at once: one then checks the rows (their confidence) while the others enrich them
+(:func:`~extract.pipeline.document_rows`), and :func:`merge_shares` puts the rows together.
 A range whose last page ends inside a table reads on until the table stops; the next range is taken from there
 when it reached that page in the same state. Where it did not, the whole file is read on its own, so the rows
 are always those of a whole read.
@@ -14,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from .records import FileResult
 
@@ -73,12 +76,38 @@ def read_part(path: str, password: str | None, first: int, last: int):
 
 
 def extract_parts(
-    path: str, password: str | None, parts: list, extract_file: Callable[..., FileResult]
+    path: str,
+    password: str | None,
+    parts: list,
+    extract_file: Callable[..., FileResult],
+    share: tuple[int, int] = (0, 1),
 ) -> FileResult | None:
-    """The rows of a PDF read in ``parts``, or None when the parts do not join."""
+    """The rows of a PDF read in ``parts`` (of share ``share`` of its tracking tables: see
+    :func:`~extract.pipeline.document_rows`), or None when the parts do not join."""
     from .readers.pdf_reader import join_parts
 
     doc = join_parts(parts)
     if doc is None:
         return None
-    return extract_file(path, password=password, document=doc)
+    return extract_file(path, password=password, document=doc, share=share)
+
+
+def merge_shares(results: Sequence[FileResult | None]) -> FileResult | None:
+    """The FileResult of a PDF whose rows were shared out, from the shares' results in order: the first share's
+    (its notes, and the rows with their confidence), with the enrichment of the other shares' rows; a share that
+    failed fails the file, as a whole read would (the first failure); None when the parts did not join."""
+    from .pipeline import with_checks
+
+    if not results or any(result is None for result in results):
+        return None
+    done = [cast(FileResult, result) for result in results]
+    failed = next((result for result in done if result.failed), None)
+    if failed is not None:
+        return failed
+    head = done[0]
+    if len(done) > 1:
+        rows = with_checks(head.rows, [row for result in done[1:] for row in result.rows])
+        if rows is None:
+            return None
+        head.rows = rows
+    return head

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .enrich import enrich_rows
+from .enrich import enrich_rows, paper_people
 from .errors import RectrackError, UnsupportedFormat
 from .metadata import extract_metadata
 from .model import Document
@@ -28,19 +29,43 @@ def extract_document(
 
     What was uncertain about a table (a column role guessed) is added to ``notes`` when given.
     """
+    found = document_rows(doc, source, notes)
+    return found.rows, found.tables
+
+
+@dataclass(slots=True)
+class DocumentRows:
+    """The rows of a document, or of a share of the work on them (see :func:`document_rows`)."""
+
+    rows: list[Recommendation]
+    tables: int  # tracking tables in the whole document
+    total: int  # rows in the whole document
+
+
+def document_rows(
+    doc: Document, source: str | None = None, notes: list[str] | None = None, share: tuple[int, int] = (0, 1)
+) -> DocumentRows:
+    """The rows of a document, or of share ``k`` of ``n`` (``share``) of the work on them, so that several
+    processes can share a long document's rows: share 0 checks every row (its confidence) and does not enrich
+    them; shares 1 to ``n - 1`` each enrich a run of the rows (runs of about equal text, :func:`shared_out`) and
+    do not check them. :func:`with_checks` puts the shares' rows together: the document's rows.
+    """
+    shares = share[1]
     tables = tracking_tables(doc, notes)
     if notes is not None:
         for index, table in enumerate(tables):
             notes.extend(f"tracking table {index + 1}: {note}" for note in table.header.notes)
     first_order = tables[0].order if tables else None
     meta = extract_metadata(doc, before_order=first_order)
-    rows: list[Recommendation] = []
     from .confidence import DocumentEvidence, assess_table
 
     evidence = DocumentEvidence(doc)
+    check = shares <= 1 or share[0] == 0
+    rows: list[Recommendation] = []
     for index, table in enumerate(tables):
         recs = recommendations(table)
-        for rec, check in zip(recs, assess_table(doc, table, recs, evidence), strict=True):
+        checks = assess_table(doc, table, recs, evidence) if check else [None] * len(recs)
+        for rec, assessed in zip(recs, checks, strict=True):
             rows.append(
                 Recommendation(
                     source=source or doc.path,
@@ -58,19 +83,62 @@ def extract_document(
                     ocr=rec.ocr,
                     ocr_confidence=rec.ocr_confidence,
                     extra=rec.extra_items(),
-                    confidence=check.confidence,
-                    confidence_reason=check.reason,
+                    confidence=None if assessed is None else assessed.confidence,
+                    confidence_reason="" if assessed is None else assessed.reason,
                 )
             )
-    return enrich_rows(rows), len(tables)
+    if shares <= 1:
+        return DocumentRows(enrich_rows(rows), len(tables), len(rows))
+    if share[0] == 0:
+        return DocumentRows(rows, len(tables), len(rows))
+    run = shared_out([_work(row) for row in rows], share[0] - 1, shares - 1)
+    people = paper_people(row.responsible for row in rows)
+    return DocumentRows(enrich_rows(rows[run.start : run.stop], people), len(tables), len(rows))
+
+
+def with_checks(checked: list[Recommendation], enriched: list[Recommendation]) -> list[Recommendation] | None:
+    """The document's rows from its shares' (:func:`document_rows`): the rows of the enriching shares, in order,
+    with the confidence share 0 gave each; None when they are not the same rows."""
+    if len(checked) != len(enriched):
+        return None
+    return [
+        replace(row, confidence=check.confidence, confidence_reason=check.confidence_reason)
+        for check, row in zip(checked, enriched, strict=True)
+    ]
+
+
+def shared_out(work: list[float], share: int, shares: int) -> range:
+    """The indexes of share ``share`` (0-based) of ``shares`` when items of ``work`` are dealt out in order in
+    runs of about equal work: each item goes to the share its middle falls in."""
+    total = sum(work)
+    if shares <= 1 or total <= 0:
+        return range(len(work)) if share == 0 else range(0)
+    owners: list[int] = []
+    done = 0.0
+    for amount in work:
+        owners.append(min(shares - 1, int((done + amount / 2) * shares / total)))
+        done += amount
+    mine = [index for index, owner in enumerate(owners) if owner == share]
+    return range(mine[0], mine[-1] + 1) if mine else range(0)
+
+
+def _work(row: Recommendation) -> float:
+    """About how much enriching a row takes: its text (the progress is read sentence by sentence)."""
+    return 200.0 + len(row.recommendation) + len(row.progress)
 
 
 def extract_file(
-    path: str | os.PathLike, *, password: str | None = None, document: Document | None = None
+    path: str | os.PathLike,
+    *,
+    password: str | None = None,
+    document: Document | None = None,
+    share: tuple[int, int] = (0, 1),
 ) -> FileResult:
     """Extract one paper. Never raises for a bad paper: the error is in ``result.issues``.
 
-    ``document``: the paper already read (a long PDF read in parts, :mod:`extract.packs`)."""
+    ``document``: the paper already read (a long PDF read in parts, :mod:`extract.packs`); ``share``: only that
+    share of the work on its rows (:func:`document_rows`; the notes are those of the whole paper).
+    """
     shown = str(path)
     result = FileResult(path=shown)
     try:
@@ -88,7 +156,8 @@ def extract_file(
     result.issues.extend(Issue("note", shown, n) for n in doc.notes)
     try:
         notes: list[str] = []
-        result.rows, result.tables = extract_document(doc, source=shown, notes=notes)
+        found = document_rows(doc, source=shown, notes=notes, share=share)
+        result.rows, result.tables = found.rows, found.tables
         result.issues.extend(Issue("warning", shown, note) for note in notes)
     except MemoryError:
         raise  # as when reading: the batch runner reports it against the worker's memory limit
@@ -99,7 +168,7 @@ def extract_file(
         return result
     if result.tables == 0:
         result.issues.append(Issue("note", shown, "no recommendation tracking table found"))
-    elif not result.rows:
+    elif not found.total:
         result.issues.append(Issue("warning", shown, "tracking table found but it has no rows"))
     return result
 
@@ -185,4 +254,13 @@ def rows_dataframe(results: Iterable[FileResult]):
     return frame
 
 
-__all__ = ["extract_document", "extract_file", "extract_paths", "expand_paths", "rows_dataframe", "UnsupportedFormat"]
+__all__ = [
+    "document_rows",
+    "extract_document",
+    "with_checks",
+    "extract_file",
+    "extract_paths",
+    "expand_paths",
+    "rows_dataframe",
+    "UnsupportedFormat",
+]

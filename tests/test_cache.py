@@ -209,7 +209,7 @@ def test_memory_running_out_after_reading_is_reported_as_the_limit_and_not_cache
     def hog(doc, **kwargs):
         raise MemoryError
 
-    monkeypatch.setattr(pipeline, "extract_document", hog)
+    monkeypatch.setattr(pipeline, "document_rows", hog)
     paper = tmp_path / "paper.txt"
     paper.write_text(TRACKER, encoding="utf-8")
     result = batch.process_file(str(paper))

@@ -12,10 +12,12 @@ import pytest
 
 from extract import extract_file
 from extract.batch import BatchOptions, run_batch
-from extract.packs import page_count, page_splits
+from extract.packs import merge_shares, page_count, page_splits
+from extract.pipeline import document_rows, shared_out, with_checks
 from extract.readers import pdf_reader
 from extract.readers.pdf_objects import use_fast_objects
 from extract.readers.pdf_reader import join_parts, read_pdf, read_pdf_part
+from extract.records import FileResult, Issue
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
@@ -132,6 +134,69 @@ def test_a_batch_with_workers_gives_the_rows_of_a_whole_read(pack, tmp_path):
     [result] = list(run_batch([pack], BatchOptions(jobs=2, use_cache=False)))
     assert [dataclasses.asdict(r) for r in result.rows] == rows
     assert result.pages == 60
+
+
+@pytest.mark.parametrize("shares", [2, 3, 5])
+def test_shares_of_the_work_give_the_rows_of_the_whole_document(pack, shares):
+    """One share checks every row while the others each enrich a run of them: put together, the rows are the
+    whole document's (confidence and the owners named across the paper included)."""
+    doc = read_pdf(pack)
+    whole = document_rows(doc)
+    assert whole.tables >= 3
+    assert whole.total == len(whole.rows)
+    parts = [document_rows(doc, share=(k, shares)) for k in range(shares)]
+    assert all((p.tables, p.total) == (whole.tables, whole.total) for p in parts)
+    assert all(p.rows for p in parts)  # the enriching is really shared out
+    assert with_checks(parts[0].rows, [r for p in parts[1:] for r in p.rows]) == whole.rows
+    assert with_checks(parts[0].rows, parts[1].rows[:-1]) is None
+
+
+def test_shared_out():
+    assert shared_out([1, 1, 1, 1], 0, 2) == range(0, 2)
+    assert shared_out([1, 1, 1, 1], 1, 2) == range(2, 4)
+    assert shared_out([10, 1, 1], 0, 2) == range(0, 1)  # by work, not by count
+    assert shared_out([10, 1, 1], 1, 2) == range(1, 3)
+    assert shared_out([], 0, 2) == range(0)
+    assert shared_out([], 1, 2) == range(0)
+    assert [shared_out([5], k, 3) for k in range(3)] == [range(0), range(0, 1), range(0)]  # its middle
+    every = [i for k in range(4) for i in shared_out([3, 1, 4, 1, 5, 9, 2, 6], k, 4)]
+    assert every == list(range(8))  # each table once, in order
+
+
+def test_merge_shares(pack):
+    head, tail = extract_file(pack, share=(0, 2)), extract_file(pack, share=(1, 2))
+    whole = extract_file(pack)
+    merged = merge_shares([head, tail])
+    assert merged is not None
+    assert merged.rows == whole.rows
+    assert merged.issues == whole.issues
+    assert merge_shares([head, None]) is None  # the parts did not join: the whole file is read
+    failed = FileResult(path=str(pack), issues=[Issue("error", str(pack), "timed out after 1 s")])
+    assert merge_shares([extract_file(pack, share=(0, 2)), failed]) is failed
+
+
+def test_parts_that_do_not_join_in_a_batch_are_read_whole(pack, monkeypatch):
+    rows = extract_file(pack).rows
+    monkeypatch.setattr(pdf_reader, "join_parts", lambda parts: None)  # the forked workers see it too
+    [result] = list(run_batch([pack], BatchOptions(jobs=2, use_cache=False)))
+    assert result.rows == rows
+
+
+def test_a_share_that_fails_fails_the_file(pack, monkeypatch):
+    from extract import pipeline
+
+    real = pipeline.document_rows
+
+    def second_fails(doc, source=None, notes=None, share=(0, 1)):
+        if share[0] == 1:
+            raise ValueError("broken share")
+        return real(doc, source, notes, share)
+
+    monkeypatch.setattr(pipeline, "document_rows", second_fails)
+    [result] = list(run_batch([pack], BatchOptions(jobs=2, use_cache=False)))
+    assert result.failed
+    assert not result.rows
+    assert any("broken share" in issue.reason for issue in result.issues)
 
 
 def test_boxes_that_are_not_tracking_tables_are_not_parsed(tmp_path, monkeypatch):

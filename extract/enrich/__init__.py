@@ -79,6 +79,7 @@ organisation word.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -95,7 +96,7 @@ from .status import (
     status_from_timescale,
 )
 
-__all__ = ["apply_as_of", "enrich_row", "enrich_rows", "is_overdue", "preload"]
+__all__ = ["apply_as_of", "enrich_row", "enrich_rows", "is_overdue", "paper_people", "preload"]
 
 
 def preload() -> None:
@@ -255,8 +256,12 @@ def enrich_row(
     )
 
 
-def enrich_rows(rows: list[Recommendation]) -> list[Recommendation]:
-    """Return ``rows`` with their enrichment fields filled in (new rows; the input is not changed)."""
+def enrich_rows(rows: list[Recommendation], people: tuple[str, ...] | None = None) -> list[Recommendation]:
+    """Return ``rows`` with their enrichment fields filled in (new rows; the input is not changed).
+
+    ``people``: when ``rows`` are only some of one paper's rows (a long PDF's tables shared out between
+    processes), the people the whole paper names as owners (:func:`paper_people`).
+    """
     if not rows:
         return []
     from .people import known_people, owners
@@ -265,5 +270,13 @@ def enrich_rows(rows: list[Recommendation]) -> list[Recommendation]:
     by_source: dict[str, list[tuple[dict, ...]]] = {}
     for row, owner_list in zip(rows, owner_lists, strict=True):
         by_source.setdefault(row.source, []).append(owner_list)
-    names = {source: known_people(lists) for source, lists in by_source.items()}
+    names = {source: known_people(lists) if people is None else people for source, lists in by_source.items()}
     return [enrich_row(row, names[row.source], owner_list) for row, owner_list in zip(rows, owner_lists, strict=True)]
+
+
+def paper_people(responsible: Iterable[str]) -> tuple[str, ...]:
+    """The people a paper names as owners, from all its rows' ``responsible`` (as :func:`enrich_rows` finds them
+    for the rows it is given)."""
+    from .people import known_people, owners
+
+    return known_people(owners(text) for text in responsible)

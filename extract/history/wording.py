@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import struct
 import unicodedata
 from collections.abc import Sequence
 
@@ -75,6 +76,23 @@ def _numbers(text: str) -> frozenset[str]:
     return frozenset(w for w in text.split() if any(c.isdigit() for c in w))
 
 
+_CDIST_PAIRS = 400  # from this many pairs on, rapidfuzz's cdist (which imports numpy, ~0.1 s) is quicker
+
+
+def _scores(left: Sequence[str], right: Sequence[str], scorer) -> list[list[float]]:
+    """``scorer`` of each text of ``left`` with each of ``right``, as rapidfuzz's ``cdist`` gives them (its
+    32-bit floats); a few pairs are scored one by one, so that a small batch does not import numpy for them."""
+    if len(left) * len(right) >= _CDIST_PAIRS:
+        from rapidfuzz import process
+
+        return process.cdist(left, right, scorer=scorer, workers=1).tolist()
+    return [[_float32(scorer(a, b)) for b in right] for a in left]
+
+
+def _float32(value: float) -> float:
+    return struct.unpack("f", struct.pack("f", value))[0]
+
+
 def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> list[list[float]]:
     """Similarity (0-1) of each normalised wording of ``left`` to each of ``right``.
 
@@ -83,11 +101,11 @@ def similarity_matrix(left: Sequence[str], right: Sequence[str]) -> list[list[fl
     (a shortened one may lose some), while papers written from one template change them."""
     if not left or not right:
         return [[0.0] * len(right) for _ in left]
-    from rapidfuzz import fuzz, process
+    from rapidfuzz import fuzz
 
-    plain = process.cdist(left, right, scorer=fuzz.ratio, workers=1)
-    unordered = process.cdist(left, right, scorer=fuzz.token_sort_ratio, workers=1)
-    partial = process.cdist(left, right, scorer=fuzz.partial_ratio, workers=1)
+    plain = _scores(left, right, fuzz.ratio)
+    unordered = _scores(left, right, fuzz.token_sort_ratio)
+    partial = _scores(left, right, fuzz.partial_ratio)
     words_left = [_content(t) for t in left]
     words_right = [_content(t) for t in right]
     numbers_left = [_numbers(t) for t in left]
