@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .columns import assign, profile
 from .model import Row, Table
-from .text import norm_key
+from .text import ends_sentence, norm_key
 from .vocab import ROLES, best_role, completes_label
 from .vocab import label_scores as vocab_scores
 
@@ -152,13 +152,12 @@ def _next_table(body: tuple[Row, ...] | list[Row]) -> int:
     of labels ("Appeals decided" / "Appeal Type | Decision | Date"); the length of ``body`` when none does."""
     for i in range(1, min(len(body), _PROFILE_ROWS) - 1):
         filled = [c.text.strip() for c in body[i].cells if c.text.strip() and not c.merged]
+        if len(filled) != 1 or len(filled[0].split()) > 6 or filled[0].endswith("."):
+            continue  # no title row
         below = [c.text.strip() for c in body[i + 1].cells if c.text.strip() and not c.merged]
         labels = [t for t in below if _label_like(t) and len(t.split()) <= 4]
         if (
-            len(filled) == 1
-            and len(filled[0].split()) <= 6
-            and not filled[0].endswith(".")
-            and len(below) >= 3
+            len(below) >= 3
             and len(labels) >= len(below) - 1  # (a row of a tracking table has prose in two cells or more)
             and sum(1 for t in labels if vocab_scores(t)) >= 2
         ):
@@ -263,9 +262,6 @@ def zip_cells(a: Row, b: Row):
         )
 
 
-_SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?]$")  # "responses." ends a sentence; "Rec No." ends a label
-
-
 # a label's last piece, a date: "RAG (September" / "2026)", "Position at" / "21/01/2024"
 _DATE_END_RE = re.compile(r"(?:\d{1,2}[/.]\d{1,2}[/.](?:\d\d)?|(?:19|20))\d\d\)?")
 
@@ -312,7 +308,7 @@ def _continues_header(top: Row, below: Row) -> bool:
     ):
         return True
     if not filled or not all(
-        _label_like(t) and len(t.split()) <= 4 and not _value_like(t) and not _SENTENCE_END_RE.search(t) for t in filled
+        _label_like(t) and len(t.split()) <= 4 and not _value_like(t) and not ends_sentence(t) for t in filled
     ):
         return False  # a sentence's end is a cell the page break cut ("784 responses."), not a label's
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):

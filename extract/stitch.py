@@ -29,7 +29,7 @@ from .headers import (
     near_miss,
 )
 from .model import Cell, Document, Paragraph, Row, Table
-from .text import BULLET, PAGE_NUMBER_RE, norm_key
+from .text import BULLET, PAGE_NUMBER_RE, ends_sentence, norm_key
 from .vocab import completes_label
 
 _HEADING_RE = re.compile(r"^(?:appendix|annex|annexe|schedule|table|part|section)\b", re.I)
@@ -98,9 +98,7 @@ def tracking_tables(doc: Document, notes: list[str] | None = None) -> list[Track
         else:
             previous = None  # another kind of table breaks any continuation
             unread = [*unread, (index, table, pairs)] if pairs is not None else []
-            why = near_miss(table) if notes is not None else None
-            if why and notes is not None:
-                notes.append(f"page {table.page}: {why}" if table.page else why)
+            _note_near_miss(table, table.page, notes)
     _close(run, found, notes)
     return found
 
@@ -184,7 +182,7 @@ def _label_echo(text: str, label: str) -> bool:
         part = _squash(line)
         if not part:
             continue
-        if line.endswith((".", "!", "?")):
+        if ends_sentence(line):
             return False  # the end of a sentence the page break cut ("work." under "Work undertaken")
         if _FRAGMENT_RE.match(line) or part in key or (key in part and len(part) <= len(key) + 16):
             continue
@@ -525,16 +523,15 @@ def _start_run(
             break
         before.insert(0, entry)
     opening = _first_label(pairs)
-    for start in range(len(before) + 1):
-        chain = [*before[start:], (index, table, pairs)]
+    for start, (_, first, first_pairs) in enumerate(before):
         # the earliest table opens as this one does, or is the one table at the foot of the page above
-        foot = start == len(before) - 1 and table.page == (before[start][1].last_page or -2) + 1
-        if start < len(before) and not foot and _first_label(before[start][2]) != opening:
-            continue
-        run = _run_of(doc, chain)
-        if run is not None:
-            return run
-    raise AssertionError("a run of one table always starts")  # pragma: no cover
+        end = first.last_page
+        foot = start == len(before) - 1 and end is not None and table.page == end + 1
+        if foot or _first_label(first_pairs) == opening:
+            run = _run_of(doc, [*before[start:], (index, table, pairs)])
+            if run is not None:
+                return run
+    return _new_run(doc, index, table, pairs)
 
 
 def _first_label(pairs: list[_Pair]) -> str:
@@ -543,9 +540,7 @@ def _first_label(pairs: list[_Pair]) -> str:
 
 def _run_of(doc: Document, tables: list[tuple[int, Table, list[_Pair]]]) -> _KeyValueRun | None:
     """One key/value run of ``tables`` (consecutive, each going on from the one before), or None."""
-    index, first, pairs = tables[0]
-    run = _KeyValueRun(first=first, last=first, section=_section_label(doc, first))
-    run.add(doc, index, first, pairs)
+    run = _new_run(doc, *tables[0])
     for index, table, pairs in tables[1:]:
         if not _on_or_after(run.last, table) or not run.continued_by(doc, index, table, pairs):
             return None
@@ -553,10 +548,23 @@ def _run_of(doc: Document, tables: list[tuple[int, Table, list[_Pair]]]) -> _Key
     return run
 
 
+def _new_run(doc: Document, index: int, table: Table, pairs: list[_Pair]) -> _KeyValueRun:
+    run = _KeyValueRun(first=table, last=table, section=_section_label(doc, table))
+    run.add(doc, index, table, pairs)
+    return run
+
+
 def _on_or_after(prev: Table, table: Table) -> bool:
     """Is ``table`` on the page ``prev`` ends on, or the next?"""
     end = prev.last_page or prev.page
     return end is not None and table.page is not None and table.page in (end, end + 1)
+
+
+def _note_near_miss(table: Table, page: int | None, notes: list[str] | None) -> None:
+    """Report in ``notes`` (when given) a table whose header names recommendations but was not read."""
+    why = near_miss(table) if notes is not None else None
+    if why and notes is not None:
+        notes.append(f"page {page}: {why}" if page else why)
 
 
 def _close(run: _KeyValueRun | None, found: list[TrackingTable], notes: list[str] | None = None) -> None:
@@ -569,9 +577,7 @@ def _close(run: _KeyValueRun | None, found: list[TrackingTable], notes: list[str
         return
     header = find_header(table)
     if header is None:
-        why = near_miss(table) if notes is not None else None
-        if why and notes is not None:
-            notes.append(f"page {run.first.page}: {why}" if run.first.page else why)
+        _note_near_miss(table, run.first.page, notes)
         return
     tracking = TrackingTable(
         header=header, first_page=run.first.page, order=run.first.order, section=run.section, key_value=True

@@ -7,6 +7,14 @@ import unicodedata
 
 BULLET = "• "
 CLOSING = frozenset(").,;:]")  # punctuation that closes the text before it: no space goes before it
+_SENTENCE_END_RE = re.compile(r"[a-z]{3}[.!?]$")  # "responses." ends a sentence; "Rec No." ends a label
+
+
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` end a sentence (a word in lower case, then a full stop): text, not a label?"""
+    return _SENTENCE_END_RE.search(text) is not None
+
+
 # Bullet glyphs seen in papers: •, ●, ◦, ▪, ■, ‣, ⁃, ·, the Symbol-font private-use bullet, and "o"/"-" list markers.
 _BULLET_CHARS = "\u2022\u25cf\u25e6\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET_LINE_RE = re.compile(rf"^\s*[{_BULLET_CHARS}]+\s*")

@@ -674,32 +674,26 @@ def test_a_column_of_prose_is_no_status_column_whatever_its_label():
     assert header.col("status") is None
 
 
-def test_a_second_header_row_ending_a_label_with_a_year_is_joined():
-    rows = (_row(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3))
-    table = Table(
-        rows=(
-            _row("Recommendation", "Update from", "Lead officer", "RAG (March"),
-            _row("", "service", "", "2026)"),
-            *rows,
-        ),
-        order=0,
-    )
-    header = find_header(table)
+def _split_header(top: tuple[str, ...], second: tuple[str, ...], rows: list[tuple[str, ...]]):
+    """The header found over ``rows``, asserted to be ``top`` and ``second`` joined."""
+    header = find_header(_table(top, second, *rows))
     assert header is not None
     assert header.row == 1
+    return header
+
+
+def test_a_second_header_row_ending_a_label_with_a_year_is_joined():
+    rows = [(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3)]
+    header = _split_header(
+        ("Recommendation", "Update from", "Lead officer", "RAG (March"), ("", "service", "", "2026)"), rows
+    )
     assert header.labels[1].split() == ["Update", "from", "service"]
     assert header.col("status") == 3
 
 
 def test_a_second_header_row_ending_labels_with_a_date_is_joined():
-    rows = (_row(PROSE[i], DONE[i], "Jo Bloggs") for i in range(3))
-    table = Table(
-        rows=(_row("Proposal from the", "Position at", "Lead officer"), _row("review", "21/01/2026", ""), *rows),
-        order=0,
-    )
-    header = find_header(table)
-    assert header is not None
-    assert header.row == 1
+    rows = [(PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
+    header = _split_header(("Proposal from the", "Position at", "Lead officer"), ("review", "21/01/2026", ""), rows)
     assert header.labels[1].split() == ["Position", "at", "21/01/2026"]
 
 
@@ -750,18 +744,10 @@ def test_a_row_with_a_date_cut_by_a_narrow_column_is_no_header():
 
 
 def test_a_second_header_row_with_capitalised_label_ends_is_joined():
-    rows = (_row(f"{i + 1}.", DONE[i], "Cllr Ann Ward", PROSE[i]) for i in range(3))
-    table = Table(
-        rows=(
-            _row("Para", "Position", "Lead", "Scrutiny"),
-            _row("", "at 01/04/2026", "Cabinet Member", "Panel Recommendation"),
-            *rows,
-        ),
-        order=0,
+    rows = [(f"{i + 1}.", DONE[i], "Cllr Ann Ward", PROSE[i]) for i in range(3)]
+    header = _split_header(
+        ("Para", "Position", "Lead", "Scrutiny"), ("", "at 01/04/2026", "Cabinet Member", "Panel Recommendation"), rows
     )
-    header = find_header(table)
-    assert header is not None
-    assert header.row == 1
     assert header.col("recommendation") == 3
     assert header.labels[3].split() == ["Scrutiny", "Panel", "Recommendation"]
 
@@ -778,12 +764,6 @@ def test_rows_of_a_work_programme_are_never_read_as_a_header_further_down():
 
 
 def test_a_second_header_row_of_a_capitalised_label_end_and_a_year_is_joined():
-    rows = (_row(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3))
-    table = Table(
-        rows=(_row("Recommendation", "Update", "Portfolio", "RAG (March"), _row("", "", "Lead", "2026)"), *rows),
-        order=0,
-    )
-    header = find_header(table)
-    assert header is not None
-    assert header.row == 1
+    rows = [(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3)]
+    header = _split_header(("Recommendation", "Update", "Portfolio", "RAG (March"), ("", "", "Lead", "2026)"), rows)
     assert header.col("responsible") == 2

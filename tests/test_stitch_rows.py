@@ -273,11 +273,19 @@ def test_text_below_a_break_in_lower_case_carries_the_sentence_on_unless_the_row
     [rec] = paper.recs()
     assert rec["recommendation"] == "Consult residents, ward councillors and community groups."
     assert rec["progress"] == "The review found three gaps."
-    paper = Paper()
-    paper.table(head, row("1", "First.", "Phase one", "Ann", "2025"), page=1)
-    paper.table(head, row("", "", "phase two begins", "Bob", "2026"), page=2)
-    [rec] = paper.recs()
+    rec = _one_over_a_break(
+        row("1", "First.", "Phase one", "Ann", "2025"), row("", "", "phase two begins", "Bob", "2026")
+    )
     assert rec["progress"] == "Phase one\nphase two begins"
+
+
+def _one_over_a_break(above: Row, below: Row) -> dict[str, str]:
+    """The one recommendation of a table whose row ``above`` ends page 1 and ``below`` opens page 2."""
+    paper = Paper()
+    paper.table(row(*HEAD), above, page=1)
+    paper.table(row(*HEAD), below, page=2)
+    [rec] = paper.recs()
+    return rec
 
 
 def test_the_broken_end_of_a_label_under_the_header_is_dropped():
@@ -598,8 +606,8 @@ def test_a_row_cut_mid_sentence_by_a_page_break_carries_its_owner_and_date_on_to
     assert rec["responsible"] == "Ann; Community Safety Team"
     assert rec["timescale"] == "2025; Q3 2024/25"
     # whole values above stay whole: the row's own date is listed beside them, the owner printed again once
-    paper = Paper()
-    paper.table(head, row("1", "First.", "Work began in the", "Nadia Whitfield", "Ongoing"), page=1)
-    paper.table(head, row("", "", "spring.", "Nadia Whitfield", "13/09/2024"), page=2)
-    [rec] = paper.recs()
+    rec = _one_over_a_break(
+        row("1", "First.", "Work began in the", "Nadia Whitfield", "Ongoing"),
+        row("", "", "spring.", "Nadia Whitfield", "13/09/2024"),
+    )
     assert (rec["responsible"], rec["timescale"]) == ("Nadia Whitfield", "Ongoing; 13/09/2024")

@@ -60,13 +60,15 @@ def _starts(line: list[dict]) -> tuple[float, float] | None:
 def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[list[dict]]]]:
     """Label/value blocks among a page's ``lines``: each as a Table and the lines it used."""
     pitch = _pitch(lines)
-    marks = _set_apart_marks(lines, _marks(lines), pitch)
+    marks = _marks(lines, pitch)
+    apart_edges = {x for x in {m[0] for m in marks if m} if _sets_apart(lines, x, pitch)}
+    marks = _set_apart_marks(lines, marks, pitch, apart_edges)
     edges = Counter((round(m[0]), round(m[1])) for m in marks if m)
     blocks: list[tuple[Table, list[list[dict]]]] = []
     for (label_x, value_x), count in edges.most_common():
         if count < 2 or value_x - label_x < 30:
             break
-        set_apart = _sets_apart(lines, label_x, pitch)
+        set_apart = any(abs(x - label_x) <= _EDGE for x in apart_edges)
         used = {id(ln[0]) for _, block in blocks for ln in block}
         i = 0
         while i < len(lines):
@@ -96,14 +98,15 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
 
 
 def _set_apart_marks(
-    lines: list[list[dict]], marks: list[tuple[float, float] | None], pitch: float | None
+    lines: list[list[dict]], marks: list[tuple[float, float] | None], pitch: float | None, apart_edges: set[float]
 ) -> list[tuple[float, float] | None]:
     """``marks`` with the lines that open a record by where they stand added: on a page that sets its records
-    apart, a short capitalised text set apart at the edges of a known label, beside a value, opens a record
-    whatever its label says ("Planned" / "completion" under "Responsible")."""
+    apart (at the label edges ``apart_edges``), a short capitalised text set apart at the edges of a known
+    label, beside a value, opens a record whatever its label says ("Planned" / "completion" under
+    "Responsible")."""
     out = list(marks)
     for label_x, value_x in {(m[0], m[1]) for m in marks if m}:
-        if not _sets_apart(lines, label_x, pitch):
+        if label_x not in apart_edges:
             continue
         for k in range(1, len(lines)):
             if (
@@ -207,7 +210,7 @@ def _at_head(lines: list[list[dict]], start: int) -> bool:
     return all(_footer(line) for line in lines[:start])
 
 
-def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
+def _marks(lines: list[list[dict]], pitch: float | None) -> list[tuple[float, float] | None]:
     """Each line's (label left, value left) when it opens a record, with a label wrapped onto the next
     line ("Scrutiny" / "recommendation") counted whole."""
     # a label starts in capitals: lower case is running text carried on, except for the end of a label
@@ -215,7 +218,6 @@ def _marks(lines: list[list[dict]]) -> list[tuple[float, float] | None]:
     marks = [None if i and line[0]["text"][:1].islower() else _starts(line) for i, line in enumerate(lines)]
     groups = [segments(line) for line in lines]
     rests: set[int] = set()
-    pitch = _pitch(lines)
     for i, line in enumerate(lines[:-1]):
         segs = groups[i]
         if marks[i] is not None or len(segs) != 2:

@@ -40,8 +40,12 @@ def _header_line(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 10 or not heads_tracking_table(line):
         return False
-    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    return capitalised >= 0.7 * len(words) and bool(_FIELD_WORDS.search(line.casefold().replace(" ", "")))
+    return _capitalised(words) >= 0.7 and bool(_FIELD_WORDS.search(line.casefold().replace(" ", "")))
+
+
+def _capitalised(words: list[str]) -> float:
+    """The share of ``words`` that start in capitals (or with no letter): labels more than a sentence."""
+    return sum(w[:1].isupper() or not w[:1].isalpha() for w in words) / len(words) if words else 0.0
 
 
 def _heads_ruled_table(lines: list[str]) -> bool:
@@ -67,9 +71,7 @@ def _labels_of_fields(text: str) -> bool:
     """Labels broken over lines that name every other column of a tracking table (progress, owner,
     timescale, status), in capitals: a header whose recommendation label is worded in a way no vocabulary
     knows ("What the review asked for"). A table of another kind read for it is still told apart later."""
-    words = text.split()
-    capitalised = sum(w[:1].isupper() or not w[:1].isalpha() for w in words)
-    if capitalised < _CAPITALISED * len(words):
+    if _capitalised(text.split()) < _CAPITALISED:
         return False
     scores = label_scores(text)
     return all(scores.get(role, 0.0) >= _FIELD_SCORE for role in _FIELDS)
@@ -85,7 +87,7 @@ def runs_on(tables: list[Table], after_table: bool) -> bool:
     breaks a tracking table, see ``stitch``).
     """
     for index, table in enumerate(tables):
-        if find_header(table) is not None or key_value_table(table) is not None or _undecided(table):
+        if _tracking(table):
             after_table = True
         elif not (after_table and (index == 0 or table.n_cols <= 2)):
             after_table = False
@@ -94,7 +96,12 @@ def runs_on(tables: list[Table], after_table: bool) -> bool:
 
 def holds_tracking_table(tables: list[Table]) -> bool:
     """Does one of ``tables`` read as a tracking table (or the start of one)?"""
-    return any(find_header(t) is not None or key_value_table(t) is not None or _undecided(t) for t in tables)
+    return any(_tracking(t) for t in tables)
+
+
+def _tracking(table: Table) -> bool:
+    """A tracking table, a label/value table of one recommendation, or a table the next page decides."""
+    return find_header(table) is not None or key_value_table(table) is not None or _undecided(table)
 
 
 def _undecided(table: Table) -> bool:
