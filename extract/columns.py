@@ -18,7 +18,7 @@ from .vocab import OTHER, ROLES, label_scores
 _ID_RE = re.compile(r"^\(?(?:r|rec\.?\s*|recommendation\s*)?[a-z]?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]?$", re.I)
 _LETTER_ID_RE = re.compile(r"^\(?[a-z]{1,4}\s?\d{1,3}[a-z]?[.):]?$", re.I)
 _NUMBERED_RE = re.compile(
-    r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]\s|r\d{1,3}\b|(?:recommendation|rec)\.?\s*\d)", re.I
+    r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]\s|r\d{1,3}[a-z]?\b|(?:recommendation|rec)\.?\s*\d)", re.I
 )
 _MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
 _DATE_WORDS_RE = re.compile(
@@ -175,7 +175,15 @@ def content_scores(p: ColumnProfile) -> dict[str, float]:
         "status": p.status * (1.0 if p.words <= 4 else 0.4),
         "accepted": p.accept * (1.0 if p.words <= 5 else 0.5),
     }
-    return {role: score * (0.4 + 0.6 * p.fill) for role, score in scores.items()}
+    # a column left empty in many rows fits a role less, except the number and the recommendation, which a
+    # recommendation of several action rows prints once, leaving the cells below it empty
+    return {
+        role: score * (0.7 + 0.3 * p.fill if role in _ONCE_ROLES else 0.4 + 0.6 * p.fill)
+        for role, score in scores.items()
+    }
+
+
+_ONCE_ROLES = frozenset({"rec_id", "recommendation"})
 
 
 def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
@@ -223,7 +231,10 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
     recommendation a penalty (papers put what was recommended before what was done about it).
     """
     n = len(labels)
-    table = _contrasted([role_scores(labels[i], profiles[i]) for i in range(n)], profiles)
+    table, told_apart = _contrasted([role_scores(labels[i], profiles[i]) for i in range(n)], profiles)
+    # the order papers usually follow (the recommendation first) decides only where the cells do not: when
+    # one prose column asks and another reports, the cells have said which is which, in whatever order
+    lean = 0.0 if told_apart else 1.0
     first_prose = next((i for i in range(n) if profiles[i].words >= _PROSE_WORDS), None)
     memo: dict[tuple[int, frozenset[str], bool], tuple[float, tuple[tuple[str, int], ...]]] = {}
 
@@ -239,11 +250,11 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
         result = best(col + 1, used, after)  # no role for this column
         for role, score in table[col].items():
             first = role == "recommendation" and col == first_prose
-            if role in used or score + (0.1 if first else 0.0) < MIN_ROLE_SCORE:
+            if role in used or score + (0.1 * lean if first else 0.0) < MIN_ROLE_SCORE:
                 continue  # (the first prose column's lead counts towards the recommendation's threshold)
             if role == "recommendation":
-                score += 0.1 if first else 0.0
-                score -= 0.3 if "progress" in used else 0.0
+                score += 0.1 * lean if first else 0.0
+                score -= 0.3 * lean if "progress" in used else 0.0
             elif role == "progress" and "recommendation" in used and not passed and prose:
                 score += 0.2  # the first prose column after the recommendation: what was done about it
             rest, chosen = best(col + 1, used | {role}, after)
@@ -258,18 +269,35 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
 _CONTRAST = 0.4  # how far one prose column must report more than another to tell them apart by it
 
 
-def _contrasted(table: list[dict[str, float]], profiles: Sequence[ColumnProfile]) -> list[dict[str, float]]:
+def _asks(p: ColumnProfile) -> float:
+    """How much more a column's cells ask for things (or are numbered) than report what was done."""
+    return max(p.recommend, p.numbered) - p.reported
+
+
+def _contrasted(
+    table: list[dict[str, float]], profiles: Sequence[ColumnProfile]
+) -> tuple[list[dict[str, float]], bool]:
     """Prose columns told apart by each other: beside a column that reports what was done, a prose
-    column that reports nothing leans to the recommendation and away from the progress, whatever its
-    label says ("Review outcome" over what a review asked, beside "What has happened")."""
+    column that reports nothing, or one that asks for things (or is numbered) where the others do not, leans
+    to the recommendation and away from the progress, whatever its label says ("Review outcome" over what a
+    review asked, beside "What has happened"). Also says whether any column was told apart so."""
     prose = [i for i, p in enumerate(profiles) if p.words >= _PROSE_WORDS]
     out = list(table)
+    told = False
     for i in prose:
-        lead = max((profiles[j].reported for j in prose if j != i), default=0.0) - profiles[i].reported
+        others = [profiles[j] for j in prose if j != i]
+        if not others:
+            continue
+        # it reports less than another, or asks (or is numbered) more than every other, net of reporting
+        lead = max(
+            max(p.reported for p in others) - profiles[i].reported,
+            _asks(profiles[i]) - max(_asks(p) for p in others),
+        )
         if lead < _CONTRAST:
             continue
+        told = True
         scores = dict(table[i])
         scores["recommendation"] = scores.get("recommendation", 0.0) + _CONTRAST * lead
         scores["progress"] = max(0.0, scores.get("progress", 0.0) - _CONTRAST * lead)
         out[i] = scores
-    return out
+    return out, told

@@ -189,9 +189,10 @@ def source_rows(table: TrackingTable, recs: Sequence[RawRecommendation]) -> list
     or is folded into the one above (``RawRecommendation.rows`` counts them). So the rows are dealt out in
     order, ``rows`` at a time, after the dropped ones.
     """
-    from .rows import group_label
+    from .rows import group_rows
 
-    body = [r for r in table.rows if group_label(r) is None]
+    groups = group_rows(table)
+    body = [r for i, r in enumerate(table.rows) if i not in groups]
     used = sum(r.rows for r in recs)
     skipped = len(body) - used
     if skipped < 0:

@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from .columns import assign, profile
 from .model import Row, Table
-from .text import ends_sentence, norm_key
+from .text import ends_open, ends_sentence, norm_key
 from .vocab import ROLES, best_role, completes_label
 from .vocab import label_scores as vocab_scores
 
 FIELDS = ROLES
 
 _MAX_HEADER_LEN = 90  # a longer cell is content, not a column label
-_NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.)]|r\d{1,3}\b|recommendation\s+\d)", re.I)
+_NUMBERED_RE = re.compile(r"^\s*(?:\(?\d{1,3}[a-z]?[.)]|r\d{1,3}[a-z]?\b|recommendation\s+\d)", re.I)
 _PROFILE_ROWS = 40  # body rows looked at to profile the columns
 _STRONG_REC = 0.7
 # "Recommendation 3", "Rec. No. 4a": a numbered recommendation as a label, heading or opening words
@@ -96,7 +96,15 @@ def _label_like(text: str) -> bool:
     text = text.strip()
     if not text:
         return True
-    return not (len(text) > _MAX_HEADER_LEN or looks_numbered(text) or (len(text) > 40 and text.endswith(".")))
+    return not (
+        len(text) > _MAX_HEADER_LEN
+        or looks_numbered(text)
+        or (len(text) > 40 and text.endswith("."))
+        or _INNER_SENTENCE_END_RE.search(text) is not None  # "wider service review. Public Health has"
+    )
+
+
+_INNER_SENTENCE_END_RE = re.compile(r"[a-z]{3}\.\s+[A-Z]")
 
 
 def map_header(
@@ -298,6 +306,8 @@ def _continues_header(top: Row, below: Row) -> bool:
     """Is ``below`` the second line of a header split over two rows ("Completion" over "Date")?"""
     texts = [c.text.strip() for c in below.cells if not c.merged]
     filled = [t for t in texts if t]
+    if len(filled) == 1 and len(below.cells) >= 3 and any(c.col_span >= len(below.cells) - 1 for c in below.cells):
+        return False  # one cell across the table: a theme heading over the rows, no column's label
     # the rest of long labels, every piece in lower case ("Recommendation" / "of the Task and Finish Group",
     # "Date" / "agreed"), when one changes what its label says
     if (
@@ -308,9 +318,14 @@ def _continues_header(top: Row, below: Row) -> bool:
     ):
         return True
     if not filled or not all(
-        _label_like(t) and len(t.split()) <= 4 and not _value_like(t) and not ends_sentence(t) for t in filled
+        _label_like(t) and len(t.split()) <= 6 and not _value_like(t) and not ends_sentence(t) for t in filled
     ):
         return False  # a sentence's end is a cell the page break cut ("784 responses."), not a label's
+    # a label that stops where no label ends ("Recommendation of the" / "Task and Finish Group") goes on below
+    if any(ends_open(a) for a, b in zip_cells(top, below) if a.strip() and b.strip()):
+        return True
+    if any(len(t.split()) > 4 for t in filled):
+        return False
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):
         return True
     # the ends of labels wrapped or cut mid-word into a second row ("Expected comple" / "tion", "Assigned" /

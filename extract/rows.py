@@ -13,12 +13,13 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import TypedDict
 
+from .columns import profile
 from .enrich.dates import MONTHS
 from .headers import HeaderMap
 from .lexicon import joins_split_word
 from .model import Row
 from .stitch import TrackingTable
-from .text import BULLET, CLOSING, join_distinct, norm_key
+from .text import BULLET, CLOSING, FUNCTION_WORDS, ends_open, join_distinct, norm_key
 
 _REC_ID_RE = re.compile(
     r"^\s*(?:"
@@ -166,10 +167,10 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
     out: list[RawRecommendation] = []
     numbered = 0
     previous: Row | None = None
-    grouped = any(group_label(r) is not None for r in table.rows)
-    section = "" if grouped else None
+    groups = group_rows(table)
+    section = "" if groups else None
     for index, row in enumerate(table.rows):
-        label = group_label(row)
+        label = groups.get(index)
         if label is not None:
             section, previous = label, row
             continue
@@ -219,6 +220,43 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
     return out
 
 
+def group_rows(table: TrackingTable) -> dict[int, str]:
+    """The table's group heading rows (index -> heading): one cell spanning the table, or a heading set in the
+    first cell with the others left empty (see ``_heading_in_first_cell``)."""
+    out = {}
+    rows = table.rows
+    for index, row in enumerate(rows):
+        label = group_label(row)
+        if label is None and index + 1 < len(rows):
+            cut = index in table.part_starts and index > 0 and bool(_cut_fields(rows[index - 1], table.header))
+            label = None if cut else _heading_in_first_cell(row, rows[index + 1], table.header)
+        if label is not None:
+            out[index] = label
+    return out
+
+
+def _heading_in_first_cell(row: Row, following: Row, header: HeaderMap) -> str | None:
+    """A theme heading set in the first cell only ("Theme 2: Prevention", "Section B – Resources"): a short
+    text, not a sentence, that is no value of its column (an id, a date, a status, an owner), above a row that
+    starts a recommendation."""
+    own = [c for c in row.cells if not c.merged]
+    if len(row.cells) < 3 or not own or any(c.text.strip() for c in own[1:]):
+        return None
+    text = own[0].text.strip()
+    if not text[:1].isupper() or "\n" in text or len(text.split()) > 10 or text[-1] in ".;,":
+        return None
+    p = profile([text])
+    if p.ids or p.numbered or p.dates or p.people or p.accept or ends_open(text):
+        return None
+    if p.status and len(text.split()) <= 3:  # "Complete", "Amber" (not "B. Prevention and early help")
+        return None
+    below = row_values(following, header)
+    starts = bool(below.get("recommendation")) and (
+        "rec_id" not in header.columns or bool(id_from_cell(below.get("rec_id", "")))
+    )
+    return text if starts else None
+
+
 def group_label(row: Row) -> str | None:
     """The text of a group heading row (one cell spanning the table: a theme or committee name), else None."""
     own = [c for c in row.cells if not c.merged]
@@ -241,9 +279,6 @@ def _status_fill(row: Row, header: HeaderMap) -> str:
     return ""
 
 
-_FUNCTION_WORDS = frozenset("a an and as at by for from in into of on or the their to with its is are be".split())
-
-
 def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
     """After a page break in an unnumbered table: does ``row`` carry on the sentences ``before`` left open?
 
@@ -260,7 +295,7 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
         a, b = above.get(name, ""), below.get(name, "")
         if not a or not b or a[-1] in '.!?:;)\u201d"' or b.startswith(BULLET):
             continue
-        if b[0].islower() or a.split()[-1].casefold() in _FUNCTION_WORDS:
+        if b[0].islower() or a.split()[-1].casefold() in FUNCTION_WORDS:
             return True
     return False
 
@@ -275,9 +310,17 @@ def _glue(before: str, after: str) -> str:
     """``after`` carrying on ``before``'s text: a space between, unless it closes it or ends its cut word."""
     if not before:
         return after
-    joined = after[:1] in CLOSING or _split_word(before, after) or _split_date(before, after)
+    joined = (
+        after[:1] in CLOSING
+        or _split_word(before, after)
+        or _split_date(before, after)
+        or _HYPHENATED_RE.search(before) is not None
+        and after[:1].islower()  # "dementia-" / "friendly"
+    )
     return f"{before}{'' if joined else ' '}{after}"
 
+
+_HYPHENATED_RE = re.compile(r"[a-z]-$", re.I)
 
 # the last word of a post or a body, which names no one on its own
 _POST_END_RE = re.compile(r"(?:manager|officer|director|team|services?|lead|unit|partnership|executive)\W*$", re.I)
@@ -293,7 +336,6 @@ def _split_date(before: str, after: str) -> bool:
 
 _MONTH_END_RE = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?$", re.I)
 _YEAR_START_RE = re.compile(r"(?:19|20)\d\d\b")
-_OPEN_END_RE = re.compile(r"(?:[,(/&\u2013-]|\b(?:" + "|".join(sorted(_FUNCTION_WORDS)) + r"))$", re.I)
 
 
 def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
@@ -312,7 +354,7 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
         above = rec.recommendation if name == "recommendation" else _last(rec, name)
         if not above or _starts_paragraph(above, value):
             continue
-        if above.count("(") > above.count(")") or _OPEN_END_RE.search(above.rstrip()):
+        if above.count("(") > above.count(")") or ends_open(above):
             out.add(name)
         elif name == "timescale" and _MONTH_END_RE.search(above) and _YEAR_START_RE.match(value):
             out.add(name)  # "End of December" / "2026": a date cut before its year

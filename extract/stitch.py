@@ -19,6 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
+from .columns import profile
 from .headers import (
     REC_HEADING_RE,
     HeaderMap,
@@ -253,7 +254,8 @@ def _continues(
     header on the same page with nothing between, "" when it does not continue it."""
     end = prev.last_page or prev.page  # the page the previous table ends on (set when paged)
     paged = prev.page is not None and table.page is not None
-    between = (paragraphs or _Paragraphs(doc.paragraphs)).between(prev.order, table.order)
+    paragraphs = paragraphs or _Paragraphs(doc.paragraphs)
+    between = paragraphs.between(prev.order, table.order)
     if header is not None:
         if header.key != current.header.key and not _same_labels(header, current.header):
             return ""
@@ -264,7 +266,7 @@ def _continues(
     if paged and end is not None and table.page != end + 1:
         return ""
     if paged:
-        return "page" if _only_furniture(between) else ""
+        return "page" if _only_furniture(between) and not paragraphs.heading_among(between) else ""
     return "same" if not between else ""
 
 
@@ -286,6 +288,28 @@ class _Paragraphs:
         self.paragraphs = paragraphs
         self.orders = [p.order for p in paragraphs]
         self.ordered = all(a <= b for a, b in zip(self.orders, self.orders[1:], strict=False))
+        pages: dict[str, set[int | None]] = {}
+        for p in paragraphs:
+            pages.setdefault(norm_key(p.text), set()).add(p.page)
+        self.recurring = {text for text, seen in pages.items() if len(seen) > 1}  # running heads and feet
+
+    def heading_among(self, paragraphs: list[Paragraph]) -> bool:
+        """Is one of ``paragraphs`` a heading printed once (the title of another table, "Outstanding
+        recommendations from earlier reviews"): a short capitalised line, not a sentence nor a value that
+        escaped a cell ("Spring 2015"), that no other page repeats?"""
+        for p in paragraphs:
+            text = p.text.strip()
+            words = text.split()
+            if (
+                3 <= len(words) <= 12
+                and not profile([text]).dates
+                and text[:1].isupper()
+                and text[-1] != "."
+                and not PAGE_NUMBER_RE.match(text)
+                and norm_key(text) not in self.recurring
+            ):
+                return True
+        return False
 
     def between(self, low: int, high: int) -> list[Paragraph]:
         if not self.ordered:

@@ -15,6 +15,16 @@ def ends_sentence(text: str) -> bool:
     return _SENTENCE_END_RE.search(text) is not None
 
 
+# words that cannot end a sentence or a label: text that ends in one goes on below ("Recommendation of the")
+FUNCTION_WORDS = frozenset("a an and as at by for from in into of on or the their to with its is are be".split())
+_OPEN_END_RE = re.compile(r"(?:[,(/&\u2013-]|\b(?:" + "|".join(sorted(FUNCTION_WORDS)) + r"))$", re.I)
+
+
+def ends_open(text: str) -> bool:
+    """Does ``text`` stop where it cannot end: after a function word, a comma, an open bracket, "/", "&", a dash?"""
+    return _OPEN_END_RE.search(text.rstrip()) is not None
+
+
 # Bullet glyphs seen in papers: •, ●, ◦, ▪, ■, ‣, ⁃, ·, the Symbol-font private-use bullet, and "o"/"-" list markers.
 _BULLET_CHARS = "\u2022\u25cf\u25e6\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET_LINE_RE = re.compile(rf"^\s*[{_BULLET_CHARS}]+\s*")

@@ -717,3 +717,59 @@ def test_a_label_word_that_ends_a_label_broken_down_a_narrow_column_stays_in_the
     at, size, columns = found
     assert (at, size) == (0, 6)
     assert columns.header.labels[0].split() == ["Rec", "om", "men", "dati", "on", "Ref"]
+
+
+def test_a_rule_broken_where_merged_cells_span_it_still_parts_the_rows():
+    # rules between rows, drawn in two pieces that leave out the number and recommendation columns, whose
+    # cells span both action rows: the pieces together run across most of the table, so the rows part there
+    # (the white band alone is too narrow to part them)
+    from extract.readers.pdf_rowcuts import _rows
+
+    columns = _columns(
+        (50.0, 100.0, 160.0, 400.0),
+        {"rec_id": 0, "recommendation": 1, "progress": 2, "responsible": 3},
+        ("No.", "Recommendation", "Update", "Lead"),
+    )
+    body = [
+        _line(100, (100, "Report"), (160, "the review ends in May."), (400, "Jo Tan")),
+        _line(111, (100, "yearly.")),
+        _line(126, (160, "A survey was done"), (400, "Ann Lee")),
+        _line(137, (160, "in June.")),
+    ]
+    rules = [(123.0, 160.0, 350.0), (123.0, 355.0, 560.0)]
+    rows = [" ".join(w["text"] for w in r[0]) for r in _rows(body, columns, rules)]
+    assert len(rows) == 2
+    assert rows[1] == "A survey was done in June. Ann Lee"
+
+
+def test_theme_headings_between_borderless_rows_are_rows_of_their_own_not_the_tables_end():
+    # one heading runs across the column edges (it would end the table as running text); the other stands
+    # alone in the wide first column, set apart above and below, with a row starting under it
+    from extract.readers.pdf_borderless import build_table
+    from extract.rows import group_label
+
+    columns = _columns(
+        (50.0, 250.0, 450.0),
+        {"recommendation": 0, "progress": 1, "responsible": 2},
+        ("Recommendation", "Update", "Lead"),
+    )
+    lines = [
+        _line(100, (50, "Section A \u2013 Parks and open spaces in the borough")),
+        _line(125, (50, "1. Plant more trees."), (250, "Begun in May."), (450, "Ann Lee")),
+        _line(136, (50, "in every ward."), (250, "Forty planted.")),
+        _line(160, (50, "Safer streets")),
+        _line(185, (50, "2. Mend the lights."), (250, "Done in June."), (450, "Jo Tan")),
+    ]
+    table, used = build_table(lines, columns, 1, 0, None)
+    assert used == len(lines)
+    assert [group_label(r) for r in table.rows] == [
+        "Section A \u2013 Parks and open spaces in the borough",
+        None,
+        "Safer streets",
+        None,
+    ]
+    assert table.rows[1].cells[0].text == "1. Plant more trees. in every ward."
+    # a line of prose across the columns after the table still ends it
+    after = _line(160, (50, "The committee is asked to note all of the progress made on each of these."))
+    assert columns.crosses(after)
+    assert build_table([*lines[1:3], after], columns, 1, 0, None)[1] == 2

@@ -767,3 +767,40 @@ def test_a_second_header_row_of_a_capitalised_label_end_and_a_year_is_joined():
     rows = [(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3)]
     header = _split_header(("Recommendation", "Update", "Portfolio", "RAG (March"), ("", "", "Lead", "2026)"), rows)
     assert header.col("responsible") == 2
+
+
+def test_a_label_that_stops_where_no_label_ends_goes_on_in_the_row_below():
+    # "Recommendation of the" cannot end a label: the capitalised piece below is the rest of it, even though
+    # "Task and Finish Group" makes no label better known
+    rows = [(PROSE[i], DONE[i], "Jo Bloggs", "June 2026") for i in range(3)]
+    header = _split_header(
+        ("Recommendation of the", "What", "Accountable officer", "Progress"),
+        ("Task and Finish Group", "has happened", "", "rating"),
+        rows,
+    )
+    assert header.labels[0].split() == ["Recommendation", "of", "the", "Task", "and", "Finish", "Group"]
+    assert header.col("progress") == 1
+
+
+def test_a_cell_holding_the_end_of_one_sentence_and_the_start_of_another_is_no_label():
+    from extract.headers import header_like
+
+    assert not header_like(("wider service review. Public Health has", "and report the findings to"))
+    assert header_like(("Rec. No.", "Recommendation", "Progress", "Lead officer"))
+
+
+def test_numbered_recommendations_after_the_progress_are_the_recommendation_whatever_the_usual_order():
+    # "Review outcome" names nothing surely; its cells ask for things, numbered, each over several action
+    # rows (empty below it), while the column before it mostly reports what was done: the cells decide
+    plans = [
+        "A report setting out the options will be presented to the cabinet in the autumn of next year.",
+        "This will be taken forward as part of the wider review of the service over the coming months.",
+    ]
+    rows = []
+    for i in range(3):
+        rows.append(("2025/26", DONE[i], f"({i + 1}) {PROSE[i]}", "Ann Lee"))
+        rows.append(("Ongoing", plans[i % 2], "", "Jo Tan"))
+        rows.append(("May 2026", plans[(i + 1) % 2], "", "Sam Hill"))
+    header = find_header(_table(("Planned completion", "What has happened", "Review outcome", "Officer"), *rows))
+    assert header is not None
+    assert (header.col("progress"), header.col("recommendation")) == (1, 2)

@@ -286,3 +286,24 @@ def test_a_record_under_a_heading_in_larger_type_is_judged_by_the_body_type():
     ]
     [(table, _)] = find_blocks(lines, 1)
     assert _labels(table) == ["Item", "What was asked"]
+
+
+def test_a_line_step_met_twice_is_the_pitch_when_only_single_spacing_gives_it():
+    # two values wrap (step 11), the records stand 16 apart, other text 18: the records are set apart by 16,
+    # and each opens at its label whatever the label says
+    from extract.readers.pdf_keyvalue import _pitch, find_blocks
+
+    lines = [
+        _words(60, (50, "Appendix A \u2013 Progress on recommendations")),
+        _words(78, (50, "Recommendation 1")),
+        _words(96, (50, "What was asked"), (160, "The council should plant")),
+        _words(107, (160, "more street trees.")),
+        _words(123, (50, "Reply"), (160, "Agreed")),
+        _words(139, (50, "What has happened"), (160, "Forty trees were planted")),
+        _words(150, (160, "in the spring.")),
+        _words(166, (50, "Planned completion"), (160, "May 2026")),
+        _words(182, (50, "Lead officer"), (160, "Ann Lee")),
+    ]
+    assert _pitch(lines) == 11
+    [(table, used)] = find_blocks(lines, 1)
+    assert _labels(table) == ["What was asked", "Reply", "What has happened", "Planned completion", "Lead officer"]

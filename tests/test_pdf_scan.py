@@ -87,3 +87,16 @@ def test_a_short_paper_whose_header_the_pre_scan_misses_is_read_whole(tmp_path):
     assert FAST_PATH_MIN_PAGES < 14 <= FULL_READ_MAX_PAGES
     rows = extract_file(path).rows
     assert [(r.rec_id, r.responsible, r.timescale) for r in rows] == [(str(i), "Ann Lee", "2026") for i in (1, 2, 3)]
+
+
+def test_the_first_labels_of_a_label_value_table_cut_at_the_page_foot_leave_the_next_page_to_decide():
+    from extract.model import Cell, Row, Table
+    from extract.readers.pdf_scan import runs_on
+
+    def table(*pairs: tuple[str, str]) -> Table:
+        return Table(rows=tuple(Row(cells=(Cell(text=a), Cell(text=b))) for a, b in pairs), order=0)
+
+    cut = table(("Status update", "A lead officer has been appointed and will report to the committee in May."))
+    assert runs_on([cut], False)
+    # a two-column table of another kind (names and telephone numbers) closes the way
+    assert not runs_on([table(("Contact", "Ann Lee"), ("Telephone", "01234 567890"))], False)

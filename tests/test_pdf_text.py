@@ -64,3 +64,18 @@ def test_dictionary_says_whole_word_two_words_or_cannot_tell():
     assert frequency("colour") > 0
     assert frequency("“programme”,") > 0
     assert frequency("") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["Due 2025-07-", "15"], "Due 2025-07-15"),
+        (["Years 2024-", "25 and 2025-", "26"], "Years 2024-25 and 2025-26"),
+        (["a well-", "being plan"], "a well-being plan"),
+        (["Ward 3 -", "12 homes"], "Ward 3 - 12 homes"),
+    ],
+)
+def test_figures_and_words_hyphenated_at_a_line_end_join_up(lines, joined):
+    from extract.readers.pdf_text import _join_lines
+
+    assert _join_lines(lines) == joined

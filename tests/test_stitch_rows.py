@@ -611,3 +611,64 @@ def test_a_row_cut_mid_sentence_by_a_page_break_carries_its_owner_and_date_on_to
         row("", "", "spring.", "Nadia Whitfield", "13/09/2024"),
     )
     assert (rec["responsible"], rec["timescale"]) == ("Nadia Whitfield", "Ongoing; 13/09/2024")
+
+
+def test_a_word_hyphenated_at_the_foot_of_a_page_joins_the_rest_without_a_space():
+    rec = _one_over_a_break(
+        row("1", "Make the parks child-", "Begun.", "Ann", "2025"), row("", "friendly within a year.", "", "", "")
+    )
+    assert rec["recommendation"] == "Make the parks child-friendly within a year."
+
+
+def test_a_theme_in_the_first_cell_alone_heads_the_recommendations_below_it():
+    # theme rows set in the first cell with the others left empty: no recommendation of their own, and no
+    # part of the recommendation above; in a number column as in a recommendation column
+    for first in ("Part 2 \u2013 Safer streets", "Theme B: Housing"):
+        paper = Paper("docx")
+        paper.table(
+            row(*HEAD),
+            row("Part 1 \u2013 Parks", "", "", "", ""),
+            row("1", "Plant more trees.", "Begun.", "Ann Lee", "2025"),
+            row(first, "", "", "", ""),
+            row("2", "Mend the lights.", "Done.", "Bob Hay", "2026"),
+        )
+        recs = paper.recs()
+        assert [r["rec_id"] for r in recs] == ["1", "2"]
+        assert [r["responsible"] for r in recs] == ["Ann Lee", "Bob Hay"]
+    paper = Paper("docx")
+    paper.table(
+        row("Recommendation", "Progress", "Lead officer", "Target date"),
+        row("Better lighting", "", "", ""),
+        row("The council mends the lights.", "Begun.", "Ann Lee", "2025"),
+    )
+    [rec] = paper.recs()
+    assert rec["recommendation"] == "The council mends the lights."
+
+
+@pytest.mark.parametrize("value", ["March 2026", "Q3 2025/26", "Amber", "Head of Parks", "Ongoing"])
+def test_a_value_alone_in_the_first_cell_is_no_theme(value):
+    # the first column holds dates (or statuses, owners): a row with only its value carries on the row above
+    paper = Paper("docx")
+    paper.table(
+        row("Target date", "Recommendation", "Progress", "Lead officer"),
+        row("2025", "The council mends the lights.", "Begun.", "Ann Lee"),
+        row(value, "", "", ""),
+        row("2026", "The council plants trees.", "Done.", "Bob Hay"),
+    )
+    recs = paper.recs()
+    assert len(recs) == 2
+    assert value in recs[0]["timescale"] + recs[0]["status"] + recs[0]["responsible"]
+
+
+def test_a_heading_printed_once_between_two_pages_starts_another_table_a_running_head_does_not():
+    head = row(*HEAD)
+    for between, tables in (
+        ("Recommendations of the follow-up review", 2),
+        ("Parks Scrutiny Panel \u2013 May 2026", 1),
+    ):
+        paper = Paper()
+        paper.para("Parks Scrutiny Panel \u2013 May 2026", page=1)
+        paper.table(head, row("1", "Plant more trees.", "Begun.", "Ann Lee", "2025"), page=1)
+        paper.para(between, page=2)
+        paper.table(head, row("2", "Mend the lights.", "Done.", "Bob Hay", "2026"), page=2)
+        assert len(tracking_tables(paper.doc)) == tables, between

@@ -186,6 +186,9 @@ def _rough_body(lines: list[list[dict]], lefts: tuple[float, ...]) -> list[Row]:
         height = line[0]["bottom"] - line[0]["top"]
         if n and line[0]["top"] - lines[n - 1][0]["bottom"] > _END_GAP * height:
             break
+        runs = segments(line)
+        if len(runs) == 1 and len(lefts) > 1 and abs(line[0]["x0"] - lefts[0]) <= 3.0 and line[-1]["x1"] > lefts[1]:
+            continue  # a heading across the table between its rows ("A. Data and intelligence"), no cell
         if not rows or line[0]["top"] - lines[n - 1][0]["bottom"] > 0.6 * height:
             rows.append([[] for _ in lefts])
         for word in line:
@@ -244,25 +247,77 @@ def build_table(
     heights = [ln[0]["bottom"] - ln[0]["top"] for ln in lines] or [10.0]
     height = statistics.median(heights)
     body: list[list[dict]] = []
+    themes: list[list[dict]] = []  # headings set across the table between its rows
+    previous: list[dict] | None = header_lines[-1] if header_lines else None
     for i, line in enumerate(lines):
-        if columns.crosses(line):
+        if previous is not None and line[0]["top"] - previous[0]["bottom"] > _END_GAP * height:
             break
-        if body and line[0]["top"] - body[-1][0]["bottom"] > _END_GAP * height:
+        if _theme_line(line, previous, lines[i + 1 : i + 2], columns, height):
+            themes.append(line)
+        elif columns.crosses(line):
             break
-        if body and (_labels_line(line) or _header_again(lines[i : i + _MAX_HEADER_LINES], columns)):
+        elif body and (_labels_line(line) or _header_again(lines[i : i + _MAX_HEADER_LINES], columns)):
             break  # the header of the next table
-        body.append(line)
+        else:
+            body.append(line)
+        previous = line
     body = _without_trailing_paragraph(_above_closing_rule(body, columns, rules, height), columns, height)
+    if not body:
+        themes = []
+    themes = [t for t in themes if _top(t) < _top(body[-1])]  # a heading after the last row is not the table's
     rows = _rows(body, columns, rules)
     rights = _rights(body, columns)
     table_rows = []
     if header_lines:
         table_rows.append(_row(header_lines, columns, page, _rights(header_lines, columns)))
-    table_rows.extend(_row(r, columns, page, rights) for r in rows)
+    placed = [(_top(r[0]), _row(r, columns, page, rights)) for r in rows]
+    placed += [(_top(t), _theme_row(t, columns, page)) for t in themes]
+    table_rows.extend(r for _, r in sorted(placed, key=lambda p: p[0]))
     top = (header_lines or body or [[{"top": 0.0}]])[0][0]["top"]
     bottom = max((w["bottom"] for ln in body for w in ln), default=top)
     table = Table(rows=tuple(table_rows), order=order, page=page, bbox=(columns.lefts[0], top, 10_000.0, bottom))
-    return table, len(body)
+    kept = {id(ln) for ln in body + themes}
+    return table, max((i + 1 for i, ln in enumerate(lines) if id(ln) in kept), default=0)
+
+
+def _top(line: list[dict]) -> float:
+    return min(w["top"] for w in line)
+
+
+def _theme_line(
+    line: list[dict], above: list[dict] | None, below: list[list[dict]], columns: Columns, height: float
+) -> bool:
+    """A heading set between the table's rows ("Section B – Resources and funding"): one run of words from
+    the first column's edge, short, not a sentence, with the table's columns going on below it. Across the
+    columns it can be nothing else; within the first column it must stand apart from the lines above and
+    below, with a row starting under it."""
+    if len(segments(line)) != 1 or abs(line[0]["x0"] - columns.lefts[0]) > 3.0 or len(line) > 12:
+        return False
+    text = " ".join(w["text"] for w in line)
+    if not text[:1].isupper() or text.rstrip()[-1:] in ".;,:" or looks_numbered(text):
+        return False
+    if not below or columns.crosses(below[0]) or below[0][0]["top"] - line[0]["bottom"] >= _END_GAP * height:
+        return False
+    if columns.crosses(line):
+        return True
+    apart = 0.8 * height
+    return (
+        above is not None
+        and line[0]["top"] - max(w["bottom"] for w in above) > apart
+        and below[0][0]["top"] - max(w["bottom"] for w in line) > apart
+        and len({columns.index(w) for w in below[0]}) >= 2
+    )
+
+
+def _theme_row(line: list[dict], columns: Columns, page: int) -> Row:
+    """A theme heading as a row of one cell across the table."""
+    n = len(columns.lefts)
+    text = " ".join(w["text"] for w in line)
+    bbox = (line[0]["x0"], _top(line) - 1, max(w["x1"] for w in line), max(w["bottom"] for w in line) + 1)
+    cells = (Cell(text=text, page=page, bbox=bbox, col_span=n),) + tuple(
+        Cell(text="", page=page, merged=True) for _ in range(n - 1)
+    )
+    return Row(cells=cells, page=page)
 
 
 def _above_closing_rule(

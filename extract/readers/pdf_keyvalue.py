@@ -184,12 +184,17 @@ def _pitch(lines: list[list[dict]]) -> float | None:
         for above, line in zip(lines, lines[1:], strict=False)
         if 0 < line[0]["top"] - above[0]["top"] < 2.5 * (above[0]["bottom"] - above[0]["top"])
     )
-    for i, (step, _) in enumerate(steps):
+    for i, (step, height) in enumerate(steps):
         near = [(s, h) for s, h in steps[i : i + 3] if s - step <= 1.0]
         if len(near) == 3:
             pitch, height = near[1]
             return pitch if pitch <= _MAX_LEADING * height else None
+        if len(near) == 2 and step <= _SINGLE_SPACED * height:
+            return near[1][0]  # twice is enough for a step only single spacing gives (few values wrap)
     return None
+
+
+_SINGLE_SPACED = 1.35  # a line step at most this many text heights: the lines of one paragraph
 
 
 def _apart(above: list[dict], line: list[dict], pitch: float | None) -> bool:

@@ -428,8 +428,13 @@ def _borderless(
     used: set[int] = set()
     start = 0
     found = borderless.find_header(lines)
-    if carry is not None and found is not None and borderless.repeated_header(lines[found[0] :], carry):
-        carry = None  # the header printed again below a running title: the table goes on under it (see stitch)
+    again_at = None
+    if carry is not None and found is not None:
+        again = borderless.repeated_header(lines[found[0] :], carry)
+        if again:  # the header printed again below a running title: the table goes on under it (see stitch),
+            # its lines those of the header known from the page before (a page holding only the end of a cut
+            # cell shows too little of the table to tell its header from the lines below)
+            again_at, carry = (found[0], again, carry), None
     if carry is not None and (found is None or found[0] > 0):
         first = next(
             (i for i, ln in enumerate(lines[: found[0] if found else len(lines)]) if not carry.crosses(ln)), None
@@ -450,7 +455,7 @@ def _borderless(
                 start = first + again + count
     last_columns, last_end = None, 0
     while True:
-        found = borderless.find_header(lines[start:])
+        found, again_at = again_at or borderless.find_header(lines[start:]), None
         if found is None:
             break
         at, size, columns = found

@@ -284,12 +284,20 @@ def _block_tops(lines: list[list[dict]], geo: _Geometry) -> list[float]:
 
 def _table_rules(rules: Sequence[Rule], words: list[dict], above: float = 0.0) -> list[float]:
     """The y of each rule that runs across most of the table inside its body (or up to ``above`` over its
-    first line), top to bottom."""
+    first line), top to bottom. A rule drawn in pieces (broken where a merged cell spans the row) counts by
+    the width of its pieces together."""
     left = min(w["x0"] for w in words)
     right = max(w["x1"] for w in words)
     top = min(w["top"] for w in words) - above
     bottom = max(w["bottom"] for w in words)
-    wide = [y for y, x0, x1 in rules if top < y < bottom and min(x1, right) - max(x0, left) >= 0.6 * (right - left)]
+    inside = sorted((y, max(min(x1, right) - max(x0, left), 0.0)) for y, x0, x1 in rules if top < y < bottom)
+    level: list[list[float]] = []  # [y, width of the pieces at that y]
+    for y, width in inside:
+        if level and y - level[-1][0] <= 1.0:
+            level[-1][1] += width
+        else:
+            level.append([y, width])
+    wide = [y for y, width in level if width >= 0.6 * (right - left)]
     out: list[float] = []
     for y in sorted(wide):
         if not out or y - out[-1] > 2.0:  # a thick rule drawn as a thin box has two edges

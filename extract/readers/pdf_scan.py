@@ -106,8 +106,15 @@ def _tracking(table: Table) -> bool:
 
 def _undecided(table: Table) -> bool:
     """A row of labels over too few rows of prose to judge the columns by (a table whose rows are long, its
-    first page holding one or two): what the next page holds decides, so it is read."""
-    if not 0 < len(table.rows) <= 3 or not header_like(tuple(c.text for c in table.rows[0].cells)):
+    first page holding one or two), or the first labels of a label/value table cut by the page break, beside
+    prose ("Status update" | what was done): what the next page holds decides, so it is read."""
+    if not 0 < len(table.rows) <= 3:
+        return False
+    if table.n_cols == 2 and all(
+        len(r.cells) == 2 and label_scores(r.cells[0].text) and len(r.cells[0].text.split()) <= 6 for r in table.rows
+    ):
+        return any(len(r.cells[1].text.split()) >= _PROSE_WORDS for r in table.rows)
+    if not header_like(tuple(c.text for c in table.rows[0].cells)):
         return False
     return any(len(c.text.split()) >= _PROSE_WORDS for r in table.rows[1:] for c in r.cells)
 

@@ -179,8 +179,15 @@ def _join_lines(lines: list[str]) -> str:
     for line in lines:
         if not out:
             out = line
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out += line  # a word hyphenated at the line end ("on-" + "line")
+        elif (
+            out.endswith("-") and len(out) > 1 and (out[-2].isalpha() and line[:1].islower() or _figures_cut(out, line))
+        ):
+            out += line  # a word hyphenated at the line end ("on-" + "line"), a date or range ("2025-07-" + "15")
         else:
             out += " " + line
     return out
+
+
+def _figures_cut(before: str, after: str) -> bool:
+    """Figures joined by a hyphen that a line end cut ("2025-07-" / "15", "2024-" / "25")?"""
+    return before[-2].isdigit() and after[:1].isdigit()

@@ -111,6 +111,9 @@ class Spec:
     negative: str = ""  # negative paper kind ("" for a paper with a tracking table)
     decoys: list = field(default_factory=list)  # (position "before"/"after", Table)
     tail: list = field(default_factory=list)
+    themes: dict = field(default_factory=dict)  # index of a recommendation -> theme row printed above it
+    theme_row: str = ""  # "span" (one cell across the table) | "first" (first cell, the others empty)
+    second: tuple = ()  # (index of the first recommendation of a second tracking table, its heading)
 
     @property
     def file(self):
@@ -383,7 +386,9 @@ def make_spec(seed: int, index: int, formats=FORMATS, wordings: str = "dev") -> 
     if r.random() < 0.3:
         spec.decoys.append((r.choice(["before", "after"]), negative_table(r, r.choice(W.DECOY_KINDS))))
 
+    variety = _variety(spec, seed, index)
     rare = [c.label for c in cols if c.tier == "rare"]
+    spec.dims.update(variety)
     spec.dims.update(
         {
             "wording": "held-out" if wordings == "held-out" else "rare" if rare else "common",
@@ -403,6 +408,62 @@ def make_spec(seed: int, index: int, formats=FORMATS, wordings: str = "dev") -> 
         }
     )
     return spec
+
+
+def _variety(spec, seed, index) -> dict:
+    """Theme rows between recommendations, a second tracking table, two owners in a cell and other
+    timescale forms, drawn from a generator of their own so that what was drawn before keeps its value for a
+    (seed, index). Returns the dimensions drawn."""
+    x = random.Random(f"rectrack-fuzz/variety/{seed}/{index}")
+    recs = spec.recs
+    dims = {"groups": "none", "tables": "1", "owners": "one", "dates": "usual"}
+    draw = x.random()
+    if spec.layout == "grid" and len(recs) >= 4 and draw < 0.2:
+        spec.theme_row = dims["groups"] = x.choice(["span", "first"])
+        starts = [0] + sorted(x.sample(range(1, len(recs)), min(len(recs) - 1, x.randint(1, 2))))
+        form, names = x.choice(W.THEME_FORMS), x.sample(W.THEMES, len(starts))
+        spec.themes = {s: form.format(n=k + 1, letter="ABCD"[k], name=names[k]) for k, s in enumerate(starts)}
+        if any(c.role == "id" for c in spec.columns) and recs[0].id and x.random() < 0.4:
+            for k, s in enumerate(starts):  # numbered within the theme: 1.1, 1.2, 2.1
+                end = starts[k + 1] if k + 1 < len(starts) else len(recs)
+                for j, rec in enumerate(recs[s:end]):
+                    _renumber(rec, f"{k + 1}.{j + 1}")
+    elif spec.layout == "grid" and len(recs) >= 4 and draw < 0.35:
+        cut = x.randint(2, len(recs) - 2)
+        spec.second = (cut, x.choice(W.SECOND_HEADINGS))
+        dims["tables"] = "2"
+        if recs[0].id and x.random() < 0.5:  # the second table numbers its recommendations from 1 again
+            for j, rec in enumerate(recs[cut:]):
+                _renumber(rec, str(j + 1))
+    if x.random() < 0.15:
+        dims["owners"] = "two"
+        for rec in recs:
+            for a in rec.actions:
+                if a.resp and x.random() < 0.5:
+                    a.resp = f"{a.resp}{x.choice(W.OWNER_JOINS)}{owner(x)}"
+    if x.random() < 0.2:
+        dims["dates"] = "other"
+        for rec in recs:
+            for a in rec.actions:
+                if a.time:
+                    a.time = _other_timescale(x)
+    return dims
+
+
+def _renumber(rec, new: str) -> None:
+    """Give a recommendation another number, keeping a letter part ("3a") and the printed form ("R3")."""
+    letter = rec.id.lstrip("0123456789")
+    old = rec.id
+    rec.id = new + letter
+    rec.shown_id = rec.shown_id.replace(old, rec.id, 1)
+
+
+def _other_timescale(x) -> str:
+    y, m, d = x.randint(2024, 2026), x.randint(1, 12), x.randint(1, 28)
+    month = W.MONTHS[m - 1]
+    return x.choice(W.TIMESCALE_FORMS).format(
+        day=d, month=month, year=y, mon=month[:3], yy=str(y)[2:], mm=f"{m:02d}", dd=f"{d:02d}"
+    )
 
 
 # ------------------------------------------------------------------ truth
@@ -687,12 +748,28 @@ def tracking_tables(spec) -> list:
         out[0].heading = heading
         return out
     head = _header_rows(spec)
+    if spec.second:
+        cut, second = spec.second
+        return [
+            Table(head + _body_rows(spec, spec.recs[:cut]), len(head), weights, True, heading),
+            Table(head + _body_rows(spec, spec.recs[cut:]), len(head), weights, True, second),
+        ]
     return [Table(head + _body_rows(spec, spec.recs), len(head), weights, True, heading)]
+
+
+def _theme_row(spec, text):
+    n = len(spec.columns)
+    if spec.theme_row == "span":
+        return [Cell(text, hspan=n)] + [Cell(hcont=True) for _ in range(n - 1)]
+    return [Cell(text)] + [Cell("") for _ in range(n - 1)]
 
 
 def _body_rows(spec, recs):
     rows = []
+    place = {id(rec): i for i, rec in enumerate(spec.recs)}
     for rec in recs:
+        if place[id(rec)] in spec.themes:
+            rows.append(_theme_row(spec, spec.themes[place[id(rec)]]))
         n = len(rec.actions)
         for k, a in enumerate(rec.actions):
             cells = [Cell(t) for t in _values(spec, rec, k, a)]

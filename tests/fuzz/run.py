@@ -43,6 +43,10 @@ DIMENSIONS = [
     "numbering",
     "status_col",
     "decoy",
+    "groups",
+    "tables",
+    "owners",
+    "dates",
 ]
 ROW_KEYS = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status")
 

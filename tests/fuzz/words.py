@@ -476,6 +476,41 @@ MONTHS = [
     "December",
 ]
 
+# ------------------------------------------------------------------ variety within a paper
+# Rows that group the recommendations under a theme (no row of their own), in several printed forms.
+THEMES = [
+    "Prevention and early help",
+    "Governance and oversight",
+    "Communication with residents",
+    "Working with partners",
+    "Resources and funding",
+    "Data and intelligence",
+    "Training and workforce",
+    "Enforcement",
+]
+THEME_FORMS = ["Theme {n}: {name}", "{name}", "Section {letter} – {name}", "Part {n} – {name}", "{letter}. {name}"]
+# Headings over a paper's second tracking table (the first keeps the appendix heading).
+SECOND_HEADINGS = [
+    "Recommendations completed since the last report",
+    "Appendix B – Recommendations of the follow-up review",
+    "Outstanding recommendations from earlier reviews",
+    "Table 2: Recommendations for partner organisations",
+]
+# Joins of two owners in one cell, and timescales in forms other than the usual ones.
+OWNER_JOINS = [" / ", " and ", "\n", ", ", " & "]
+TIMESCALE_FORMS = [
+    "{day} {month} {year}",
+    "{mon}-{yy}",
+    "By {month} {year}",
+    "Spring {year}",
+    "{year}-{mm}-{dd}",
+    "Short term (6 months)",
+    "Medium term (12 months)",
+    "Within 12 months",
+    "From {month} {year}",
+    "{month} {year} onwards",
+]
+
 # ------------------------------------------------------------------ negative papers
 NEGATIVE_KINDS = [
     "budget",
