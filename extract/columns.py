@@ -131,6 +131,14 @@ def profile(values: Sequence[str]) -> ColumnProfile:
     )
 
 
+def status_value(text: str) -> bool:
+    """Is ``text`` a status and nothing more ("Amber", "On track", "75%"), not a text that opens with one
+    ("A. Enforcement", "Complete the survey by May")?"""
+    text = text.strip("• ").rstrip(".")
+    match = _STATUS_RE.match(text)
+    return match is not None and match.end() >= len(text) - 1
+
+
 def _date_like(value: str) -> bool:
     lines = [ln.strip("• ") for ln in value.split("\n") if ln.strip()]
     if not lines or len(value.split()) > 14 * len(lines):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .text import FUNCTION_WORDS
+
 _EDGE_RE = re.compile(r"^[^\w]+|[^\w]+$")
 # the dictionary spells American English; committee papers mostly British: (British ending, American ending)
 _BRITISH = (
@@ -49,6 +51,8 @@ def joins_split_word(head: str, tail: str) -> bool | None:
     """
     if not (head[-1:].isalpha() and tail[:1].isalpha()):
         return None  # a word is split between two letters ("October –" / "January" is two words)
+    if head.casefold() in FUNCTION_WORDS:
+        return False  # "to" / "ward": a column too narrow for more than "to" of a word never splits it there
     whole = frequency(head + tail)
     first, second = frequency(head), frequency(tail)
     if whole > min(first, second):

@@ -13,7 +13,7 @@ from collections.abc import Set
 from dataclasses import dataclass, field
 from typing import TypedDict
 
-from .columns import profile
+from .columns import profile, status_value
 from .enrich.dates import MONTHS
 from .headers import HeaderMap
 from .lexicon import joins_split_word
@@ -246,9 +246,7 @@ def _heading_in_first_cell(row: Row, following: Row, header: HeaderMap) -> str |
     if not text[:1].isupper() or "\n" in text or len(text.split()) > 10 or text[-1] in ".;,":
         return None
     p = profile([text])
-    if p.ids or p.numbered or p.dates or p.people or p.accept or ends_open(text):
-        return None
-    if p.status and len(text.split()) <= 3:  # "Complete", "Amber" (not "B. Prevention and early help")
+    if p.ids or p.numbered or p.dates or p.people or p.accept or status_value(text) or ends_open(text):
         return None
     below = row_values(following, header)
     starts = bool(below.get("recommendation")) and (

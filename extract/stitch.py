@@ -159,7 +159,8 @@ def _append(
         if is_header_repeat(row, tracking.header):
             continue
         if echo and header is not None and index == start:
-            row = _without_label_echo(row, tracking.header)  # the rest of a header printed again
+            above = tracking.rows[-1] if new_part and tracking.rows else None
+            row = _without_label_echo(row, tracking.header, above)  # the rest of a header printed again
         if not any(c.text.strip() for c in row.cells):
             continue
         tracking.rows.append(row)
@@ -191,10 +192,12 @@ def _label_echo(text: str, label: str) -> bool:
     return True
 
 
-def _without_label_ends(row: Row, header: HeaderMap) -> Row:
+def _without_label_ends(row: Row, header: HeaderMap, above: Row | None = None) -> Row:
     """Drop a first line that is the broken end of the column's label ("entation" under "Timescale for
     implem"), alone in its cell or before the cell's own text, or the last line of a label wrapped over two,
-    printed again above the cell's own text ("and Finish Group" under "Recommendation of the Task")."""
+    printed again above the cell's own text ("and Finish Group" under "Recommendation of the Task"). A
+    broken end is the cell's own word where the cell above, on the page before, stopped mid-sentence ("has
+    been" / "updated" under "What has happened")."""
     cells = list(row.cells)
     changed = False
     for i, c in enumerate(cells):
@@ -207,7 +210,7 @@ def _without_label_ends(row: Row, header: HeaderMap) -> Row:
             cells[i] = replace(c, text="\n".join(lines[1:]).strip())
             changed = True
             continue
-        if not _FRAGMENT_RE.match(piece):
+        if not _FRAGMENT_RE.match(piece) or _runs_on(above, i):
             continue
         if completes_label(label, piece) or (label.split("\n")[-1].strip() == piece and "\n" in label):
             cells[i] = replace(c, text="\n".join(lines[1:]).strip())
@@ -215,17 +218,29 @@ def _without_label_ends(row: Row, header: HeaderMap) -> Row:
     return Row(cells=tuple(cells), page=row.page, is_header=row.is_header) if changed else row
 
 
-def _without_label_echo(row: Row, header: HeaderMap) -> Row:
+def _runs_on(above: Row | None, col: int) -> bool:
+    """Did the cell of column ``col`` in the row ``above`` stop mid-sentence (its prose goes on below)?"""
+    if above is None or col >= len(above.cells):
+        return False
+    text = above.cells[col].text.rstrip()
+    return len(text.split("\n")[-1].split()) >= 3 and text[-1] not in ".!?:;)"  # (prose, not "1", "Ann Lee")
+
+
+def _without_label_echo(row: Row, header: HeaderMap, above: Row | None = None) -> Row:
     """Blank the cells of a row just under the header that only repeat the labels (or the broken end of one).
 
     Such a row is a header's second line, or a header printed again with the text the page break cut
     off from the row above sitting in some of its cells; the other cells are kept.
     """
-    row = _without_label_ends(row, header)
+    row = _without_label_ends(row, header, above)
     filled = [i for i, c in enumerate(row.cells) if c.text.strip() and not c.merged]
     if not filled:
         return row
-    echo = [i for i in filled if i < len(header.labels) and _label_echo(row.cells[i].text, header.labels[i])]
+    echo = [
+        i
+        for i in filled
+        if i < len(header.labels) and _label_echo(row.cells[i].text, header.labels[i]) and not _runs_on(above, i)
+    ]
     if not echo:
         return row
     if len(echo) < len(filled) and (len(echo) < 2 or len(echo) < 0.5 * len(filled)):

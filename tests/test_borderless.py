@@ -773,3 +773,46 @@ def test_theme_headings_between_borderless_rows_are_rows_of_their_own_not_the_ta
     after = _line(160, (50, "The committee is asked to note all of the progress made on each of these."))
     assert columns.crosses(after)
     assert build_table([*lines[1:3], after], columns, 1, 0, None)[1] == 2
+
+
+def test_a_last_paragraph_above_the_closing_rule_stays_in_its_cell():
+    # the first column's cell ends in a second paragraph, set apart like a paragraph after the table would
+    # be; a rule across the table under it closes the table, so it is the cell's
+    from extract.readers.pdf_borderless import build_table
+
+    columns = _columns(
+        (50.0, 250.0, 450.0),
+        {"progress": 0, "recommendation": 1, "responsible": 2},
+        ("Update", "Recommendation", "Lead"),
+    )
+    lines = [
+        _line(100, (50, "Forty trees were planted"), (250, "1. Plant more trees."), (450, "Ann Lee")),
+        _line(111, (50, "in the spring.")),
+        _line(122, (50, "The survey is done.")),
+        _line(145, (50, "A second phase begins")),
+        _line(156, (50, "in the autumn.")),
+    ]
+    rules = [(95.0, 45.0, 560.0), (170.0, 45.0, 560.0)]
+    assert build_table(lines, columns, 1, 0, None, rules)[1] == 5
+    assert build_table(lines, columns, 1, 0, None, rules[:1])[1] == 3
+
+
+def test_text_in_larger_type_at_the_top_of_the_next_page_is_the_papers_not_the_carried_tables():
+    from dataclasses import replace
+
+    from extract.readers.pdf_borderless import build_table
+
+    columns = _columns(
+        (50.0, 250.0, 450.0),
+        {"progress": 0, "recommendation": 1, "responsible": 2},
+        ("Update", "Recommendation", "Lead"),
+    )
+    carried = replace(columns, text_height=9.0)  # _word sets text 9 high
+    big = [{**w, "bottom": w["top"] + 11.0} for w in _line(123, (50, "Background papers: none"))]
+    lines = [_line(100, (50, "and the rest is done.")), _line(111, (50, "The survey ends in May.")), big]
+    assert build_table(lines, carried, 2, 0, None)[1] == 2
+    assert build_table(lines, columns, 2, 0, None)[1] == 3  # the type size unknown: read as before
+    # a bullet glyph set taller than the words beside it does not make a line another type
+    bullet = {**_word("\u2022", 100, 122), "bottom": 133.0}
+    listed = [*lines[:2], [*_line(122, (50, "officer")), bullet], _line(133, (50, "\u2022 a liaison post"))]
+    assert build_table(listed, carried, 2, 0, None)[1] == 4

@@ -60,6 +60,8 @@ def test_dictionary_says_whole_word_two_words_or_cannot_tell():
     assert joins_split_word("Organis", "ation") is True
     assert joins_split_word("Council", "with") is False
     assert joins_split_word("in", "to") is False  # both common words: "in to" stays two words
+    assert joins_split_word("to", "ward") is False  # "toward" is a word, but no column splits one after "to"
+    assert joins_split_word("Improve", "ment") is True
     assert joins_split_word("Zorbl", "quent") is None  # neither a word nor pieces of one
     assert frequency("colour") > 0
     assert frequency("“programme”,") > 0

@@ -672,3 +672,18 @@ def test_a_heading_printed_once_between_two_pages_starts_another_table_a_running
         paper.para(between, page=2)
         paper.table(head, row("2", "Mend the lights.", "Done.", "Bob Hay", "2026"), page=2)
         assert len(tracking_tables(paper.doc)) == tables, between
+
+
+def test_a_word_under_the_repeated_header_that_finishes_the_cut_sentence_is_kept():
+    # "updated" would make "What has happened" a label the vocabulary knows, but the cell above stopped at
+    # "has been": it is the rest of the sentence, not the label's broken end
+    labels = ("No.", "Recommendation", "What has happened", "Lead officer", "Target date")
+    rec = _one_over_a_break(
+        row("1", "Plant more trees.", "The policy has been", "Ann Lee", "2025"), row("", "", "updated.", "", "")
+    )
+    assert rec["progress"] == "The policy has been updated."
+    cut = "Forty trees were planted in May and the new tree policy has been"
+    paper = Paper()
+    paper.table(row(*labels), row("1", "The council should plant more trees.", cut, "Ann Lee", "2025"), page=1)
+    paper.table(row(*labels), row("", "", "updated\n• Trees bought", "", ""), page=2)
+    assert paper.recs()[0]["progress"] == f"{cut} updated\n• Trees bought"

@@ -252,6 +252,8 @@ def build_table(
     for i, line in enumerate(lines):
         if previous is not None and line[0]["top"] - previous[0]["bottom"] > _END_GAP * height:
             break
+        if columns.other_type(line):
+            break  # the paper's text after the table, at the top of the page the table was carried on to
         if _theme_line(line, previous, lines[i + 1 : i + 2], columns, height):
             themes.append(line)
         elif columns.crosses(line):
@@ -261,7 +263,7 @@ def build_table(
         else:
             body.append(line)
         previous = line
-    body = _without_trailing_paragraph(_above_closing_rule(body, columns, rules, height), columns, height)
+    body = _without_trailing_paragraph(_above_closing_rule(body, columns, rules, height), columns, height, rules)
     if not body:
         themes = []
     themes = [t for t in themes if _top(t) < _top(body[-1])]  # a heading after the last row is not the table's
@@ -298,15 +300,24 @@ def _theme_line(
         return False
     if not below or columns.crosses(below[0]) or below[0][0]["top"] - line[0]["bottom"] >= _END_GAP * height:
         return False
+    if _labels_line(below[0]) or (above is not None and _gap(above, line) > _THEME_GAP * height):
+        return False  # the title of the next table, over its labels, or set well below this table
     if columns.crosses(line):
         return True
     apart = 0.8 * height
     return (
         above is not None
-        and line[0]["top"] - max(w["bottom"] for w in above) > apart
-        and below[0][0]["top"] - max(w["bottom"] for w in line) > apart
+        and _gap(above, line) > apart
+        and _gap(line, below[0]) > apart
         and len({columns.index(w) for w in below[0]}) >= 2
     )
+
+
+_THEME_GAP = 2.5  # a heading between the rows sits at most this many text heights below the row above
+
+
+def _gap(above: list[dict], line: list[dict]) -> float:
+    return line[0]["top"] - max(w["bottom"] for w in above)
 
 
 def _theme_row(line: list[dict], columns: Columns, page: int) -> Row:
@@ -339,10 +350,24 @@ def _above_closing_rule(
     return [ln for ln in body if ln[0]["top"] < ys[-1]]
 
 
-def _without_trailing_paragraph(body: list[list[dict]], columns: Columns, height: float) -> list[list[dict]]:
+def _closed_below(body: list[list[dict]], rules: Sequence[Rule], height: float) -> bool:
+    """Is there a rule across the body's width just under its last line (the table's closing rule)?"""
+    words = [w for line in body for w in line]
+    left, right = min(w["x0"] for w in words), max(w["x1"] for w in words)
+    last = max(w["bottom"] for w in body[-1])
+    return any(
+        last - 1.0 <= y <= last + 2 * height and min(x1, right) - max(x0, left) >= 0.6 * (right - left)
+        for y, x0, x1 in rules
+    )
+
+
+def _without_trailing_paragraph(
+    body: list[list[dict]], columns: Columns, height: float, rules: Sequence[Rule] = ()
+) -> list[list[dict]]:
     """The body without a paragraph after the table: its last lines, at the table's left edge only, not
     opening a numbered entry, set apart by more than a line's space from the text above, in which the
-    first column had ended ("Background papers: none." under the last progress text)."""
+    first column had ended ("Background papers: none." under the last progress text). Lines with no rule
+    between them and the text above, and a rule across the table under them, are inside it."""
 
     def first_only(line: list[dict]) -> bool:
         return all(columns.index(w) == 0 for w in line)
@@ -365,8 +390,16 @@ def _without_trailing_paragraph(body: list[list[dict]], columns: Columns, height
             return body
     opens = " ".join(w["text"] for w in body[end])
     if gap(body[end - 1], body[end]) > 1.2 * height and not looks_numbered(opens) and not _is_number(opens, True):
-        return body[:end]
+        return body if _one_band(body, end, rules, height) else body[:end]
     return body
+
+
+def _one_band(body: list[list[dict]], end: int, rules: Sequence[Rule], height: float) -> bool:
+    """Do the lines from ``end`` on sit in one ruled band with the line above them: no rule between, and a
+    rule across the table closing them below (a cell's last paragraph, not the paper's text after it)?"""
+    above = max(w["bottom"] for w in body[end - 1])
+    below = min(w["top"] for w in body[end])
+    return _closed_below(body, rules, height) and not any(above <= y <= below for y, _, _ in rules)
 
 
 def _header_again(lines: list[list[dict]], columns: Columns) -> bool:

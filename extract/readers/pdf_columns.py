@@ -8,6 +8,8 @@ from ..headers import HeaderMap
 
 COLUMN_GAP = 6.0  # points of white space that separate two columns on a line
 
+_OTHER_TYPE = 0.12  # type this much larger or smaller than the table's is not the table's
+
 Rule = tuple[float, float, float]  # a horizontal rule on the page: (y, x0, x1)
 
 
@@ -27,6 +29,12 @@ class Columns:
 
     lefts: tuple[float, ...]
     header: HeaderMap
+    text_height: float = 0.0  # the body's type size, once known (a table carried on to the next page)
+
+    def other_type(self, line: list[dict]) -> bool:
+        """Is ``line`` set in type of another size than the table's body (the paper's own text after it)?"""
+        size = type_size([line])
+        return bool(self.text_height and size) and abs(size - self.text_height) > _OTHER_TYPE * self.text_height
 
     def index(self, word: dict) -> int:
         return column_of(self.lefts, word)
@@ -60,3 +68,15 @@ def segments(line: list[dict]) -> list[list[dict]]:
         else:
             out.append([word])
     return out
+
+
+def type_size(lines: list[list[dict]]) -> float:
+    """The size of the type ``lines`` are set in: the lower median height of their words with a letter or a
+    figure (a bullet glyph may stand taller); 0 when there is none."""
+    heights = sorted(
+        w["bottom"] - w["top"]
+        for line in lines
+        for w in line
+        if any(ch.isalnum() for ch in w["text"].replace("cid", ""))
+    )
+    return heights[(len(heights) - 1) // 2] if heights else 0.0

@@ -25,6 +25,7 @@ from ..model import Cell, Document, Paragraph, Row, Table
 from . import pdf_borderless as borderless
 from . import pdf_keyvalue
 from .pdf_borderless import Columns, names_recommendation
+from .pdf_columns import type_size
 from .pdf_objects import use_fast_objects
 from .pdf_open import LibraryMessages, close_pdf, failure, library_messages, open_pdf
 from .pdf_rotate import reading_page
@@ -432,9 +433,10 @@ def _borderless(
     if carry is not None and found is not None:
         again = borderless.repeated_header(lines[found[0] :], carry)
         if again:  # the header printed again below a running title: the table goes on under it (see stitch),
-            # its lines those of the header known from the page before (a page holding only the end of a cut
-            # cell shows too little of the table to tell its header from the lines below)
-            again_at, carry = (found[0], again, carry), None
+            # as many lines as that header (known from the page before) takes here, or as the labels do (a page
+            # holding only the end of a cut cell shows too little of the table to tell its header by the lines
+            # below)
+            again_at, carry = (found[0], max(again, found[1]), carry), None
     if carry is not None and (found is None or found[0] > 0):
         first = next(
             (i for i, ln in enumerate(lines[: found[0] if found else len(lines)]) if not carry.crosses(ln)), None
@@ -467,7 +469,7 @@ def _borderless(
         tables.append(table)
         used.update(id(w) for ln in lines[at : at + size + count] for w in ln)
         start = at + size + count
-        last_columns, last_end = columns, start
+        last_columns, last_end = replace(columns, text_height=type_size(lines[at + size : start])), start
     runs_on = last_columns is not None and all(
         ln[0]["top"] > page_height * 0.85 or len(" ".join(w["text"] for w in ln)) < 12 for ln in lines[last_end:]
     )
