@@ -318,13 +318,19 @@ def _continues_header(top: Row, below: Row) -> bool:
     ):
         return True
     if not filled or not all(
-        _label_like(t) and len(t.split()) <= 6 and not _value_like(t) and not ends_sentence(t) and "\u2022" not in t
+        _label_like(t)
+        and len(t.split()) <= 6
+        and (not _value_like(t) or _DATE_END_RE.fullmatch(t.strip().lstrip("([")))
+        and not ends_sentence(t)
+        and "\u2022" not in t
         for t in filled
     ):
         return False  # a sentence's end (or a bullet) is a cell the page break cut ("784 responses."), no label
     # a label that stops where no label ends ("Recommendation of the" / "Task and Finish Group") goes on below
     if any(ends_open(a) for a, b in zip_cells(top, below) if a.strip() and b.strip()):
         return True
+    if any(_value_like(t) for t in filled):
+        return False  # a date that ends a label goes only under a label left open ("Position at")
     if any(len(t.split()) > 4 for t in filled):
         return False
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):

@@ -289,6 +289,9 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
     if any(_split_word(a.text, b.text) for a, b in zip(before.cells, row.cells, strict=False)):
         return True  # a word cut by the page break in any column ("Cabinet Membe" / "r for Planning")
     above, below = row_values(before, header), row_values(row, header)
+    others = [n for n in header.columns if n not in ("recommendation", "rec_id")]
+    if below.get("recommendation") and not any(below.get(n) for n in others) and any(above.get(n) for n in others):
+        return True  # only a recommendation's words under a row with its progress, owner or date: its next paragraph
     for name in ("recommendation", "progress"):
         a, b = above.get(name, ""), below.get(name, "")
         if not a or not b or a[-1] in '.!?:;)\u201d"' or b.startswith(BULLET):

@@ -816,3 +816,80 @@ def test_text_in_larger_type_at_the_top_of_the_next_page_is_the_papers_not_the_c
     bullet = {**_word("\u2022", 100, 122), "bottom": 133.0}
     listed = [*lines[:2], [*_line(122, (50, "officer")), bullet], _line(133, (50, "\u2022 a liaison post"))]
     assert build_table(listed, carried, 2, 0, None)[1] == 4
+
+
+def test_a_label_wrapped_down_to_a_month_and_year_stays_in_the_header():
+    from extract.readers.pdf_borderless import find_header
+
+    # the second row of labels starts on the fourth line, under a label wrapped over three
+    lines = [
+        _line(100, (50, "Progress at"), (250, "Lead"), (330, "Complet"), (400, "Recommendation of")),
+        _line(110, (250, "Cabinet"), (330, "e"), (400, "the")),
+        _line(120, (250, "Member")),
+        _line(129, (50, "February 2026"), (330, "by"), (400, "Task and Finish")),
+        _line(139, (400, "Group")),
+        _line(165, (50, "Forty trees were"), (250, "Ann Lee"), (330, "May"), (400, "1. Trees should")),
+        _line(176, (50, "planted in May."), (400, "be planted.")),
+        _line(200, (50, "The lights work."), (250, "Jo Tan"), (330, "June"), (400, "2. Lights should")),
+        _line(211, (400, "be mended.")),
+    ]
+    at, size, columns = find_header(lines)
+    assert (at, size) == (0, 5)
+    assert columns.header.labels[0] == "Progress at\nFebruary 2026"
+
+
+def test_a_paragraph_set_well_below_the_rows_in_the_first_column_is_not_the_last_rows():
+    # the last row's first cell ends in a paragraph of its own beside the recommendation's last lines, so
+    # the first column runs on; the paragraph after the table stands further below than any two lines inside
+    from extract.readers.pdf_borderless import build_table
+
+    columns = _columns(
+        (50.0, 250.0, 450.0),
+        {"progress": 0, "responsible": 1, "recommendation": 2},
+        ("Update", "Lead", "Recommendation"),
+    )
+    lines = [
+        _line(100, (50, "Forty trees were planted."), (250, "Ann Lee"), (450, "Trees should be")),
+        _line(111, (450, "planted in parks.")),
+        _line(114, (50, "A second phase")),
+        _line(125, (50, "begins in May.")),
+        _line(160, (50, "Background papers: none.")),
+    ]
+    assert build_table(lines, columns, 1, 0, None)[1] == 4
+
+
+def test_a_second_row_of_labels_set_apart_that_only_finishes_the_labels_above_stays_in_the_header():
+    # "undertaken" and "(Y/N)" name nothing alone, but finish "Work" and "Completed"
+    from extract.readers.pdf_borderless import find_header
+
+    lines = [
+        _line(100, (50, "Ref"), (100, "Recommendation"), (300, "Work"), (450, "Completed"), (550, "Lead")),
+        _line(125, (300, "undertaken"), (450, "(Y/N)")),
+        _line(150, (50, "1."), (100, "Trees should be"), (300, "Forty trees were"), (450, "Yes"), (550, "Ann Lee")),
+        _line(161, (100, "planted in parks."), (300, "planted in May.")),
+        _line(185, (50, "2."), (100, "Lights should be"), (300, "The lights were"), (450, "No"), (550, "Jo Tan")),
+        _line(196, (100, "mended."), (300, "mended in June.")),
+    ]
+    at, size, columns = find_header(lines)
+    assert (at, size) == (0, 2)
+    assert columns.header.labels[2] == "Work\nundertaken"
+
+
+def test_the_header_printed_again_with_its_labels_wrapped_otherwise_is_still_the_header():
+    from extract.readers.pdf_borderless import _header_again
+
+    columns = _columns(
+        (50.0, 100.0, 280.0, 350.0, 600.0),
+        {"rec_id": 0, "recommendation": 1, "progress": 3, "responsible": 4},
+        ("Rec Ref", "What the review asked for", "Date agreed", "Work undertaken", "Accountable officer"),
+    )
+    labels = ((50, "Rec"), (100, "What the review asked for"), (280, "Date"), (350, "Work undertaken"))
+    lines = [
+        _line(100, *labels, (600, "Accountable")),
+        _line(111, (50, "Ref"), (280, "agreed"), (600, "officer")),
+        _line(
+            135, (50, "3."), (100, "Trees should be planted."), (280, "May 2024"), (350, "Forty were."), (600, "Ann")
+        ),
+    ]
+    assert _header_again(lines, columns)
+    assert not _header_again(lines[2:], columns)

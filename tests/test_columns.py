@@ -804,3 +804,14 @@ def test_numbered_recommendations_after_the_progress_are_the_recommendation_what
     header = find_header(_table(("Planned completion", "What has happened", "Review outcome", "Officer"), *rows))
     assert header is not None
     assert (header.col("progress"), header.col("recommendation")) == (1, 2)
+
+
+def test_a_label_left_open_goes_on_to_a_date_in_the_row_below():
+    # "Position at" / "01/11/2025" and "Recommendation to" / "Executive": each label above stops where none
+    # ends, so the row below, a date included, finishes them
+    rows = [(PROSE[i], DONE[i], "Jo Bloggs", "June 2026") for i in range(3)]
+    header = _split_header(
+        ("Recommendation to", "Position at", "Directorate lead", "Timeline"), ("Executive", "01/11/2025", "", ""), rows
+    )
+    assert header.labels[:2] == ("Recommendation to\nExecutive", "Position at\n01/11/2025")
+    assert (header.col("recommendation"), header.col("progress")) == (0, 1)

@@ -687,3 +687,22 @@ def test_a_word_under_the_repeated_header_that_finishes_the_cut_sentence_is_kept
     paper.table(row(*labels), row("1", "The council should plant more trees.", cut, "Ann Lee", "2025"), page=1)
     paper.table(row(*labels), row("", "", "updated\n• Trees bought", "", ""), page=2)
     assert paper.recs()[0]["progress"] == f"{cut} updated\n• Trees bought"
+
+
+def test_only_a_recommendations_words_at_the_top_of_a_page_are_its_next_paragraph():
+    # an unnumbered table: the row at the top of page 2 holds nothing but words in the recommendation column,
+    # under a row with its progress, owner and date: the same recommendation's next paragraph
+    head = row("Recommendation", "Progress", "Lead officer", "Target date")
+    paper = Paper()
+    paper.table(head, row("The council should plant trees.", "Begun in May.", "Ann Lee", "2025"), page=1)
+    paper.table(
+        head,
+        row("The review should cover the costs.", "", "", ""),
+        row("The council should mend the lights.", "Done.", "Bob Hay", "2026"),
+        page=2,
+    )
+    recs = paper.recs()
+    assert [r["recommendation"] for r in recs] == [
+        "The council should plant trees.\nThe review should cover the costs.",
+        "The council should mend the lights.",
+    ]

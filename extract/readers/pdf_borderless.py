@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ..headers import looks_numbered, map_header
 from ..lexicon import joins_split_word
 from ..model import Cell, Row, Table
-from ..vocab import best_role, is_whole_label, label_scores
+from ..vocab import best_role, completes_label, is_whole_label, label_scores
 from .pdf_columns import Columns, Rule, column_of, segments
 from .pdf_rowcuts import _is_number, _rows, _table_rules
 from .pdf_text import cell_text
@@ -86,11 +86,18 @@ def _label_pieces(line: list[dict], *, years: bool = False) -> bool:
         and (
             not any(ch.isdigit() for w in seg for ch in w["text"])
             or years
-            and len(seg) == 1
-            and re.fullmatch(r"\(?(?:19|20)\d\d\)?", seg[0]["text"]) is not None
+            and _LABEL_DATE_RE.fullmatch(" ".join(w["text"] for w in seg)) is not None
         )
         for seg in segments(line)
     )
+
+
+# a date that ends a label wrapped down to it: "2026)", "February 2026", "(as at 31/03/2026)"
+_LABEL_DATE_RE = re.compile(
+    r"\(?(?:(?:as at |at )?(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.? (?:19|20)\d\d)|(?:19|20)\d\d)\)?",
+    re.I,
+)
 
 
 def _fit(columns: Columns) -> tuple[int, int]:
@@ -153,9 +160,18 @@ def _aligned(above: list[list[dict]], below: list[dict]) -> bool:
     lower = segments(below)
     if len(starts) < 2 or any(len(seg) > 3 or any(c.isdigit() for w in seg for c in w["text"]) for seg in lower):
         return False
-    if not any(label_scores(" ".join(w["text"] for w in seg)) for seg in lower):
+    labels = _spans(above)
+    if not any(_finishes_label(" ".join(w["text"] for w in seg), seg[0]["x0"], labels) for seg in lower):
         return False
     return all(any(abs(seg[0]["x0"] - x) <= 2.0 for x in starts) for seg in lower)
+
+
+def _finishes_label(piece: str, x0: float, labels: list[tuple[float, float, str]]) -> bool:
+    """Is ``piece`` a label word, or the end of the label above it ("Work" / "undertaken")?"""
+    if label_scores(piece):
+        return True
+    above = next((text for left, right, text in labels if left - 2.0 <= x0 <= right), None)
+    return above is not None and completes_label(above, piece)
 
 
 def _could_be_labels(lines: list[list[dict]]) -> bool:
@@ -380,6 +396,16 @@ def _without_trailing_paragraph(
         end -= 1
     if end == len(body) or end == 0:
         return body
+    # the last lines, in the first column, set further below the rest than any two lines of the table are apart
+    start = len(body) - 1
+    while start > end and gap(body[start - 1], body[start]) <= 1.2 * height:
+        start -= 1
+    inside = max((gap(a, b) for a, b in zip(body[: start - 1], body[1:start], strict=False)), default=0.0)
+    below = gap(body[start - 1], body[start])
+    if below > max(inside + 0.5 * height, 1.5 * height) and not _one_band(body, start, rules, height):
+        opens = " ".join(w["text"] for w in body[start])
+        if not looks_numbered(opens) and not _is_number(opens, True):
+            return body[:start]
     if any(columns.index(w) == 0 for w in body[end - 1]):
         # the first column's text runs on into these lines: the paragraph after the table is told apart by
         # a wider gap above it than any between that text's lines
@@ -408,6 +434,8 @@ def _header_again(lines: list[list[dict]], columns: Columns) -> bool:
     starts = [seg[0]["x0"] for seg in segments(lines[0])]
     if len(starts) < 3 or sum(any(abs(x - left) <= 3.0 for left in columns.lefts) for x in starts) < len(starts):
         return False
+    if len(starts) == len(columns.lefts) and repeated_header(lines, columns):
+        return True  # its labels again, over as many lines as the page sets them ("Rec" / "Ref")
     found = find_header(lines)
     if found is None or found[0] != 0 or len(found[2].lefts) != len(columns.lefts):
         return False

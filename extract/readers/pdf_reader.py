@@ -430,6 +430,7 @@ def _borderless(
     start = 0
     found = borderless.find_header(lines)
     again_at = None
+    known = carry  # the last table's columns: a header printed again is read as that header
     if carry is not None and found is not None:
         again = borderless.repeated_header(lines[found[0] :], carry)
         if again:  # the header printed again below a running title: the table goes on under it (see stitch),
@@ -462,6 +463,9 @@ def _borderless(
             break
         at, size, columns = found
         at += start
+        if known is not None and columns is not known and (again := borderless.repeated_header(lines[at:], known)):
+            size, columns = max(again, size), known  # the same header again, its labels set over more lines
+        known = columns
         table, count = borderless.build_table(lines[at + size :], columns, number, 0, lines[at : at + size], rules)
         if count == 0:
             start = at + size
