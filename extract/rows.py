@@ -198,7 +198,11 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
             and (not rec_text or (page_break and (numbered > 0 or _reads_on(previous, row, table.header))))
         )
         if continues and current is not None:
-            cut = _cut_fields(previous, table.header) | _open_fields(current, values) if page_break else set()
+            cut = (
+                _cut_fields(previous, table.header, current, values) | _open_fields(current, values)
+                if page_break
+                else set()
+            )
             if rec_text and "recommendation" in cut and not _starts_paragraph(current.recommendation, rec_text):
                 current.recommendation = _glue(current.recommendation, rec_text)
             elif rec_text:
@@ -386,9 +390,12 @@ def _cut_value(name: str, above: str, below: str) -> bool:
     first = below.strip().split("\n")[0].strip()
     if not last or first == last:
         return False
-    if name == "responsible":
-        return re.fullmatch(r"[A-Z][a-z'’-]+", last) is not None
+    if name == "responsible":  # the last of several owners ("Clare Ashworth; Ruth", "T/Supt")
+        return re.fullmatch(r"[A-Z][a-z'’-]+", _OWNER_SEP_RE.split(last)[-1].strip()) is not None
     return name == "timescale" and re.fullmatch(r"Q[1-4]", last, re.I) is not None
+
+
+_OWNER_SEP_RE = re.compile(r"[;,/&]|\band\b")
 
 
 def _last(rec: RawRecommendation, name: str) -> str:
@@ -397,11 +404,21 @@ def _last(rec: RawRecommendation, name: str) -> str:
     return parts[-1] if isinstance(parts, list) and parts else ""
 
 
-def _cut_fields(row: Row | None, header: HeaderMap) -> set[str]:
-    """Fields whose cell in ``row`` ran into the page break, so the next page continues the same text."""
+def _cut_fields(
+    row: Row | None, header: HeaderMap, rec: RawRecommendation | None = None, values: dict[str, str] | None = None
+) -> set[str]:
+    """Fields whose cell in ``row`` ran into the page break, so the next page continues the same text. A short
+    value (an owner, a date, a status) is taken as cut only where it may be (``_cut_value``): a whole one
+    ("Revenues Team") beside a long cell that ran to the page foot is complete."""
     if row is None:
         return set()
-    return {name for name, col in header.columns.items() if col < len(row.cells) and row.cells[col].overflows}
+    out = {name for name, col in header.columns.items() if col < len(row.cells) and row.cells[col].overflows}
+    if rec is None or values is None:
+        return out
+    return {n for n in out if n not in _SHORT_FIELDS or _cut_value(n, _last(rec, n), values.get(n, ""))}
+
+
+_SHORT_FIELDS = frozenset({"responsible", "timescale", "status"})
 
 
 def _fill_missing_ids(recs: list[RawRecommendation]) -> None:

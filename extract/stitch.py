@@ -186,7 +186,9 @@ def _label_echo(text: str, label: str) -> bool:
             continue
         if ends_sentence(line):
             return False  # the end of a sentence the page break cut ("work." under "Work undertaken")
-        if _FRAGMENT_RE.match(line) or part in key or (key in part and len(part) <= len(key) + 16):
+        if _FRAGMENT_RE.match(line) and completes_label(label, line) or part in key:
+            continue  # the broken end of the label ("ntation"), or a piece of it
+        if key in part and len(part) <= len(key) + 16:
             continue
         return False
     return True
@@ -442,7 +444,18 @@ class _KeyValueRun:
         if pairs[0].label == "" or not labels:
             return True  # the rest of the value above, cut by the page break
         known = sum(1 for label in labels if _label_key(label) in self.known or self._label_goes_on(label))
-        return known >= 0.5 * len(labels) or key_value_table(table) is not None
+        if known >= 0.5 * len(labels) or key_value_table(table) is not None:
+            return True
+        # on the next page, labels the record has not had yet, not opening with the label a record starts
+        # with: the rest of the record the page break cut ("Accountable officer", "Planned completion")
+        record = self.records[-1] if self.records else None
+        return (
+            end is not None
+            and table.page == end + 1
+            and record is not None
+            and _first_label(pairs) != self.start_key
+            and not {_label_key(label) for label in labels} & {_label_key(label) for label in record.labels}
+        )
 
     def _label_goes_on(self, label: str) -> bool:
         """Is ``label`` the second line of the last label, broken by the page break?

@@ -307,3 +307,27 @@ def test_a_line_step_met_twice_is_the_pitch_when_only_single_spacing_gives_it():
     assert _pitch(lines) == 11
     [(table, used)] = find_blocks(lines, 1)
     assert _labels(table) == ["What was asked", "Reply", "What has happened", "Planned completion", "Lead officer"]
+
+
+def test_a_records_last_label_alone_at_the_top_of_a_page_is_read():
+    # "Due" and its value open the page, the rest of a record the page break cut; an id label alone is not
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(60, (50, "Due"), (160, "June 2024")),
+        _words(100, (50, "Background papers: none.")),
+        _words(124, (50, "Contact officer: Ann Lee, Parks Team.")),
+    ]
+    [(table, used)] = find_blocks(lines, 4)
+    assert [(r.cells[0].text, r.cells[1].text) for r in table.rows] == [("Due", "June 2024")]
+    assert find_blocks([_words(60, (50, "Item"), (160, "7")), *lines[1:]], 4) == []
+
+
+def test_one_pair_at_the_foot_or_head_of_a_page_is_a_record_only_when_its_label_names_a_field():
+    # the cut end of a borderless table's row ("Hussain" beside "Fund to support this") is no record; a
+    # record's label cut off by the page break ("Lead officer", "Item") is
+    from extract.readers.pdf_keyvalue import _names_field
+
+    assert not _names_field(_words(700, (50, "Hussain"), (160, "Fund to support this")), 160)
+    assert _names_field(_words(700, (50, "Lead officer"), (160, "Ann Lee")), 160)
+    assert _names_field(_words(700, (50, "Item"), (160, "R3")), 160)

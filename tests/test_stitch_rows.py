@@ -706,3 +706,50 @@ def test_only_a_recommendations_words_at_the_top_of_a_page_are_its_next_paragrap
         "The council should plant trees.\nThe review should cover the costs.",
         "The council should mend the lights.",
     ]
+
+
+def test_a_whole_owner_beside_a_cell_run_to_the_page_foot_is_not_glued_to_the_next_pages():
+    # every cell of the last row on page 1 reaches the page foot; the row on page 2 is an action of its own:
+    # its owner and date are listed beside those above, not glued on ("Revenues Team Community Safety Manager")
+    head = row(*HEAD)
+    paper = Paper()
+    cut = row("1", "Plant more trees.", "Begun in the", "Revenues Team", "Within 12 months", overflows=(2, 3, 4))
+    paper.table(head, cut, page=1)
+    paper.table(head, row("", "", "spring.", "Community Safety Manager", "2024-12-27"), page=2)
+    [rec] = paper.recs()
+    assert rec["responsible"] == "Revenues Team; Community Safety Manager"
+    assert rec["timescale"] == "Within 12 months; 2024-12-27"
+    # a first name alone above a surname is one owner cut in two
+    paper = Paper()
+    paper.table(head, row("1", "Plant more trees.", "Begun in the", "Rebecca", "2025", overflows=(2, 3)), page=1)
+    paper.table(head, row("", "", "spring.", "Doyle", ""), page=2)
+    assert paper.recs()[0]["responsible"] == "Rebecca Doyle"
+    paper = Paper()  # ... and so is the first name of the last of several owners
+    paper.table(head, row("1", "Plant trees.", "Begun in the", "Ann Lee; Ruth", "2025", overflows=(2, 3)), page=1)
+    paper.table(head, row("", "", "spring.", "Kimbell", ""), page=2)
+    assert paper.recs()[0]["responsible"] == "Ann Lee; Ruth Kimbell"
+
+
+def test_the_labels_a_record_has_not_had_yet_on_the_next_page_finish_the_first_record():
+    paper = Paper()
+    paper.para("Recommendation 1", page=1).table(
+        row("Recommendation", "Publish the data."), row("Progress", "Published in May."), page=1
+    )
+    paper.table(row("Lead officer", "Ann Lee"), row("Target date", "June 2025"), page=2)
+    paper.para("Recommendation 2", page=2).table(*kv("Mend the lights.", "Mended.", "Bob Hay", "2026", 2), page=2)
+    recs = paper.recs()
+    assert [(r["rec_id"], r["responsible"], r["timescale"]) for r in recs] == [
+        ("1", "Ann Lee", "June 2025"),
+        ("2", "Bob Hay", "2026"),
+    ]
+
+
+def test_words_in_lower_case_under_a_repeated_header_that_finish_no_label_are_the_cut_cells():
+    # "principle" and "onwards" end the accepted and date cells cut by the page break; they finish no label
+    labels = ("No.", "Recommendation", "Accepted?", "Progress", "Target date")
+    paper = Paper()
+    paper.table(row(*labels), row("1", "Plant trees.", "Accepted in", "Forty were planted in", "May 2024"), page=1)
+    paper.table(row(*labels), row("", "", "principle", "the spring.", "onwards"), page=2)
+    [rec] = paper.recs()
+    assert rec["timescale"] == "May 2024 onwards"
+    assert rec["progress"] == "Forty were planted in the spring."

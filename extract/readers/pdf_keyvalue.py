@@ -17,7 +17,7 @@ from collections import Counter
 from ..headers import REC_HEADING_RE
 from ..model import Cell, Row, Table
 from ..text import PAGE_NUMBER_RE
-from ..vocab import begins_label, is_whole_label
+from ..vocab import begins_label, is_whole_label, label_scores
 from .pdf_columns import segments
 from .pdf_text import cell_text
 
@@ -66,7 +66,7 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
     edges = Counter((round(m[0]), round(m[1])) for m in marks if m)
     blocks: list[tuple[Table, list[list[dict]]]] = []
     for (label_x, value_x), count in edges.most_common():
-        if count < 2 or value_x - label_x < 30:
+        if value_x - label_x < 30 or count < 2 and not _opens_page(lines, marks, (label_x, value_x)):
             break
         set_apart = any(abs(x - label_x) <= _EDGE for x in apart_edges)
         used = {id(ln[0]) for _, block in blocks for ln in block}
@@ -90,11 +90,33 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
             }
             if set_apart:
                 heads = _by_place(block, heads, label_x, value_x, pitch)
-            if len(heads) >= 2 or (heads and (_at_foot(lines, end) or _at_head(lines, start))):
+            alone = len(heads) == 1 and (_at_foot(lines, end) or _at_head(lines, start))
+            if len(heads) >= 2 or alone and _names_field(next(ln for ln in block if id(ln[0]) in heads), value_x):
                 blocks.append((_table(block, heads, value_x, page), block))
             i = end
     blocks.sort(key=lambda b: b[1][0][0]["top"])
     return blocks
+
+
+def _opens_page(lines: list[list[dict]], marks: list[tuple[float, float] | None], edges: tuple[float, float]) -> bool:
+    """Does the one line marked at ``edges`` open the page: the last label of a record the page break cut,
+    naming one of a record's fields ("Due", "Lead officer")?"""
+    at = next(i for i, m in enumerate(marks) if m and (round(m[0]), round(m[1])) == edges)
+    return _at_head(lines, at) and _names_field(lines[at], edges[1], _FIELD_ROLES)
+
+
+_FIELD_ROLES = ("progress", "responsible", "timescale", "status")
+
+
+def _names_field(
+    line: list[dict], value_x: float, roles: tuple[str, ...] = ("rec_id", "recommendation", *_FIELD_ROLES)
+) -> bool:
+    """Does the label of ``line`` (its words left of the value) name one of ``roles`` ("Due", not "Hussain")?"""
+    scores = label_scores(" ".join(w["text"] for w in line if w["x1"] < value_x))
+    return any(scores.get(role, 0.0) >= _NAMES_FIELD for role in roles)
+
+
+_NAMES_FIELD = 0.35  # a label's score for a role, at least, to name it
 
 
 def _set_apart_marks(
