@@ -390,12 +390,14 @@ def _cut_value(name: str, above: str, below: str) -> bool:
     first = below.strip().split("\n")[0].strip()
     if not last or first == last:
         return False
-    if name == "responsible":  # the last of several owners ("Clare Ashworth; Ruth", "T/Supt")
-        return re.fullmatch(r"[A-Z][a-z'’-]+", _OWNER_SEP_RE.split(last)[-1].strip()) is not None
+    if name == "responsible":  # the last of several owners ("Clare Ashworth; Ruth", "T/Supt", "Cllr Imran")
+        return _FIRST_NAME_RE.fullmatch(_OWNER_SEP_RE.split(last)[-1].strip()) is not None
     return name == "timescale" and re.fullmatch(r"Q[1-4]", last, re.I) is not None
 
 
 _OWNER_SEP_RE = re.compile(r"[;,/&]|\band\b")
+# one word of a name, after a title perhaps: "Ruth", "Cllr Imran", "Dr Ann" (its surname cut off)
+_FIRST_NAME_RE = re.compile(r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][a-z'’-]+")
 
 
 def _last(rec: RawRecommendation, name: str) -> str:

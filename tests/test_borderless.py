@@ -773,6 +773,10 @@ def test_theme_headings_between_borderless_rows_are_rows_of_their_own_not_the_ta
     after = _line(160, (50, "The committee is asked to note all of the progress made on each of these."))
     assert columns.crosses(after)
     assert build_table([*lines[1:3], after], columns, 1, 0, None)[1] == 2
+    # nor is the next table's title over its labels a theme: the table ends above it
+    title = _line(160, (50, "Table 2: Revenue budget forecast"))
+    budget = _line(175, (50, "Service"), (250, "Budget"), (350, "Forecast"), (450, "Variance"), (520, "Comments"))
+    assert build_table([*lines[1:3], title, budget], columns, 1, 0, None)[1] == 2
 
 
 def test_a_last_paragraph_above_the_closing_rule_stays_in_its_cell():

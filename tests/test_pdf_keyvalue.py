@@ -331,3 +331,18 @@ def test_one_pair_at_the_foot_or_head_of_a_page_is_a_record_only_when_its_label_
     assert not _names_field(_words(700, (50, "Hussain"), (160, "Fund to support this")), 160)
     assert _names_field(_words(700, (50, "Lead officer"), (160, "Ann Lee")), 160)
     assert _names_field(_words(700, (50, "Item"), (160, "R3")), 160)
+
+
+def test_a_records_last_label_at_the_top_of_a_page_counts_when_the_pages_other_records_have_it():
+    # "What has happened" names nothing the vocabulary knows, but the records below on the page use it
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [_words(60, (50, "What has happened"), (160, "Forty trees were planted."))]
+    for top, n in ((100, "2"), (200, "3")):
+        lines += [
+            _words(top, (50, "Recommendation"), (160, f"Plant {n} trees.")),
+            _words(top + 24, (50, "What has happened"), (160, "Done.")),
+            _words(top + 48, (50, "Due"), (160, "May 2026")),
+        ]
+    blocks = find_blocks(lines, 2)
+    assert [len(t.rows) for t, _ in blocks] == [1, 3, 3]

@@ -728,6 +728,10 @@ def test_a_whole_owner_beside_a_cell_run_to_the_page_foot_is_not_glued_to_the_ne
     paper.table(head, row("1", "Plant trees.", "Begun in the", "Ann Lee; Ruth", "2025", overflows=(2, 3)), page=1)
     paper.table(head, row("", "", "spring.", "Kimbell", ""), page=2)
     assert paper.recs()[0]["responsible"] == "Ann Lee; Ruth Kimbell"
+    paper = Paper()  # ... and a title with a first name
+    paper.table(head, row("1", "Plant trees.", "Begun in the", "Ann Lee; Cllr Imran", "2025", overflows=(2, 3)), page=1)
+    paper.table(head, row("", "", "spring.", "Jennings", ""), page=2)
+    assert paper.recs()[0]["responsible"] == "Ann Lee; Cllr Imran Jennings"
 
 
 def test_the_labels_a_record_has_not_had_yet_on_the_next_page_finish_the_first_record():

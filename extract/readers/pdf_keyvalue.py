@@ -91,7 +91,8 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
             if set_apart:
                 heads = _by_place(block, heads, label_x, value_x, pitch)
             alone = len(heads) == 1 and (_at_foot(lines, end) or _at_head(lines, start))
-            if len(heads) >= 2 or alone and _names_field(next(ln for ln in block if id(ln[0]) in heads), value_x):
+            head = next((ln for ln in block if id(ln[0]) in heads), None)
+            if len(heads) >= 2 or alone and head is not None and _a_label(head, value_x, lines, marks):
                 blocks.append((_table(block, heads, value_x, page), block))
             i = end
     blocks.sort(key=lambda b: b[1][0][0]["top"])
@@ -108,11 +109,24 @@ def _opens_page(lines: list[list[dict]], marks: list[tuple[float, float] | None]
 _FIELD_ROLES = ("progress", "responsible", "timescale", "status")
 
 
+def _a_label(line: list[dict], value_x: float, lines: list[list[dict]], marks: list) -> bool:
+    """Is the text left of ``value_x`` on ``line`` a label: one naming a field, or one another record on the
+    page has too (a label the vocabulary does not know, "What has happened")?"""
+    if _names_field(line, value_x):
+        return True
+    text = _label_text(line, value_x)
+    return sum(1 for ln, m in zip(lines, marks, strict=True) if m and _label_text(ln, m[1]) == text) >= 2
+
+
+def _label_text(line: list[dict], value_x: float) -> str:
+    return " ".join(w["text"] for w in line if w["x1"] < value_x).casefold()
+
+
 def _names_field(
     line: list[dict], value_x: float, roles: tuple[str, ...] = ("rec_id", "recommendation", *_FIELD_ROLES)
 ) -> bool:
     """Does the label of ``line`` (its words left of the value) name one of ``roles`` ("Due", not "Hussain")?"""
-    scores = label_scores(" ".join(w["text"] for w in line if w["x1"] < value_x))
+    scores = label_scores(_label_text(line, value_x))
     return any(scores.get(role, 0.0) >= _NAMES_FIELD for role in roles)
 
 
