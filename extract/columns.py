@@ -239,10 +239,10 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
     recommendation a penalty (papers put what was recommended before what was done about it).
     """
     n = len(labels)
-    table, told_apart = _contrasted([role_scores(labels[i], profiles[i]) for i in range(n)], profiles)
+    table, leaning = _contrasted([role_scores(labels[i], profiles[i]) for i in range(n)], profiles)
     # the order papers usually follow (the recommendation first) decides only where the cells do not: when
     # one prose column asks and another reports, the cells have said which is which, in whatever order
-    lean = 0.0 if told_apart else 1.0
+    lean = 0.0 if leaning else 1.0
     first_prose = next((i for i in range(n) if profiles[i].words >= _PROSE_WORDS), None)
     memo: dict[tuple[int, frozenset[str], bool], tuple[float, tuple[tuple[str, int], ...]]] = {}
 
@@ -263,7 +263,7 @@ def assign(labels: Sequence[str], profiles: Sequence[ColumnProfile]) -> dict[str
             if role == "recommendation":
                 score += 0.1 * lean if first else 0.0
                 score -= 0.3 * lean if "progress" in used else 0.0
-            elif role == "progress" and "recommendation" in used and not passed and prose:
+            elif role == "progress" and "recommendation" in used and not passed and prose and col not in leaning:
                 score += 0.2  # the first prose column after the recommendation: what was done about it
             rest, chosen = best(col + 1, used | {role}, after)
             if score + rest > result[0]:
@@ -284,14 +284,14 @@ def _asks(p: ColumnProfile) -> float:
 
 def _contrasted(
     table: list[dict[str, float]], profiles: Sequence[ColumnProfile]
-) -> tuple[list[dict[str, float]], bool]:
+) -> tuple[list[dict[str, float]], set[int]]:
     """Prose columns told apart by each other: beside a column that reports what was done, a prose
     column that reports nothing, or one that asks for things (or is numbered) where the others do not, leans
     to the recommendation and away from the progress, whatever its label says ("Review outcome" over what a
-    review asked, beside "What has happened"). Also says whether any column was told apart so."""
+    review asked, beside "What has happened"). Also gives the columns told apart so."""
     prose = [i for i, p in enumerate(profiles) if p.words >= _PROSE_WORDS]
     out = list(table)
-    told = False
+    leaning: set[int] = set()
     for i in prose:
         others = [profiles[j] for j in prose if j != i]
         if not others:
@@ -303,9 +303,9 @@ def _contrasted(
         )
         if lead < _CONTRAST:
             continue
-        told = True
+        leaning.add(i)
         scores = dict(table[i])
         scores["recommendation"] = scores.get("recommendation", 0.0) + _CONTRAST * lead
         scores["progress"] = max(0.0, scores.get("progress", 0.0) - _CONTRAST * lead)
         out[i] = scores
-    return out, told
+    return out, leaning

@@ -815,3 +815,25 @@ def test_a_label_left_open_goes_on_to_a_date_in_the_row_below():
     )
     assert header.labels[:2] == ("Recommendation to\nExecutive", "Position at\n01/11/2025")
     assert (header.col("recommendation"), header.col("progress")) == (0, 1)
+
+
+def test_a_column_that_asks_after_one_that_reports_is_the_recommendation_even_next_to_it():
+    # "What has happened" reports (and mentions a recommendation); "Review outcome" after it asks or states
+    # outcomes: the lean of the first prose column after the recommendation to the progress gives way
+    reports = [
+        "This recommendation has been fully implemented and it is proposed that it is closed.",
+        "Partners have agreed a shared protocol, which will be reviewed in May.",
+        "This recommendation has been fully implemented and it is proposed that it is closed.",
+        "Performance data is now published quarterly on the website.",
+    ]
+    asks = [
+        "Partners should review their approach to fly-tipping and report the findings.",
+        "Training on fly-tipping is made mandatory for all frontline staff and members.",
+        "The Committee receives a progress report on fly-tipping in March 2024.",
+        "Officers should work with partners to improve the information for residents.",
+    ]
+    rows = [("Ann Lee", "2025/26", reports[i], asks[i], "Amber") for i in range(4)]
+    labels = ("Contact", "Planned completion", "What has happened", "Review outcome", "Status / RAG")
+    header = find_header(_table(labels, *rows))
+    assert header is not None
+    assert (header.col("progress"), header.col("recommendation")) == (2, 3)
