@@ -36,6 +36,7 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+	$(BIN)/python -c 'from extract.lexicon import STORED, store_counts; store_counts(STORED)'  # English word counts, quick to load
 	$(BIN)/python -m compileall -q extract  # byte code written once, where the environment says not to at import
 	touch $(STAMP)
 

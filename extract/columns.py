@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .vocab import OTHER, ROLES, label_scores
 
@@ -110,23 +111,20 @@ def profile(values: Sequence[str]) -> ColumnProfile:
     if not filled:
         return ColumnProfile()
     n = len(filled)
-
-    def share(test) -> float:
-        return sum(1 for v in filled if test(v)) / n
-
+    traits = [_traits(v) for v in filled]
     return ColumnProfile(
         fill=n / len(values),
-        ids=share(lambda v: bool(_ID_RE.match(v) or _LETTER_ID_RE.match(v))),
-        numbered=share(lambda v: bool(_NUMBERED_RE.match(v))),
-        dates=share(_date_like),
-        owners=share(_owner_like),
-        status=share(lambda v: len(v) <= 40 and bool(_STATUS_RE.match(v.strip("• ")))),
-        accept=share(lambda v: len(v) <= 60 and bool(_ACCEPT_RE.match(v))),
-        recommend=share(lambda v: bool(_RECOMMEND_RE.search(v))),
-        reported=share(lambda v: bool(_REPORTED_RE.search(v))),
-        members=share(lambda v: bool(_MEMBER_RE.search(v))),
-        people=share(_person_like),
-        words=sum(len(v.split()) for v in filled) / n,
+        ids=sum(t.id for t in traits) / n,
+        numbered=sum(t.numbered for t in traits) / n,
+        dates=sum(t.date for t in traits) / n,
+        owners=sum(t.owner for t in traits) / n,
+        status=sum(t.status for t in traits) / n,
+        accept=sum(t.accept for t in traits) / n,
+        recommend=sum(t.recommend for t in traits) / n,
+        reported=sum(t.reported for t in traits) / n,
+        members=sum(t.member for t in traits) / n,
+        people=sum(t.person for t in traits) / n,
+        words=sum(t.words for t in traits) / n,
         distinct=len({v.casefold() for v in filled}) / n,
     )
 
@@ -137,6 +135,40 @@ def status_value(text: str) -> bool:
     text = text.strip("• ").rstrip(".")
     match = _STATUS_RE.match(text)
     return match is not None and match.end() >= len(text) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    """What one cell looks like (the tests ``profile`` counts)."""
+
+    id: bool
+    numbered: bool
+    date: bool
+    owner: bool
+    status: bool
+    accept: bool
+    recommend: bool
+    reported: bool
+    member: bool
+    person: bool
+    words: int
+
+
+@lru_cache(maxsize=8192)  # a header's cells are profiled again with each page's table that repeats it
+def _traits(value: str) -> _Traits:
+    return _Traits(
+        id=bool(_ID_RE.match(value) or _LETTER_ID_RE.match(value)),
+        numbered=bool(_NUMBERED_RE.match(value)),
+        date=_date_like(value),
+        owner=_owner_like(value),
+        status=len(value) <= 40 and bool(_STATUS_RE.match(value.strip("• "))),
+        accept=len(value) <= 60 and bool(_ACCEPT_RE.match(value)),
+        recommend=bool(_RECOMMEND_RE.search(value)),
+        reported=bool(_REPORTED_RE.search(value)),
+        member=bool(_MEMBER_RE.search(value)),
+        person=_person_like(value),
+        words=len(value.split()),
+    )
 
 
 def _date_like(value: str) -> bool:

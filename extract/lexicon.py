@@ -2,13 +2,20 @@
 
 Used where the page's geometry cannot decide alone: a word split across two printed lines by a narrow
 column ("Regenerati" / "on") looks exactly like a long word followed by a short one ("Executive" /
-"with"). The dictionary is loaded once per process, the first time it is needed.
+"with"). The dictionary is loaded once per process, the first time it is needed: from the word counts
+``make setup`` stores beside this module (:func:`store_counts`; loaded in about a fifth of the time
+pyspellchecker takes to read its own file), or from pyspellchecker when they are missing or were stored from
+another copy of its dictionary.
 """
 
 from __future__ import annotations
 
 import functools
+import pickle
 import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
 
 from .text import FUNCTION_WORDS
 
@@ -26,11 +33,70 @@ _BRITISH = (
 )
 
 
-@functools.cache
-def _frequencies():
-    from spellchecker import SpellChecker  # imported when first needed: loading takes about 0.2 s
+STORED = Path(__file__).with_name("data") / "english-words.pickle"  # written by ``make setup``
+_LANGUAGE = "en"
 
-    return SpellChecker(language="en", distance=1)
+
+@dataclass(frozen=True, slots=True)
+class WordCounts:
+    """pyspellchecker's English word counts (its keys, in lower case) and their sum."""
+
+    counts: dict[str, int]
+    total: int
+    source: tuple[str, int, int]  # the dictionary file they were read from: (language, size, CRC-32)
+
+    def frequency(self, word: str) -> float:
+        """As ``SpellChecker.word_usage_frequency(word)``: the word's share of all the counts."""
+        return self.counts.get(word.lower(), 0) / self.total
+
+
+def _dictionary_file() -> bytes:
+    import pkgutil
+
+    data = pkgutil.get_data("spellchecker", f"resources/{_LANGUAGE}.json.gz")
+    if data is None:
+        raise FileNotFoundError(f"pyspellchecker's {_LANGUAGE} dictionary")
+    return data
+
+
+def _source(data: bytes) -> tuple[str, int, int]:
+    return (_LANGUAGE, len(data), zlib.crc32(data))
+
+
+def counts_from_spellchecker() -> WordCounts:
+    """The word counts as pyspellchecker loads them (about 0.15 s)."""
+    from spellchecker import SpellChecker
+
+    words = SpellChecker(language=_LANGUAGE, distance=1).word_frequency
+    return WordCounts(dict(words.dictionary), words.total_words, _source(_dictionary_file()))
+
+
+def stored_counts(path: Path, source: tuple[str, int, int]) -> WordCounts | None:
+    """The word counts stored at ``path``, if they were read from the dictionary file ``source`` names."""
+    try:
+        with path.open("rb") as file:
+            stored = pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == source):
+        return None
+    _, total, counts = stored
+    return WordCounts(counts, total, source)
+
+
+def store_counts(path: Path) -> WordCounts:
+    """Store pyspellchecker's word counts at ``path`` (``make setup``), written whole or not at all."""
+    words = counts_from_spellchecker()
+    partial = path.with_name(path.name + ".tmp")
+    partial.write_bytes(pickle.dumps((words.source, words.total, words.counts), protocol=pickle.HIGHEST_PROTOCOL))
+    partial.replace(path)
+    return words
+
+
+@functools.cache
+def _frequencies() -> WordCounts:
+    stored = stored_counts(STORED, _source(_dictionary_file())) if STORED.exists() else None
+    return stored if stored is not None else counts_from_spellchecker()
 
 
 def frequency(word: str) -> float:
@@ -40,7 +106,7 @@ def frequency(word: str) -> float:
         return 0.0
     words = _frequencies()
     spellings = {word} | {pattern.sub(american, word) for pattern, american in _BRITISH}
-    return max(float(words.word_usage_frequency(w)) for w in spellings)
+    return max(words.frequency(w) for w in spellings)
 
 
 def joins_split_word(head: str, tail: str) -> bool | None:

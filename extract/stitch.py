@@ -118,10 +118,13 @@ def _same_first_rows(tables: list[Table] | tuple[Table, ...]) -> dict[int, tuple
                 groups.setdefault(key, []).append(index)
     more: dict[int, tuple[Row, ...]] = {}
     for members in groups.values():
-        for index in members if len(members) >= 2 else ():
-            second = _texts(tables[index].rows[1])  # a header's second row is printed again too: not body
+        if len(members) < 2:
+            continue
+        bodies = {index: [(row, _texts(row)) for row in tables[index].rows[1:]] for index in members}
+        for index in members:
+            second = bodies[index][0][1]  # a header's second row is printed again too: not body
             more[index] = tuple(
-                row for other in members if other != index for row in tables[other].rows[1:] if _texts(row) != second
+                row for other in members if other != index for row, texts in bodies[other] if texts != second
             )
     return more
 

@@ -152,6 +152,14 @@ def _index() -> tuple[dict[str, tuple[tuple[int, Phrase], ...]], tuple[tuple[int
     return {k: tuple(v) for k, v in by_first.items()}, tuple(prefixed), joined
 
 
+@lru_cache(maxsize=4096)
+def _starting(word: str) -> tuple[tuple[int, Phrase], ...]:
+    """The phrases (numbered) whose first word matches ``word``: those that begin with it, then those whose
+    first word is a prefix of it."""
+    by_first, prefixed, _ = _index()
+    return (*by_first.get(word, ()), *((i, p) for i, p in prefixed if _word_match(p.words[0], word)))
+
+
 @lru_cache(maxsize=8192)
 def _analyse(label: str) -> tuple[dict[str, float], tuple[str, ...], frozenset[int]]:
     """The role scores of a label, its (mended, plural-folded) words, and which of them the phrases cover."""
@@ -160,13 +168,9 @@ def _analyse(label: str) -> tuple[dict[str, float], tuple[str, ...], frozenset[i
         return {}, (), frozenset()
     squashed = "".join(_tokens(label))
     matches: list[tuple[int, int, Phrase]] = []  # (start, end, phrase), each phrase at its first place
-    by_first, prefixed, _ = _index()
     seen: set[int] = set()
     for start, word in enumerate(words):
-        for number, phrase in (
-            *by_first.get(word, ()),
-            *((i, p) for i, p in prefixed if _word_match(p.words[0], word)),
-        ):
+        for number, phrase in _starting(word):
             n = len(phrase.words)
             if number in seen or start + n > len(words) or phrase.final and start + n != len(words):
                 continue

@@ -81,3 +81,21 @@ def test_figures_and_words_hyphenated_at_a_line_end_join_up(lines, joined):
     from extract.readers.pdf_text import _join_lines
 
     assert _join_lines(lines) == joined
+
+
+def test_stored_word_counts_are_pyspellcheckers_and_only_for_the_same_dictionary(tmp_path):
+    from spellchecker import SpellChecker
+
+    from extract.lexicon import store_counts, stored_counts
+
+    path = tmp_path / "words.pickle"
+    written = store_counts(path)
+    loaded = stored_counts(path, written.source)
+    assert loaded == written
+    checker = SpellChecker(language="en", distance=1)
+    for word in ("organisation", "Colour", "the", "zorblquent", "straße"):
+        assert loaded.frequency(word) == checker.word_usage_frequency(word)
+    assert stored_counts(path, ("en", 1, 2)) is None  # stored from another copy of the dictionary: not used
+    assert stored_counts(tmp_path / "missing.pickle", written.source) is None
+    (tmp_path / "broken.pickle").write_bytes(b"not a pickle")
+    assert stored_counts(tmp_path / "broken.pickle", written.source) is None
