@@ -385,14 +385,15 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
 
 def _cut_value(name: str, above: str, below: str) -> bool:
     """Might ``below`` be the rest of the short value ``above``: an owner's first word alone ("Rebecca" /
-    "Doyle", "Community" / "Safety Team"), or a quarter without its year ("Q3" / "2024/25")?"""
+    "Doyle", "Community" / "Safety Team"), or a quarter or a day without the rest ("Q3" / "2024/25")?"""
     last = above.strip().split("\n")[-1].strip()
     first = below.strip().split("\n")[0].strip()
     if not last or first == last:
         return False
     if name == "responsible":  # the last of several owners ("Clare Ashworth; Ruth", "T/Supt", "Cllr Imran")
         return _FIRST_NAME_RE.fullmatch(_OWNER_SEP_RE.split(last)[-1].strip()) is not None
-    return name == "timescale" and re.fullmatch(r"Q[1-4]", last, re.I) is not None
+    # a quarter or a day without the rest of its date ("Q3" / "2024/25", "30" / "September 2023")
+    return name == "timescale" and re.fullmatch(r"Q[1-4]|\d{1,2}(?:st|nd|rd|th)?", last, re.I) is not None
 
 
 _OWNER_SEP_RE = re.compile(r"[;,/&]|\band\b")
