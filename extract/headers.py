@@ -271,6 +271,7 @@ def zip_cells(a: Row, b: Row):
 
 
 # a label's last piece, a date: "RAG (September" / "2026)", "Position at" / "21/01/2024"
+_AS_AT_RE = re.compile(r"^(?:as\s+)?at\s+", re.I)  # "(as at 31/03/2025)", "at 01/09/2024": a date ending a label
 _DATE_END_RE = re.compile(r"(?:\d{1,2}[/.]\d{1,2}[/.](?:\d\d)?|(?:19|20))\d\d\)?")
 
 
@@ -320,7 +321,7 @@ def _continues_header(top: Row, below: Row) -> bool:
     if not filled or not all(
         _label_like(t)
         and len(t.split()) <= 6
-        and (not _value_like(t) or _DATE_END_RE.fullmatch(t.strip().lstrip("([")))
+        and (not _value_like(t) or _DATE_END_RE.fullmatch(_AS_AT_RE.sub("", t.strip().lstrip("(["))))
         and not ends_sentence(t)
         and "\u2022" not in t
         for t in filled

@@ -815,6 +815,11 @@ def test_a_label_left_open_goes_on_to_a_date_in_the_row_below():
     )
     assert header.labels[:2] == ("Recommendation to\nExecutive", "Position at\n01/11/2025")
     assert (header.col("recommendation"), header.col("progress")) == (0, 1)
+    # "at" may stand below with the date ("Position" / "at 01/11/2025")
+    header = _split_header(
+        ("Recommendation to", "Position", "Directorate lead", "Timeline"), ("Executive", "at 01/11/2025", "", ""), rows
+    )
+    assert header.labels[1] == "Position\nat 01/11/2025"
 
 
 def test_a_column_that_asks_after_one_that_reports_is_the_recommendation_even_next_to_it():

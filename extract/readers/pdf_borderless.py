@@ -445,6 +445,14 @@ def _header_again(lines: list[list[dict]], columns: Columns) -> bool:
     return same >= 0.6 * len(columns.lefts)  # the same labels again, not body text that happens to name roles
 
 
+def fewer_of(columns: Columns, other: Columns) -> bool:
+    """Are ``columns`` some of ``other``'s, fewer, each at one of its edges (a row of that table with a cell
+    left empty, not another table's header)?"""
+    return len(columns.lefts) < len(other.lefts) and all(
+        any(abs(x - left) <= 3.0 for left in other.lefts) for x in columns.lefts
+    )
+
+
 def repeated_header(lines: list[list[dict]], columns: Columns) -> int:
     """How many of the first ``lines`` print the header of ``columns`` again (a table carried on from the page
     before, its labels repeated at the top of this one), 0 when they do not; judged by the labels alone, as

@@ -438,6 +438,8 @@ def _borderless(
             # holding only the end of a cut cell shows too little of the table to tell its header by the lines
             # below)
             again_at, carry = (found[0], max(again, found[1]), carry), None
+        elif borderless.fewer_of(found[2], carry):
+            found = None  # a row of the table carried on, with a cell left empty, read as labels: no header
     if carry is not None and (found is None or found[0] > 0):
         first = next(
             (i for i, ln in enumerate(lines[: found[0] if found else len(lines)]) if not carry.crosses(ln)), None
