@@ -902,8 +902,12 @@ def test_the_header_printed_again_with_its_labels_wrapped_otherwise_is_still_the
 def test_a_carried_tables_row_with_an_empty_cell_is_not_taken_for_another_tables_header():
     from extract.readers.pdf_borderless import fewer_of
 
-    carried = _columns((50.0, 200.0, 400.0, 500.0), {"recommendation": 0, "progress": 1}, ("Rec", "Update", "Lead", "Due"))
-    row_read_as_labels = _columns((200.0, 401.0, 500.0), {"recommendation": 0}, ("This recommendation", "Ann", "Ongoing"))
+    carried = _columns(
+        (50.0, 200.0, 400.0, 500.0), {"recommendation": 0, "progress": 1}, ("Rec", "Update", "Lead", "Due")
+    )
+    row_read_as_labels = _columns(
+        (200.0, 401.0, 500.0), {"recommendation": 0}, ("This recommendation", "Ann", "Ongoing")
+    )
     other_table = _columns((50.0, 150.0, 300.0), {"recommendation": 0}, ("Item", "Recommendation", "Officer"))
     assert fewer_of(row_read_as_labels, carried)
     assert not fewer_of(other_table, carried)
