@@ -19,7 +19,7 @@ from .headers import HeaderMap
 from .lexicon import joins_split_word
 from .model import Row
 from .stitch import TrackingTable
-from .text import BULLET, CLOSING, FUNCTION_WORDS, ends_open, join_distinct, norm_key
+from .text import BULLET, CLOSING, FUNCTION_WORDS, ends_open, hyphen_joins, join_distinct, norm_key
 
 _REC_ID_RE = re.compile(
     r"^\s*(?:"
@@ -319,13 +319,10 @@ def _glue(before: str, after: str) -> str:
         after[:1] in CLOSING
         or _split_word(before, after)
         or _split_date(before, after)
-        or _HYPHENATED_RE.search(before) is not None
-        and after[:1].islower()  # "dementia-" / "friendly"
+        or hyphen_joins(before, after)  # "dementia-" / "friendly"
     )
     return f"{before}{'' if joined else ' '}{after}"
 
-
-_HYPHENATED_RE = re.compile(r"[a-z]-$", re.I)
 
 # the last word of a post or a body, which names no one on its own
 _POST_END_RE = re.compile(r"(?:manager|officer|director|team|services?|lead|unit|partnership|executive)\W*$", re.I)

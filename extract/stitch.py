@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from .columns import profile
 from .headers import (
@@ -308,10 +309,14 @@ class _Paragraphs:
         self.paragraphs = paragraphs
         self.orders = [p.order for p in paragraphs]
         self.ordered = all(a <= b for a, b in zip(self.orders, self.orders[1:], strict=False))
+
+    @cached_property
+    def recurring(self) -> set[str]:
+        """The texts printed on more than one page: running heads and feet (worked out on first use)."""
         pages: dict[str, set[int | None]] = {}
-        for p in paragraphs:
+        for p in self.paragraphs:
             pages.setdefault(norm_key(p.text), set()).add(p.page)
-        self.recurring = {text for text, seen in pages.items() if len(seen) > 1}  # running heads and feet
+        return {text for text, seen in pages.items() if len(seen) > 1}
 
     def heading_among(self, paragraphs: list[Paragraph]) -> bool:
         """Is one of ``paragraphs`` a heading printed once (the title of another table, "Outstanding

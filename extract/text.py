@@ -25,6 +25,11 @@ def ends_open(text: str) -> bool:
     return _OPEN_END_RE.search(text.rstrip()) is not None
 
 
+def hyphen_joins(before: str, after: str) -> bool:
+    """Is ``before`` a word hyphenated at a line or page end whose rest ``after`` starts ("on-" / "line")?"""
+    return len(before) > 1 and before.endswith("-") and before[-2].isalpha() and after[:1].islower()
+
+
 # Bullet glyphs seen in papers: •, ●, ◦, ▪, ■, ‣, ⁃, ·, the Symbol-font private-use bullet, and "o"/"-" list markers.
 _BULLET_CHARS = "\u2022\u25cf\u25e6\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET_LINE_RE = re.compile(rf"^\s*[{_BULLET_CHARS}]+\s*")

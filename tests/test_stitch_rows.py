@@ -279,6 +279,14 @@ def test_text_below_a_break_in_lower_case_carries_the_sentence_on_unless_the_row
     assert rec["progress"] == "Phase one\nphase two begins"
 
 
+def _recs_over_a_break(first: list[Row], second: list[Row]) -> list[dict[str, str]]:
+    """The recommendations of a table whose rows ``first`` fill page 1 and ``second`` page 2 (headers included)."""
+    paper = Paper()
+    paper.table(*first, page=1)
+    paper.table(*second, page=2)
+    return paper.recs()
+
+
 def _one_over_a_break(above: Row, below: Row) -> dict[str, str]:
     """The one recommendation of a table whose row ``above`` ends page 1 and ``below`` opens page 2."""
     paper = Paper()
@@ -574,15 +582,14 @@ def test_the_end_of_one_recommendations_table_does_not_start_the_next_ones_run()
 def test_a_labels_last_line_printed_again_above_the_cut_text_is_not_kept():
     top = row("Recommendation of the Task", "Work", "Lead officer", "Planned")
     second = row("and Finish Group", "undertaken", "", "completion")
-    paper = Paper()
-    paper.table(top, second, row("1. That the council plants trees in", "Begun.", "Ann", "2025"), page=1)
-    paper.table(
-        top,
-        row("and Finish Group\nevery ward.", "undertaken", "", "completion"),
-        row("2. That the council mends the paths.", "Done.", "Bob", "2026"),
-        page=2,
+    recs = _recs_over_a_break(
+        [top, second, row("1. That the council plants trees in", "Begun.", "Ann", "2025")],
+        [
+            top,
+            row("and Finish Group\nevery ward.", "undertaken", "", "completion"),
+            row("2. That the council mends the paths.", "Done.", "Bob", "2026"),
+        ],
     )
-    recs = paper.recs()
     assert [r["recommendation"] for r in recs] == [
         "That the council plants trees in every ward.",
         "That the council mends the paths.",
@@ -693,15 +700,14 @@ def test_only_a_recommendations_words_at_the_top_of_a_page_are_its_next_paragrap
     # an unnumbered table: the row at the top of page 2 holds nothing but words in the recommendation column,
     # under a row with its progress, owner and date: the same recommendation's next paragraph
     head = row("Recommendation", "Progress", "Lead officer", "Target date")
-    paper = Paper()
-    paper.table(head, row("The council should plant trees.", "Begun in May.", "Ann Lee", "2025"), page=1)
-    paper.table(
-        head,
-        row("The review should cover the costs.", "", "", ""),
-        row("The council should mend the lights.", "Done.", "Bob Hay", "2026"),
-        page=2,
+    recs = _recs_over_a_break(
+        [head, row("The council should plant trees.", "Begun in May.", "Ann Lee", "2025")],
+        [
+            head,
+            row("The review should cover the costs.", "", "", ""),
+            row("The council should mend the lights.", "Done.", "Bob Hay", "2026"),
+        ],
     )
-    recs = paper.recs()
     assert [r["recommendation"] for r in recs] == [
         "The council should plant trees.\nThe review should cover the costs.",
         "The council should mend the lights.",

@@ -428,16 +428,11 @@ def _borderless(
     tables: list[Table] = []
     used: set[int] = set()
     start = 0
-    found = borderless.find_header(lines)
-    again_at = None
-    known = carry  # the last table's columns: a header printed again is read as that header
+    found = top = borderless.find_header(lines)
+    known = carry  # the last table's columns: a header printed again is read as that header (see below)
     if carry is not None and found is not None:
-        again = borderless.repeated_header(lines[found[0] :], carry)
-        if again:  # the header printed again below a running title: the table goes on under it (see stitch),
-            # as many lines as that header (known from the page before) takes here, or as the labels do (a page
-            # holding only the end of a cut cell shows too little of the table to tell its header by the lines
-            # below)
-            again_at, carry = (found[0], max(again, found[1]), carry), None
+        if borderless.repeated_header(lines[found[0] :], carry):
+            carry = None  # the header printed again below a running title: the table goes on under it (see stitch)
         elif borderless.fewer_of(found[2], carry):
             found = None  # a row of the table carried on, with a cell left empty, read as labels: no header
     if carry is not None and (found is None or found[0] > 0):
@@ -460,13 +455,15 @@ def _borderless(
                 start = first + again + count
     last_columns, last_end = None, 0
     while True:
-        found, again_at = again_at or borderless.find_header(lines[start:]), None
+        found = top if start == 0 else borderless.find_header(lines[start:])
         if found is None:
             break
         at, size, columns = found
         at += start
         if known is not None and columns is not known and (again := borderless.repeated_header(lines[at:], known)):
-            size, columns = max(again, size), known  # the same header again, its labels set over more lines
+            # the same header again: as many lines as it takes here, or as the labels do (a page holding only
+            # the end of a cut cell shows too little of the table to tell its header by the lines below)
+            size, columns = max(again, size), known
         known = columns
         table, count = borderless.build_table(lines[at + size :], columns, number, 0, lines[at : at + size], rules)
         if count == 0:

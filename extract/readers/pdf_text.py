@@ -10,7 +10,7 @@ import statistics
 
 from ..lexicon import joins_split_word
 from ..model import BBox, Document, Paragraph
-from ..text import BULLET, CLOSING, tidy_line, tidy_text
+from ..text import BULLET, CLOSING, hyphen_joins, tidy_line, tidy_text
 
 _LINE_TOLERANCE = 2.5  # words whose tops differ by less than this sit on one line
 _PARA_GAP = 0.2  # a line gap this much (times the text height) above the usual one starts a paragraph
@@ -179,9 +179,7 @@ def _join_lines(lines: list[str]) -> str:
     for line in lines:
         if not out:
             out = line
-        elif (
-            out.endswith("-") and len(out) > 1 and (out[-2].isalpha() and line[:1].islower() or _figures_cut(out, line))
-        ):
+        elif hyphen_joins(out, line) or out.endswith("-") and len(out) > 1 and _figures_cut(out, line):
             out += line  # a word hyphenated at the line end ("on-" + "line"), a date or range ("2025-07-" + "15")
         else:
             out += " " + line
