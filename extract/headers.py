@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .columns import assign, profile
 from .model import Row, Table
-from .text import ends_open, ends_sentence, norm_key
+from .text import ends_open, ends_sentence, label_date, norm_key
 from .vocab import ROLES, best_role, completes_label
 from .vocab import label_scores as vocab_scores
 
@@ -196,7 +196,8 @@ def find_header(table: Table, max_rows: int = 5, more: tuple[Row, ...] = ()) -> 
         body = (*rows[index + 1 :], *more) if index == 0 else rows[index + 1 :]
         one = map_header(row, index, body)
         two = None
-        if index + 1 < len(rows) and _continues_header(row, rows[index + 1]):
+        ends = index + 1 < len(rows) and _label_ends(row, rows[index + 1])
+        if index + 1 < len(rows) and _continues_header(row, rows[index + 1], ends):
             joined = tuple(_join_labels(a, b) for a, b in zip_cells(row, rows[index + 1]))
             two = map_header(
                 row,
@@ -208,7 +209,7 @@ def find_header(table: Table, max_rows: int = 5, more: tuple[Row, ...] = ()) -> 
         # the two-row reading wins a tie (its labels are the whole labels), and wins outright when every
         # piece below starts in lower case: the rest of the label above ("Date" / "agreed" is no timescale)
         chosen = max((h for h in (two, one) if h is not None), key=lambda h: len(h.columns), default=None)
-        if two is not None and _label_ends(row, rows[index + 1]):
+        if two is not None and ends:
             chosen = two
         if chosen is not None:
             return chosen
@@ -270,18 +271,13 @@ def zip_cells(a: Row, b: Row):
         )
 
 
-# a label's last piece, a date: "RAG (September" / "2026)", "Position at" / "21/01/2024"
-_AS_AT_RE = re.compile(r"^(?:as\s+)?at\s+", re.I)  # "(as at 31/03/2025)", "at 01/09/2024": a date ending a label
-_DATE_END_RE = re.compile(r"(?:\d{1,2}[/.]\d{1,2}[/.](?:\d\d)?|(?:19|20))\d\d\)?")
-
-
 def _label_ends(top: Row, row: Row) -> bool:
     """Is ``row`` the rest of the labels of ``top``, wrapped into a second row: pieces in lower case
     ("deadline", "(as at 31/03/2025)") or short capitalised pieces that make a label the vocabulary knows better
     than the one above alone ("Scrutiny" / "Panel Recommendation"), with dates that end a label ("2026)")?"""
     pairs = [(a, b.strip().lstrip("([")) for a, b in zip_cells(top, row) if b.strip()]
     lower = [b for _, b in pairs if b[:1].islower()]
-    capitalised = [(a, b) for a, b in pairs if b not in lower and not _DATE_END_RE.fullmatch(b)]
+    capitalised = [(a, b) for a, b in pairs if b not in lower and not label_date(b)]
     if not (lower or capitalised) or any(len(b.split()) > 3 or not vocab_scores(f"{a} {b}") for a, b in capitalised):
         return False
     # a capitalised piece is a label's end when one of them makes its label the vocabulary knows better, and
@@ -303,8 +299,9 @@ def _join_labels(top: str, bottom: str) -> str:
     return "\n".join(t for t in (top.strip(), bottom.strip()) if t)
 
 
-def _continues_header(top: Row, below: Row) -> bool:
-    """Is ``below`` the second line of a header split over two rows ("Completion" over "Date")?"""
+def _continues_header(top: Row, below: Row, label_ends: bool) -> bool:
+    """Is ``below`` the second line of a header split over two rows ("Completion" over "Date")? ``label_ends``:
+    whether its pieces are the ends of the labels above (:func:`_label_ends`)."""
     texts = [c.text.strip() for c in below.cells if not c.merged]
     filled = [t for t in texts if t]
     if len(filled) == 1 and len(below.cells) >= 3 and any(c.col_span >= len(below.cells) - 1 for c in below.cells):
@@ -313,7 +310,7 @@ def _continues_header(top: Row, below: Row) -> bool:
     # "Date" / "agreed"), when one changes what its label says
     if (
         filled
-        and _label_ends(top, below)
+        and label_ends
         and all(_label_like(t) and len(t.split()) <= 8 and not re.search(r"\n|\u2022|\.$", t) for t in filled)
         and any(completes_label(a, b) for a, b in zip_cells(top, below) if b.strip() and a.strip())
     ):
@@ -321,7 +318,7 @@ def _continues_header(top: Row, below: Row) -> bool:
     if not filled or not all(
         _label_like(t)
         and len(t.split()) <= 6
-        and (not _value_like(t) or _DATE_END_RE.fullmatch(_AS_AT_RE.sub("", t.strip().lstrip("(["))))
+        and (not _value_like(t) or label_date(t))
         and not ends_sentence(t)
         and "\u2022" not in t
         for t in filled

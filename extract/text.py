@@ -30,6 +30,20 @@ def hyphen_joins(before: str, after: str) -> bool:
     return len(before) > 1 and before.endswith("-") and before[-2].isalpha() and after[:1].islower()
 
 
+# a date that ends a label wrapped down to it: "2026)", "February 2026", "(as at 31/03/2026)", "at 01/09/24"
+_LABEL_DATE_RE = re.compile(
+    r"[([]?(?:(?:as\s+)?at\s+)?(?:\d{1,2}[/.]\d{1,2}[/.](?:\d\d)?\d\d"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d|(?:19|20)\d\d)[)\]]?",
+    re.I,
+)
+
+
+def label_date(text: str) -> bool:
+    """Is ``text`` a date that ends a label wrapped down to it ("RAG (September" / "2026)", "Position" /
+    "at 01/09/2024"), a day, a month and year or a year, with "at" or "as at" before it?"""
+    return _LABEL_DATE_RE.fullmatch(text.strip()) is not None
+
+
 # Bullet glyphs seen in papers: •, ●, ◦, ▪, ■, ‣, ⁃, ·, the Symbol-font private-use bullet, and "o"/"-" list markers.
 _BULLET_CHARS = "\u2022\u25cf\u25e6\u25aa\u25a0\u2023\u2043\u00b7\uf0b7\uf0a7\uf076\uf0d8"
 _BULLET_LINE_RE = re.compile(rf"^\s*[{_BULLET_CHARS}]+\s*")

@@ -15,13 +15,13 @@ column boundaries carry over and the top of the next page continues the table.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Sequence
 
 from ..headers import looks_numbered, map_header
 from ..lexicon import joins_split_word
 from ..model import Cell, Row, Table
+from ..text import label_date
 from ..vocab import best_role, completes_label, is_whole_label, label_scores
 from .pdf_columns import Columns, Rule, column_of, segments
 from .pdf_rowcuts import _is_number, _rows, _table_rules
@@ -86,18 +86,10 @@ def _label_pieces(line: list[dict], *, years: bool = False) -> bool:
         and (
             not any(ch.isdigit() for w in seg for ch in w["text"])
             or years
-            and _LABEL_DATE_RE.fullmatch(" ".join(w["text"] for w in seg)) is not None
+            and label_date(" ".join(w["text"] for w in seg))
         )
         for seg in segments(line)
     )
-
-
-# a date that ends a label wrapped down to it: "2026)", "February 2026", "(as at 31/03/2026)"
-_LABEL_DATE_RE = re.compile(
-    r"\(?(?:(?:as at |at )?(?:\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\.? (?:19|20)\d\d)|(?:19|20)\d\d)\)?",
-    re.I,
-)
 
 
 def _fit(columns: Columns) -> tuple[int, int]:
