@@ -19,7 +19,7 @@ from .headers import HeaderMap
 from .lexicon import joins_split_word
 from .model import Row
 from .stitch import TrackingTable
-from .text import BULLET, CLOSING, FUNCTION_WORDS, ends_open, hyphen_joins, join_distinct, norm_key
+from .text import BULLET, CLOSING, FUNCTION_WORDS, ends_open, heading_like, hyphen_joins, join_distinct, norm_key
 
 _REC_ID_RE = re.compile(
     r"^\s*(?:"
@@ -247,7 +247,7 @@ def _heading_in_first_cell(row: Row, following: Row, header: HeaderMap) -> str |
     if len(row.cells) < 3 or not own or any(c.text.strip() for c in own[1:]):
         return None
     text = own[0].text.strip()
-    if not text[:1].isupper() or "\n" in text or len(text.split()) > 10 or text[-1] in ".;,":
+    if not heading_like(text, max_words=10):
         return None
     p = profile([text])
     if p.ids or p.numbered or p.dates or p.people or p.accept or status_value(text) or ends_open(text):

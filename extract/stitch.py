@@ -31,7 +31,7 @@ from .headers import (
     near_miss,
 )
 from .model import Cell, Document, Paragraph, Row, Table
-from .text import BULLET, PAGE_NUMBER_RE, ends_sentence, norm_key
+from .text import BULLET, PAGE_NUMBER_RE, ends_sentence, heading_like, norm_key
 from .vocab import completes_label
 
 _HEADING_RE = re.compile(r"^(?:appendix|annex|annexe|schedule|table|part|section)\b", re.I)
@@ -324,12 +324,10 @@ class _Paragraphs:
         escaped a cell ("Spring 2015"), that no other page repeats?"""
         for p in paragraphs:
             text = p.text.strip()
-            words = text.split()
             if (
-                3 <= len(words) <= 12
+                len(text.split()) >= 3
+                and heading_like(text)
                 and not profile([text]).dates
-                and text[:1].isupper()
-                and text[-1] != "."
                 and not PAGE_NUMBER_RE.match(text)
                 and norm_key(text) not in self.recurring
             ):

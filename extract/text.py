@@ -25,6 +25,13 @@ def ends_open(text: str) -> bool:
     return _OPEN_END_RE.search(text.rstrip()) is not None
 
 
+def heading_like(text: str, max_words: int = 12) -> bool:
+    """Could ``text`` be a short heading ("Theme 2: Prevention", "Outstanding recommendations"): one line of at
+    most ``max_words`` words, capitalised, not ending as a sentence or a clause does?"""
+    text = text.strip()
+    return text[:1].isupper() and "\n" not in text and len(text.split()) <= max_words and text[-1] not in ".;,"
+
+
 def hyphen_joins(before: str, after: str) -> bool:
     """Is ``before`` a word hyphenated at a line or page end whose rest ``after`` starts ("on-" / "line")?"""
     return len(before) > 1 and before.endswith("-") and before[-2].isalpha() and after[:1].islower()

@@ -822,25 +822,6 @@ def test_a_label_left_open_goes_on_to_a_date_in_the_row_below():
     assert header.labels[1] == "Position\nat 01/11/2025"
 
 
-@pytest.mark.parametrize(
-    ("text", "ends_label"),
-    [
-        ("2026)", True),
-        ("February 2026", True),
-        ("(as at 31/03/2026)", True),
-        ("at 01/09/25", True),
-        ("Sept. 2025", True),
-        ("31 March 2026", False),  # a day of a month: a value, not a label's last piece
-        ("2026 update", False),
-        ("Status", False),
-    ],
-)
-def test_a_date_ends_a_label_as_a_year_a_month_and_year_or_a_day_with_at_before_it(text, ends_label):
-    from extract.text import label_date
-
-    assert label_date(text) is ends_label
-
-
 def test_a_column_that_asks_after_one_that_reports_is_the_recommendation_even_next_to_it():
     # "What has happened" reports (and mentions a recommendation); "Review outcome" after it asks or states
     # outcomes: the lean of the first prose column after the recommendation to the progress gives way

@@ -9,7 +9,7 @@ from extract.metadata import extract_metadata, parse_meeting_date
 from extract.model import Cell, Document, Paragraph, Row, Table
 from extract.rows import id_from_cell, recommendations, split_rec_id
 from extract.stitch import tracking_tables
-from extract.text import join_distinct, split_inline_bullets, tidy_text
+from extract.text import heading_like, join_distinct, label_date, split_inline_bullets, tidy_text
 
 
 def row(*texts: str, page: int | None = None, overflows: tuple[int, ...] = ()) -> Row:
@@ -38,6 +38,39 @@ def test_split_inline_bullets():
 
 def test_join_distinct_keeps_order_and_drops_repeats():
     assert join_distinct(["DCI Ashton", "Paul Bradley", "dci ashton", ""]) == "DCI Ashton; Paul Bradley"
+
+
+@pytest.mark.parametrize(
+    ("text", "ends_label"),
+    [
+        ("2026)", True),
+        ("February 2026", True),
+        ("(as at 31/03/2026)", True),
+        ("at 01/09/25", True),
+        ("Sept. 2025", True),
+        ("31 March 2026", False),  # a day of a month: a value, not a label's last piece
+        ("2026 update", False),
+        ("Status", False),
+    ],
+)
+def test_a_date_ends_a_label_as_a_year_a_month_and_year_or_a_day_with_at_before_it(text, ends_label):
+    assert label_date(text) is ends_label
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("Theme 2: Prevention", True),
+        ("Outstanding recommendations from earlier reviews", True),
+        ("the council will consult", False),  # not capitalised: a sentence's middle
+        ("Work has started.", False),
+        ("Partners, schools,", False),
+        ("Section B\nResources", False),
+        ("One two three four five six seven eight nine ten eleven twelve thirteen", False),
+    ],
+)
+def test_a_short_heading_is_one_capitalised_line_that_ends_no_sentence(text, heading):
+    assert heading_like(text) is heading
 
 
 # -- headers -------------------------------------------------------------------------------------------

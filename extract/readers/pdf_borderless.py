@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ..headers import looks_numbered, map_header
 from ..lexicon import joins_split_word
 from ..model import Cell, Row, Table
-from ..text import label_date
+from ..text import heading_like, label_date
 from ..vocab import best_role, completes_label, is_whole_label, label_scores
 from .pdf_columns import Columns, Rule, column_of, segments
 from .pdf_rowcuts import _is_number, _rows, _table_rules
@@ -304,7 +304,7 @@ def _theme_line(
     if len(segments(line)) != 1 or abs(line[0]["x0"] - columns.lefts[0]) > 3.0 or len(line) > 12:
         return False
     text = " ".join(w["text"] for w in line)
-    if not text[:1].isupper() or text.rstrip()[-1:] in ".;,:" or looks_numbered(text):
+    if not heading_like(text) or text.rstrip().endswith(":") or looks_numbered(text):
         return False
     if not below or columns.crosses(below[0]) or below[0][0]["top"] - line[0]["bottom"] >= _END_GAP * height:
         return False
