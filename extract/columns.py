@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .text import MONTH
 from .vocab import OTHER, ROLES, label_scores
 
 _ID_RE = re.compile(r"^\(?(?:r|rec\.?\s*|recommendation\s*)?[a-z]?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]?$", re.I)
@@ -21,7 +22,7 @@ _LETTER_ID_RE = re.compile(r"^\(?[a-z]{1,4}\s?\d{1,3}[a-z]?[.):]?$", re.I)
 _NUMBERED_RE = re.compile(
     r"^\s*(?:\(?\d{1,3}(?:\.\d{1,2})*[a-z]?[.):]\s|r\d{1,3}[a-z]?\b|(?:recommendation|rec)\.?\s*\d)", re.I
 )
-_MONTH_RE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
+_MONTH_RE = re.compile(rf"\b{MONTH}\b", re.I)
 _DATE_WORDS_RE = re.compile(
     r"\b(?:(?:19|20)\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|q[1-4]|quarter|ongoing|on-going|immediate(?:ly)?|"
     r"spring|summer|autumn|winter|annual(?:ly)?|monthly|quarterly|weekly|tbc|tba|end of|by end|"

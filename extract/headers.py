@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .columns import assign, profile
 from .model import Row, Table
-from .text import ends_open, ends_sentence, label_date, norm_key
+from .text import MONTH, ends_open, ends_sentence, label_date, norm_key
 from .vocab import ROLES, best_role, completes_label
 from .vocab import label_scores as vocab_scores
 
@@ -79,10 +79,10 @@ def header_like(texts: tuple[str, ...]) -> bool:
 
 
 _VALUE_RE = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\s+\d{{4}}\b|"
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2,4}\b|\d?$)|^[\d,.\s£$%()-]+$|"  # (a date a narrow column cut: "19/05/2")
     r"^(?:q[1-4]\s+)?(?:19|20)\d\d/\d\d$|"  # a financial year ("2024/25", "Q3 2025/26")
-    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+(?:19|20)\d\d$",  # a month ("March 2025")
+    rf"^{MONTH}\.?\s+(?:19|20)\d\d$",  # a month ("March 2025")
     re.I,
 )
 

@@ -37,10 +37,16 @@ def hyphen_joins(before: str, after: str) -> bool:
     return len(before) > 1 and before.endswith("-") and before[-2].isalpha() and after[:1].islower()
 
 
+# a month's name, whole or cut short ("Sept", "Dec"), never the start of another word ("Marsh", "Mayor", "Decker")
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+
 # a date that ends a label wrapped down to it: "2026)", "February 2026", "(as at 31/03/2026)", "at 01/09/24"
 _LABEL_DATE_RE = re.compile(
     r"[([]?(?:(?:as\s+)?at\s+)?(?:\d{1,2}[/.]\d{1,2}[/.](?:\d\d)?\d\d"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d|(?:19|20)\d\d)[)\]]?",
+    rf"|{MONTH}\.? (?:19|20)\d\d|(?:19|20)\d\d)[)\]]?",
     re.I,
 )
 

@@ -22,13 +22,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .text import MONTH
+
 ROLES = ("rec_id", "recommendation", "progress", "responsible", "timescale", "status", "accepted")
 OTHER = "other"
 _PREPOSITIONS = frozenset("of for to on against by in from with as at".split())
 _TOKEN_RE = re.compile(r"[a-z0-9#%]+(?:'[a-z]+)?\*?")
 _DATEISH_RE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:19|20)\d{2}(?:\s*[/-]\s*\d{2,4})?\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b(?=\s+(?:19|20)\d{2})",
+    rf"\b{MONTH}\b(?=\s+(?:19|20)\d{{2}})",
     re.I,
 )
 _NOTE_RE = re.compile(r"\[\w{1,5}\]|\(\w{1,3}\)\s*$|[*\u2020\u2021]+\s*$")

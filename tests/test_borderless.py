@@ -417,6 +417,15 @@ def _columns(lefts: tuple[float, ...], roles: dict[str, int], labels: tuple[str,
     return Columns(lefts=lefts, header=HeaderMap(columns=roles, row=0, labels=labels))
 
 
+def _update_first():
+    """The columns "Update | Recommendation | Lead" at 50, 250 and 450."""
+    return _columns(
+        (50.0, 250.0, 450.0),
+        {"progress": 0, "recommendation": 1, "responsible": 2},
+        ("Update", "Recommendation", "Lead"),
+    )
+
+
 def _line(top: float, *groups: tuple[float, str]) -> list[dict]:
     words = []
     for x, text in groups:
@@ -784,17 +793,13 @@ def test_a_last_paragraph_above_the_closing_rule_stays_in_its_cell():
     # be; a rule across the table under it closes the table, so it is the cell's
     from extract.readers.pdf_borderless import build_table
 
-    columns = _columns(
-        (50.0, 250.0, 450.0),
-        {"progress": 0, "recommendation": 1, "responsible": 2},
-        ("Update", "Recommendation", "Lead"),
-    )
+    columns = _update_first()
     lines = [
         _line(100, (50, "Forty trees were planted"), (250, "1. Plant more trees."), (450, "Ann Lee")),
         _line(111, (50, "in the spring.")),
         _line(122, (50, "The survey is done.")),
-        _line(145, (50, "A second phase begins")),
-        _line(156, (50, "in the autumn.")),
+        _line(145, (50, "A second phase.")),  # short of the column's width: no wrapped paragraph
+        _line(156, (50, "Begins in autumn.")),
     ]
     rules = [(95.0, 45.0, 560.0), (170.0, 45.0, 560.0)]
     assert build_table(lines, columns, 1, 0, None, rules)[1] == 5
@@ -806,11 +811,7 @@ def test_text_in_larger_type_at_the_top_of_the_next_page_is_the_papers_not_the_c
 
     from extract.readers.pdf_borderless import build_table
 
-    columns = _columns(
-        (50.0, 250.0, 450.0),
-        {"progress": 0, "recommendation": 1, "responsible": 2},
-        ("Update", "Recommendation", "Lead"),
-    )
+    columns = _update_first()
     carried = replace(columns, text_height=9.0)  # _word sets text 9 high
     big = [{**w, "bottom": w["top"] + 11.0} for w in _line(123, (50, "Background papers: none"))]
     lines = [_line(100, (50, "and the rest is done.")), _line(111, (50, "The survey ends in May.")), big]
@@ -912,3 +913,73 @@ def test_a_carried_tables_row_with_an_empty_cell_is_not_taken_for_another_tables
     assert fewer_of(row_read_as_labels, carried)
     assert not fewer_of(other_table, carried)
     assert not fewer_of(carried, carried)
+
+
+def test_a_paragraph_wrapped_at_the_first_columns_width_is_the_rest_of_its_cell():
+    # the first column's cell goes on below the row in paragraphs of its own, each wrapped at the column's
+    # width: the rest of the cell (running on to the page foot), not the paper's text after the table
+    from extract.readers.pdf_borderless import build_table
+
+    columns = _update_first()
+    lines = [
+        _line(100, (50, "Forty trees were planted"), (250, "1. Plant more trees."), (450, "Ann Lee")),
+        _line(111, (50, "in the spring.")),
+        _line(140, (50, "A second phase of work")),
+        _line(151, (50, "begins with the parks")),
+        _line(162, (50, "in the autumn.")),
+    ]
+    assert build_table(lines, columns, 1, 0, None)[1] == 5
+    # one short line set apart is still the paper's text
+    assert build_table([*lines[:2], _line(140, (50, "Background papers: none."))], columns, 1, 0, None)[1] == 2
+
+
+def test_a_line_of_running_text_under_the_closing_rule_is_not_the_last_row():
+    # "Contact officer: ... Team." runs on across a column edge with ordinary word spaces: one paragraph
+    # below the table's closing rule, set further below it than the rows' text below theirs
+    from extract.readers.pdf_borderless import build_table
+
+    columns = _columns(
+        (50.0, 244.0, 400.0),
+        {"recommendation": 0, "progress": 1, "responsible": 2},
+        ("Recommendation", "Update", "Lead"),
+    )
+    lines = [
+        _line(103, (50, "1. Plant more trees."), (244, "Begun in May."), (400, "Ann Lee")),
+        _line(133, (50, "2. Mend the lights."), (244, "Done."), (400, "Jo Tan")),
+        _line(175, (50, "Contact officer: Tom Rowe, Public Health"), (244, "Team.")),
+    ]
+    rules = [(100.0, 45.0, 560.0), (130.0, 45.0, 560.0), (160.0, 45.0, 560.0)]
+    table, used = build_table(lines, columns, 1, 0, None, rules)
+    assert used == 2
+    assert not any("Contact" in c.text for r in table.rows for c in r.cells)
+
+
+def test_the_labels_of_a_borderless_header_are_judged_with_the_cells_below():
+    # "Paragraph" alone is a weak number label; over ids it is the number column, so rows start at the ids
+    from extract.readers.pdf_borderless import find_header
+
+    lines = [
+        _line(100, (50, "Paragraph"), (120, "Recommendation"), (280, "Progress"), (420, "Lead")),
+        _line(125, (50, "R1"), (120, "Trees are planted."), (280, "Begun in May."), (420, "Ann Lee")),
+        _line(150, (50, "R2"), (120, "Lights are mended."), (280, "Done in June."), (420, "Jo Tan")),
+    ]
+    _, _, columns = find_header(lines)
+    assert columns.header.col("rec_id") == 0
+
+
+def test_the_last_rows_cells_that_reach_the_foot_may_run_on_to_the_next_page():
+    from extract.readers.pdf_borderless import build_table
+
+    columns = _columns(
+        (50.0, 250.0, 450.0),
+        {"recommendation": 0, "progress": 1, "responsible": 2},
+        ("Recommendation", "Update", "Lead"),
+    )
+    lines = [
+        _line(100, (50, "1. Plant more trees."), (250, "Begun in May and"), (450, "Strategic")),
+        _line(111, (250, "carried on in")),
+    ]
+    table, _ = build_table(lines, columns, 1, 0, None)
+    assert [c.overflows for c in table.rows[-1].cells] == [False, True, False]
+    one = build_table(lines[:1], columns, 1, 0, None)[0]
+    assert [c.overflows for c in one.rows[-1].cells] == [True, True, True]

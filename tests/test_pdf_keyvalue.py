@@ -346,3 +346,21 @@ def test_a_records_last_label_at_the_top_of_a_page_counts_when_the_pages_other_r
         ]
     blocks = find_blocks(lines, 2)
     assert [len(t.rows) for t, _ in blocks] == [1, 3, 3]
+
+
+def test_a_label_the_page_does_not_repeat_opens_the_value_lines_below_it_at_the_page_head():
+    # the page break cut a record after its first labels: "What has happened" (unknown to the vocabulary,
+    # printed once on this page) opens the page, its value runs on over two more lines, then known labels
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(60, (50, "What has happened"), (160, "Forty trees were planted in the")),
+        _words(72, (160, "spring and more follow in the")),
+        _words(84, (160, "autumn.")),
+        _words(108, (50, "Status"), (160, "Amber")),
+        _words(132, (50, "Due"), (160, "May 2026")),
+    ]
+    [(table, _)] = find_blocks(lines, 3)
+    labels = [r.cells[0].text for r in table.rows]
+    assert labels == ["What has happened", "Status", "Due"]
+    assert table.rows[0].cells[1].text.startswith("Forty trees")

@@ -36,6 +36,13 @@ def test_split_inline_bullets():
     ]
 
 
+def test_a_name_that_starts_like_a_month_is_no_date():
+    from extract.columns import profile
+
+    assert profile(["Helen Marsh", "Martin Hale", "Jo Decker", "The Mayor"]).dates == 0.0
+    assert profile(["Sept 2025", "end of Dec", "March 2026", "Q3 2025/26"]).dates == 1.0
+
+
 def test_join_distinct_keeps_order_and_drops_repeats():
     assert join_distinct(["DCI Ashton", "Paul Bradley", "dci ashton", ""]) == "DCI Ashton; Paul Bradley"
 

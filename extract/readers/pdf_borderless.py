@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..headers import looks_numbered, map_header
 from ..lexicon import joins_split_word
@@ -61,7 +62,9 @@ def find_header(lines: list[list[dict]]) -> tuple[int, int, Columns] | None:
                 break  # (past three lines, only label ends set close under: "Select" / "Commit" / "tee")
             if size > 1 and _content_line(block[-1]):
                 break  # the first line of the body, close under a one-line header
-            columns = (_columns(block) if named else None) or _columns(block, lines[i + size :])
+            # the labels and the cells below together; labels that name a recommendation column may stand alone
+            # (a page holding little of the table below them)
+            columns = _columns(block, lines[i + size :]) or (_columns(block) if named else None)
             if columns is not None and (best is None or _label_pieces(block[-1]) or _fit(columns) >= _fit(best[2])):
                 best = (i, size, columns)
         if best is not None:
@@ -281,6 +284,8 @@ def build_table(
     if header_lines:
         table_rows.append(_row(header_lines, columns, page, _rights(header_lines, columns)))
     placed = [(_top(r[0]), _row(r, columns, page, rights)) for r in rows]
+    if placed:  # the last row's cells that reach the body's last line: a page break may have cut them
+        placed[-1] = (placed[-1][0], _reaching(placed[-1][1], max(w["bottom"] for w in body[-1]), height))
     placed += [(_top(t), _theme_row(t, columns, page)) for t in themes]
     table_rows.extend(r for _, r in sorted(placed, key=lambda p: p[0]))
     top = (header_lines or body or [[{"top": 0.0}]])[0][0]["top"]
@@ -288,6 +293,17 @@ def build_table(
     table = Table(rows=tuple(table_rows), order=order, page=page, bbox=(columns.lefts[0], top, 10_000.0, bottom))
     kept = {id(ln) for ln in body + themes}
     return table, max((i + 1 for i, ln in enumerate(lines) if id(ln) in kept), default=0)
+
+
+def _reaching(row: Row, bottom: float, height: float) -> Row:
+    """``row`` with its cells whose text reaches down to ``bottom`` (the table's last line) marked as running
+    to the foot (``Cell.overflows``): the text the next page goes on with may be theirs ("Strategic" /
+    "Director of Place")."""
+    cells = tuple(
+        replace(c, overflows=True) if c.text and c.bbox is not None and bottom - c.bbox[3] < 0.6 * height else c
+        for c in row.cells
+    )
+    return replace(row, cells=cells)
 
 
 def _top(line: list[dict]) -> float:
@@ -353,8 +369,8 @@ def _above_closing_rule(
     if not pads or gaps[-1] is None or gaps[-1] <= statistics.median(pads) + 0.8 * height:
         return body
     below = [ln for ln in body if ln[0]["top"] > ys[-1]]
-    if len({columns.index(w) for ln in below for w in ln}) > 1:
-        return body  # the last row itself, set lower in its cells
+    if len({columns.index(seg[0]) for ln in below for seg in segments(ln)}) > 1:
+        return body  # the last row itself, set lower in its cells (a line of running text is in one column)
     return [ln for ln in body if ln[0]["top"] < ys[-1]]
 
 
@@ -394,7 +410,11 @@ def _without_trailing_paragraph(
         start -= 1
     inside = max((gap(a, b) for a, b in zip(body[: start - 1], body[1:start], strict=False)), default=0.0)
     below = gap(body[start - 1], body[start])
-    if below > max(inside + 0.5 * height, 1.5 * height) and not _one_band(body, start, rules, height):
+    if (
+        below > max(inside + 0.5 * height, 1.5 * height)
+        and not _one_band(body, start, rules, height)
+        and not _wrapped_in_first(body, start, columns)
+    ):
         opens = " ".join(w["text"] for w in body[start])
         if not looks_numbered(opens) and not _is_number(opens, True):
             return body[:start]
@@ -408,8 +428,23 @@ def _without_trailing_paragraph(
             return body
     opens = " ".join(w["text"] for w in body[end])
     if gap(body[end - 1], body[end]) > 1.2 * height and not looks_numbered(opens) and not _is_number(opens, True):
-        return body if _one_band(body, end, rules, height) else body[:end]
+        return body if _one_band(body, end, rules, height) or _wrapped_in_first(body, end, columns) else body[:end]
     return body
+
+
+def _wrapped_in_first(body: list[list[dict]], start: int, columns: Columns) -> bool:
+    """Are the lines from ``start`` on a paragraph wrapped at the first column's width (the rest of its cell,
+    not the paper's text after the table, which runs across the page): two lines or more, the lines before a
+    paragraph's last reaching close to the furthest the column's text reaches above them?"""
+    lines = body[start:]
+    if len(lines) < 2:
+        return False
+    right = max((w["x1"] for line in body[:start] for w in line if columns.index(w) == 0), default=0.0)
+    width = right - columns.lefts[0]
+    if width <= 0:
+        return False
+    reach = [max(w["x1"] for w in line) for line in lines[:-1]]
+    return statistics.median(reach) >= right - 0.25 * width
 
 
 def _one_band(body: list[list[dict]], end: int, rules: Sequence[Rule], height: float) -> bool:

@@ -82,12 +82,14 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
                 and id(lines[start - 1][0]) not in used
             ):
                 start -= 1  # the end of a value cut by the page break above: a record with no label
+            opener = _label_over(lines, start, i, label_x, value_x, pitch) and id(lines[start - 1][0]) not in used
+            start -= opener
             block, end = _block(lines, marks, start, label_x, value_x)
             heads = {
                 id(ln[0])
                 for ln, m in zip(lines[start:end], marks[start:end], strict=True)
                 if _here(m, label_x, value_x)
-            }
+            } | ({id(lines[start][0])} if opener else set())
             if set_apart:
                 heads = _by_place(block, heads, label_x, value_x, pitch)
             alone = len(heads) == 1 and (_at_foot(lines, end) or _at_head(lines, start))
@@ -97,6 +99,22 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
             i = end
     blocks.sort(key=lambda b: b[1][0][0]["top"])
     return blocks
+
+
+def _label_over(
+    lines: list[list[dict]], start: int, marked: int, label_x: float, value_x: float, pitch: float | None
+) -> bool:
+    """Does a label the page does not repeat ("What has happened") open the value lines ``start`` to
+    ``marked`` of a block: a short capitalised text at the block's label edge beside a value at its value edge,
+    set close above them, at the page head or set apart from the text above it?"""
+    if not 0 < start < marked:
+        return False
+    line = lines[start - 1]
+    return (
+        _shaped(line, label_x, value_x)
+        and not _apart(line, lines[start], pitch)
+        and (_at_head(lines, start - 1) or _apart(lines[start - 2], line, pitch))
+    )
 
 
 def _opens_page(lines: list[list[dict]], marks: list[tuple[float, float] | None], edges: tuple[float, float]) -> bool:
