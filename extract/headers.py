@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .columns import assign, profile
 from .model import Row, Table
-from .text import MONTH, ends_open, ends_sentence, label_date, norm_key
+from .text import FUNCTION_WORDS, MONTH, ends_open, ends_sentence, label_date, norm_key
 from .vocab import ROLES, best_role, completes_label
 from .vocab import label_scores as vocab_scores
 
@@ -334,15 +334,22 @@ def _continues_header(top: Row, below: Row, label_ends: bool) -> bool:
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):
         return True
     # the ends of labels wrapped or cut mid-word into a second row ("Expected comple" / "tion", "Assigned" /
-    # "to"): every piece one lower-case word under a label, and at least one completing what its label says
+    # "to", "Response" / "of the Cabinet"): every piece one lower-case word under a label, or a few opening with
+    # a function word (no label or value starts so), and at least one completing what its label says or so opening
     pairs = [
         (a, b)
         for a, b in zip((a for a, _ in zip_cells(top, below)), (c.text.strip() for c in below.cells), strict=False)
         if b
     ]
-    if not all(len(b.split()) == 1 and b[:1].islower() and a.strip() for a, b in pairs):
+    if not all(b[:1].islower() and a.strip() and (len(b.split()) == 1 or _goes_on(b)) for a, b in pairs):
         return False
-    return any(completes_label(a, b) for a, b in pairs)
+    return any(completes_label(a, b) or _goes_on(b) for a, b in pairs)
+
+
+def _goes_on(piece: str) -> bool:
+    """Does ``piece`` go on from the text above it: a few words opening with a function word ("of the Cabinet")?"""
+    words = piece.split()
+    return 1 < len(words) <= 4 and words[0] in FUNCTION_WORDS
 
 
 def _unnumbered(label: str) -> str:

@@ -983,3 +983,30 @@ def test_the_last_rows_cells_that_reach_the_foot_may_run_on_to_the_next_page():
     assert [c.overflows for c in table.rows[-1].cells] == [False, True, False]
     one = build_table(lines[:1], columns, 1, 0, None)[0]
     assert [c.overflows for c in one.rows[-1].cells] == [True, True, True]
+
+
+def test_a_theme_heading_wrapped_within_a_narrow_first_column_is_one_heading_row():
+    # "B. Governance and" / "oversight": lines of the first column only, close together, set apart from the
+    # rows above and below
+    from extract.readers.pdf_borderless import build_table
+    from extract.rows import group_label
+
+    columns = _columns(
+        (50.0, 150.0, 350.0),
+        {"recommendation": 0, "progress": 1, "responsible": 2},
+        ("Recommendation", "Update", "Lead"),
+    )
+    lines = [
+        _line(100, (50, "1. Plant"), (150, "Begun in May."), (350, "Ann Lee")),
+        _line(111, (50, "more trees.")),
+        _line(135, (50, "B. Governance")),
+        _line(146, (50, "and oversight")),
+        _line(170, (50, "2. Mend the"), (150, "Done in June."), (350, "Jo Tan")),
+        _line(181, (50, "lights.")),
+    ]
+    table, used = build_table(lines, columns, 1, 0, None)
+    assert used == len(lines)
+    assert [group_label(r) for r in table.rows] == [None, "B. Governance and oversight", None]
+    # set close under the row above, the lines are the first cell's own
+    close = [lines[0], lines[1], _line(122, (50, "B. Governance")), _line(133, (50, "and oversight")), *lines[4:]]
+    assert [group_label(r) for r in build_table(close, columns, 1, 0, None)[0].rows] == [None, None]

@@ -682,6 +682,16 @@ def _split_header(top: tuple[str, ...], second: tuple[str, ...], rows: list[tupl
     return header
 
 
+def test_a_second_header_row_of_label_ends_opening_with_a_function_word_is_joined():
+    # "Responsible" / "body" and "Response" / "of the Cabinet": no piece changes what its label names, but
+    # "of the Cabinet" cannot start a label or a value, so the row below goes on from the labels above
+    rows = [(PROSE[i], DONE[i], "Jo Bloggs", "June 2026") for i in range(3)]
+    header = _split_header(
+        ("Recommendation", "Response", "Responsible", "Timescale"), ("", "of the Cabinet", "body", ""), rows
+    )
+    assert header.labels[1:3] == ("Response\nof the Cabinet", "Responsible\nbody")
+
+
 def test_a_second_header_row_ending_a_label_with_a_year_is_joined():
     rows = [(PROSE[i], DONE[i], "Jo Bloggs", "Green") for i in range(3)]
     header = _split_header(

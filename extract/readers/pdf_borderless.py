@@ -258,15 +258,27 @@ def build_table(
     heights = [ln[0]["bottom"] - ln[0]["top"] for ln in lines] or [10.0]
     height = statistics.median(heights)
     body: list[list[dict]] = []
-    themes: list[list[dict]] = []  # headings set across the table between its rows
+    themes: list[list[dict]] = []  # headings set across the table between its rows (each as one line)
+    in_themes: set[int] = set()  # the lines they take
     previous: list[dict] | None = header_lines[-1] if header_lines else None
+    wrapped = 0  # lines left of a heading wrapped in the first column
     for i, line in enumerate(lines):
+        if wrapped:
+            wrapped -= 1
+            in_themes.add(id(line))
+            previous = line
+            continue
         if previous is not None and line[0]["top"] - previous[0]["bottom"] > _END_GAP * height:
             break
         if columns.other_type(line):
             break  # the paper's text after the table, at the top of the page the table was carried on to
         if _theme_line(line, previous, lines[i + 1 : i + 2], columns, height):
             themes.append(line)
+            in_themes.add(id(line))
+        elif wrapped := _wrapped_theme(lines, i, previous, columns, height):
+            themes.append([w for ln in lines[i : i + wrapped] for w in ln])
+            in_themes.add(id(line))
+            wrapped -= 1
         elif columns.crosses(line):
             break
         elif body and (_labels_line(line) or _header_again(lines[i : i + _MAX_HEADER_LINES], columns)):
@@ -291,7 +303,7 @@ def build_table(
     top = (header_lines or body or [[{"top": 0.0}]])[0][0]["top"]
     bottom = max((w["bottom"] for ln in body for w in ln), default=top)
     table = Table(rows=tuple(table_rows), order=order, page=page, bbox=(columns.lefts[0], top, 10_000.0, bottom))
-    kept = {id(ln) for ln in body + themes}
+    kept = {id(ln) for ln in body} | (in_themes if themes else set())
     return table, max((i + 1 for i, ln in enumerate(lines) if id(ln) in kept), default=0)
 
 
@@ -338,6 +350,34 @@ def _theme_line(
 
 
 _THEME_GAP = 2.5  # a heading between the rows sits at most this many text heights below the row above
+
+
+def _wrapped_theme(lines: list[list[dict]], i: int, above: list[dict] | None, columns: Columns, height: float) -> int:
+    """The number of lines (2 or 3) of a heading wrapped within the first column from line ``i`` ("B. Governance
+    and" / "oversight"), or 0: lines of the first column only, set close together, the block set apart from
+    the row above and the row below, which starts in more than one column; short, capitalised, not a sentence."""
+    apart = 0.8 * height
+    line = lines[i]
+    if (
+        above is None
+        or not apart < _gap(above, line) <= _THEME_GAP * height
+        or abs(line[0]["x0"] - columns.lefts[0]) > 3.0
+    ):
+        return 0
+    for size in (2, 3):
+        block = lines[i : i + size]
+        if i + size >= len(lines) or any(columns.index(w) != 0 for ln in block for w in ln):
+            return 0
+        if _gap(block[-2], block[-1]) > apart:
+            return 0
+        after = lines[i + size]
+        if _gap(block[-1], after) <= apart:
+            continue
+        text = " ".join(w["text"] for ln in block for w in ln)
+        heading = heading_like(text) and not text.endswith(":") and not looks_numbered(text)
+        starts = len({columns.index(w) for w in after}) >= 2 and not columns.crosses(after) and not _labels_line(after)
+        return size if heading and starts else 0
+    return 0
 
 
 def _gap(above: list[dict], line: list[dict]) -> float:
