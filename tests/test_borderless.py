@@ -976,13 +976,13 @@ def test_the_last_rows_cells_that_reach_the_foot_may_run_on_to_the_next_page():
         ("Recommendation", "Update", "Lead"),
     )
     lines = [
-        _line(100, (50, "1. Plant more trees."), (250, "Begun in May and"), (450, "Strategic")),
+        _line(100, (50, "2. Plant more trees."), (250, "Begun in May and"), (450, "Strategic")),
         _line(111, (250, "carried on in")),
     ]
     table, _ = build_table(lines, columns, 1, 0, None)
-    assert [c.overflows for c in table.rows[-1].cells] == [False, True, False]
-    one = build_table(lines[:1], columns, 1, 0, None)[0]
-    assert [c.overflows for c in one.rows[-1].cells] == [True, True, True]
+    assert [c.overflows for c in table.rows[-1].cells] == [True, True, True]
+    rows = [_line(70, (50, "1. Plant trees."), (250, "Begun."), (450, "Ann Lee")), *lines]
+    assert [c.overflows for c in build_table(rows, columns, 1, 0, None)[0].rows[0].cells] == [False] * 3
 
 
 def test_a_theme_heading_wrapped_within_a_narrow_first_column_is_one_heading_row():

@@ -308,14 +308,12 @@ def build_table(
 
 
 def _reaching(row: Row, bottom: float, height: float) -> Row:
-    """``row`` with its cells whose text reaches down to ``bottom`` (the table's last line) marked as running
-    to the foot (``Cell.overflows``): the text the next page goes on with may be theirs ("Strategic" /
-    "Director of Place")."""
-    cells = tuple(
-        replace(c, overflows=True) if c.text and c.bbox is not None and bottom - c.bbox[3] < 0.6 * height else c
-        for c in row.cells
-    )
-    return replace(row, cells=cells)
+    """``row`` with its cells marked as running to the foot (``Cell.overflows``) when it reaches down to
+    ``bottom`` (the table's last line): the text the next page goes on with may be any of theirs, a short value
+    cut after its first line too ("Cllr Martin" / "Price"; the row stage judges which are)."""
+    if not any(c.text and c.bbox is not None and bottom - c.bbox[3] < 0.6 * height for c in row.cells):
+        return row
+    return replace(row, cells=tuple(replace(c, overflows=True) if c.text else c for c in row.cells))
 
 
 def _top(line: list[dict]) -> float:
