@@ -334,16 +334,24 @@ def _continues_header(top: Row, below: Row, label_ends: bool) -> bool:
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):
         return True
     # the ends of labels wrapped or cut mid-word into a second row ("Expected comple" / "tion", "Assigned" /
-    # "to", "Response" / "of the Cabinet"): every piece one lower-case word under a label, or a few opening with
-    # a function word (no label or value starts so), and at least one completing what its label says or so opening
+    # "to", "Response" / "of the Cabinet", "Lead Cabinet" / "Member"): every piece one lower-case word under a
+    # label, a few opening with a function word (no label or value starts so) or a label word, and at least one
+    # completing what its label says or opening so
     pairs = [
         (a, b)
         for a, b in zip((a for a, _ in zip_cells(top, below)), (c.text.strip() for c in below.cells), strict=False)
         if b
     ]
-    if not all(b[:1].islower() and a.strip() and (len(b.split()) == 1 or _goes_on(b)) for a, b in pairs):
+    if not all(
+        a.strip() and (b[:1].islower() and (len(b.split()) == 1 or _goes_on(b)) or _label_word(b)) for a, b in pairs
+    ):
         return False
     return any(completes_label(a, b) or _goes_on(b) for a, b in pairs)
+
+
+def _label_word(piece: str) -> bool:
+    """Is ``piece`` a capitalised word or two that labels use ("Lead Cabinet" / "Member")?"""
+    return piece[:1].isupper() and len(piece.split()) <= 2 and bool(vocab_scores(piece))
 
 
 def _goes_on(piece: str) -> bool:

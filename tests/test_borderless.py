@@ -1010,3 +1010,31 @@ def test_a_theme_heading_wrapped_within_a_narrow_first_column_is_one_heading_row
     # set close under the row above, the lines are the first cell's own
     close = [lines[0], lines[1], _line(122, (50, "B. Governance")), _line(133, (50, "and oversight")), *lines[4:]]
     assert [group_label(r) for r in build_table(close, columns, 1, 0, None)[0].rows] == [None, None]
+
+
+def test_a_rule_across_a_numbered_table_parts_the_rows_even_when_the_first_column_goes_on_below_it():
+    # "Governance and oversight" in the recommendation column's own ruled band, under recommendation 2: a row
+    # of its own (a theme heading the row stage reads as such), not a paragraph of recommendation 2
+    from extract.readers.pdf_borderless import build_table
+    from extract.rows import group_label
+
+    columns = _columns(
+        (50.0, 250.0, 400.0),
+        {"recommendation": 0, "progress": 1, "responsible": 2},
+        ("Recommendation", "Update", "Lead"),
+    )
+    lines = [
+        _line(103, (50, "R1 Plant more trees."), (250, "Begun in May."), (400, "Ann Lee")),
+        _line(133, (50, "R2 Mend the lights."), (250, "Done."), (400, "Jo Tan")),
+        _line(148, (50, "Governance and oversight")),  # set close between the rules
+        _line(163, (50, "R3 Open the library."), (250, "Open."), (400, "Sam Hill")),
+    ]
+    rules = [(100.0, 45.0, 560.0), (130.0, 45.0, 560.0), (145.0, 45.0, 560.0), (160.0, 45.0, 560.0)]
+    table, _ = build_table(lines, columns, 1, 0, None, rules)
+    assert [r.cells[0].text for r in table.rows] == [
+        "R1 Plant more trees.",
+        "R2 Mend the lights.",
+        "Governance and oversight",
+        "R3 Open the library.",
+    ]
+    assert group_label(table.rows[2]) is None  # its first cell only: the row stage judges what it is

@@ -690,6 +690,13 @@ def test_a_second_header_row_of_label_ends_opening_with_a_function_word_is_joine
         ("Recommendation", "Response", "Responsible", "Timescale"), ("", "of the Cabinet", "body", ""), rows
     )
     assert header.labels[1:3] == ("Response\nof the Cabinet", "Responsible\nbody")
+    # a label word beside them ("Lead Cabinet" / "Member") goes on too, and so does "at" with a date
+    rows = [(DONE[i], "Jo Bloggs", "June 2026", PROSE[i]) for i in range(3)]
+    header = _split_header(
+        ("Progress", "Lead Cabinet", "Target", "Proposal"), ("at April 2026", "Member", "", "from the review"), rows
+    )
+    assert header.labels[1] == "Lead Cabinet\nMember"
+    assert (header.col("progress"), header.col("recommendation")) == (0, 3)
 
 
 def test_a_second_header_row_ending_a_label_with_a_year_is_joined():

@@ -267,8 +267,9 @@ def _with_continuations(
         after = [c for c in out if c > cut]
         end = after[0] if after else float("inf")
         i = bisect.bisect_right(text, cut)
-        if i < len(text) and text[i] < end and cut not in partial:
-            continue  # the recommendation runs on below: a paragraph, not a new row
+        if i < len(text) and text[i] < end and cut not in partial and not rules:
+            continue  # the recommendation runs on below a white band: a paragraph, not a new row (a rule across
+            # the table parts rows whatever they hold: the row stage folds a paragraph below it back in)
         bisect.insort(out, cut)
     return out
 
