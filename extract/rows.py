@@ -232,7 +232,9 @@ def group_rows(table: TrackingTable) -> dict[int, str]:
     for index, row in enumerate(rows):
         label = group_label(row)
         if label is None and index + 1 < len(rows):
-            cut = index in table.part_starts and index > 0 and bool(_cut_fields(rows[index - 1], table.header))
+            # at a page top, the first cell may go on with the text the page break cut in the same column
+            first = next((role for role, col in table.header.columns.items() if col == 0), None)
+            cut = index in table.part_starts and index > 0 and first in _cut_fields(rows[index - 1], table.header)
             label = None if cut else _heading_in_first_cell(row, rows[index + 1], table.header)
         if label is not None:
             out[index] = label

@@ -952,6 +952,13 @@ def test_a_line_of_running_text_under_the_closing_rule_is_not_the_last_row():
     table, used = build_table(lines, columns, 1, 0, None, rules)
     assert used == 2
     assert not any("Contact" in c.text for r in table.rows for c in r.cells)
+    # a row's line that starts a little above its rule (its type's ascent) is still under that rule
+    raised = [
+        lines[0],
+        _line(129.5, (50, "2. Mend the lights."), (244, "Done."), (400, "Jo Tan")),
+        _line(170, (50, "Contact officer: Tom Rowe, Public Health"), (244, "Team.")),
+    ]
+    assert build_table(raised, columns, 1, 0, None, [*rules[:2], (155.0, 45.0, 560.0)])[1] == 2
 
 
 def test_the_labels_of_a_borderless_header_are_judged_with_the_cells_below():

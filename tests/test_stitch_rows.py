@@ -652,6 +652,21 @@ def test_a_theme_in_the_first_cell_alone_heads_the_recommendations_below_it():
     assert rec["recommendation"] == "The council mends the lights."
 
 
+def test_a_theme_at_the_top_of_a_page_heads_the_rows_below_when_the_break_cut_another_column():
+    # the page break cut the progress of recommendation 1; the theme heading that opens page 2 sits in the
+    # number column, which the break did not cut
+    paper = Paper()
+    paper.table(row(*HEAD), row("1", "Plant more trees.", "Begun in the", "Ann Lee", "2025", overflows=(2,)), page=1)
+    paper.table(
+        row(*HEAD),
+        row("Part 2 \u2013 Safer streets", "", "", "", ""),
+        row("2", "Mend the lights.", "Done.", "Bob Hay", "2026"),
+        page=2,
+    )
+    recs = paper.recs()
+    assert [(r["rec_id"], r["recommendation"]) for r in recs] == [("1", "Plant more trees."), ("2", "Mend the lights.")]
+
+
 @pytest.mark.parametrize("value", ["March 2026", "Q3 2025/26", "Amber", "Head of Parks", "Ongoing"])
 def test_a_value_alone_in_the_first_cell_is_no_theme(value):
     # the first column holds dates (or statuses, owners): a row with only its value carries on the row above

@@ -402,14 +402,18 @@ def _above_closing_rule(
     if not words or not rules:
         return body
     ys = _table_rules(rules, words, above=2 * height)
-    gaps = [next((ln[0]["top"] - y for ln in body if ln[0]["top"] > y), None) for y in ys]
+
+    def middle(line: list[dict]) -> float:  # a line under a rule may start a little above it (its type's ascent)
+        return (line[0]["top"] + line[0]["bottom"]) / 2
+
+    gaps = [next((ln[0]["top"] - y for ln in body if middle(ln) > y), None) for y in ys]
     pads = [g for g in gaps[:-1] if g is not None]
     if not pads or gaps[-1] is None or gaps[-1] <= statistics.median(pads) + 0.8 * height:
         return body
-    below = [ln for ln in body if ln[0]["top"] > ys[-1]]
+    below = [ln for ln in body if middle(ln) > ys[-1]]
     if len({columns.index(seg[0]) for ln in below for seg in segments(ln)}) > 1:
         return body  # the last row itself, set lower in its cells (a line of running text is in one column)
-    return [ln for ln in body if ln[0]["top"] < ys[-1]]
+    return [ln for ln in body if middle(ln) < ys[-1]]
 
 
 def _closed_below(body: list[list[dict]], rules: Sequence[Rule], height: float) -> bool:
