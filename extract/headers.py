@@ -124,9 +124,9 @@ def map_header(
         return None
     width = len(texts)
     body = body[: _next_table(body)]
+    cells = [r for r in body if not _across(r)][:_PROFILE_ROWS]  # theme headings across the table hold no cells
     values = [
-        [r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in body[:_PROFILE_ROWS]]
-        for c in range(width)
+        [r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in cells] for c in range(width)
     ]
     profiles = [profile(v) for v in values]
     columns = assign(texts, profiles)
@@ -299,12 +299,20 @@ def _join_labels(top: str, bottom: str) -> str:
     return "\n".join(t for t in (top.strip(), bottom.strip()) if t)
 
 
+def _across(row: Row) -> bool:
+    """Is ``row`` one cell across a table of three columns or more (a theme heading between the rows)?"""
+    own = [c for c in row.cells if not c.merged]
+    if len(row.cells) < 3 or sum(1 for c in own if c.text.strip()) != 1:
+        return False
+    return len(own) == 1 or any(c.col_span >= len(row.cells) - 1 for c in own)
+
+
 def _continues_header(top: Row, below: Row, label_ends: bool) -> bool:
     """Is ``below`` the second line of a header split over two rows ("Completion" over "Date")? ``label_ends``:
     whether its pieces are the ends of the labels above (:func:`_label_ends`)."""
     texts = [c.text.strip() for c in below.cells if not c.merged]
     filled = [t for t in texts if t]
-    if len(filled) == 1 and len(below.cells) >= 3 and any(c.col_span >= len(below.cells) - 1 for c in below.cells):
+    if _across(below):
         return False  # one cell across the table: a theme heading over the rows, no column's label
     # the rest of long labels, every piece in lower case ("Recommendation" / "of the Task and Finish Group",
     # "Date" / "agreed"), when one changes what its label says

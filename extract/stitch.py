@@ -26,6 +26,7 @@ from .headers import (
     HeaderMap,
     classify_label,
     find_header,
+    header_like,
     is_header_repeat,
     key_value_table,
     near_miss,
@@ -284,11 +285,18 @@ def _continues(
             return "same" if not _text(between) else ""
     elif not paged or table.n_cols != prev.n_cols:
         return ""  # without pages, only a repeated header shows that a table goes on
+    elif table.rows and _labels_of_another(table.rows[0], current.header):
+        return ""  # a table under labels of its own (a work programme after the tracking table)
     if paged and end is not None and table.page != end + 1:
         return ""
     if paged:
         return "page" if _only_furniture(between) and not paragraphs.heading_among(between) else ""
     return "same" if not between else ""
+
+
+def _labels_of_another(row: Row, header: HeaderMap) -> bool:
+    """Is ``row`` a row of column labels, not those of ``header`` printed again?"""
+    return header_like(tuple(row.texts)) and not is_header_repeat(row, header)
 
 
 def _text(paragraphs: list[Paragraph]) -> list[str]:
@@ -449,7 +457,11 @@ class _KeyValueRun:
         labels = [p.label for p in pairs if p.label]
         if pairs[0].label == "" or not labels:
             return True  # the rest of the value above, cut by the page break
-        known = sum(1 for label in labels if _label_key(label) in self.known or self._label_goes_on(label))
+        known = sum(
+            1
+            for label in labels
+            if _label_key(label) in self.known or self._label_goes_on(label) or self._begins_known(label)
+        )
         if known >= 0.5 * len(labels) or key_value_table(table) is not None:
             return True
         # on the next page, labels the record has not had yet, not opening with the label a record starts
@@ -462,6 +474,14 @@ class _KeyValueRun:
             and _first_label(pairs) != self.start_key
             and not {_label_key(label) for label in labels} & {_label_key(label) for label in record.labels}
         )
+
+    def _begins_known(self, label: str) -> str | None:
+        """The key of the known label ``label`` is the beginning of, cut short by the page break ("Proposal from"
+        for "Proposal from the review"), or None."""
+        squashed = _squash(label)
+        if len(squashed) < 6:
+            return None
+        return next((k for k, text in self.known.items() if _squash(text).startswith(squashed)), None)
 
     def _label_goes_on(self, label: str) -> bool:
         """Is ``label`` the second line of the last label, broken by the page break?
@@ -525,7 +545,7 @@ class _KeyValueRun:
             self._relabel(record, f"{record.labels[-1]} {pair.label}")  # a label broken by the page break
             record.values[-1] = _join_cut(record.values[-1], pair.value)
             return
-        if record.keys and (key in record.keys or key == self.start_key):
+        if record.keys and (key in record.keys or self.start_key in (key, self._begins_known(pair.label))):
             record = self._new("", pair.page)  # the first label again, or a label met twice: the next recommendation
         number = _rec_number(pair.label)
         if number and not record.number:

@@ -682,6 +682,18 @@ def _split_header(top: tuple[str, ...], second: tuple[str, ...], rows: list[tupl
     return header
 
 
+def test_theme_rows_across_the_table_are_left_out_of_the_columns_content():
+    # "Paragraph" is a weak number label; the theme headings across the table in its column are no cells of it
+    theme = Row(cells=(Cell(text="Section A \u2013 Parks and open spaces"),) + (Cell(text="", merged=True),) * 3)
+    rows = [_row(str(i + 1), PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
+    table = Table(
+        rows=(_row("Paragraph", "Recommendation", "Progress", "Lead"), theme, rows[0], theme, *rows[1:]), order=0
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.col("rec_id") == 0
+
+
 def test_a_second_header_row_of_label_ends_opening_with_a_function_word_is_joined():
     # "Responsible" / "body" and "Response" / "of the Cabinet": no piece changes what its label names, but
     # "of the Cabinet" cannot start a label or a value, so the row below goes on from the labels above

@@ -364,3 +364,16 @@ def test_a_label_the_page_does_not_repeat_opens_the_value_lines_below_it_at_the_
     labels = [r.cells[0].text for r in table.rows]
     assert labels == ["What has happened", "Status", "Due"]
     assert table.rows[0].cells[1].text.startswith("Forty trees")
+
+
+def test_a_text_that_ends_open_is_no_label_however_often_it_recurs():
+    # an owner wrapped in a narrow column ("Director of" / "Place") beside progress text, twice on a page
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = []
+    for top in (100, 200):
+        lines += [
+            _words(top, (50, "Director of"), (160, "The new policy was adopted in May and has")),
+            _words(top + 12, (50, "Place"), (160, "been communicated to all staff.")),
+        ]
+    assert find_blocks(lines, 2) == []

@@ -68,6 +68,22 @@ def test_key_value_tables_of_one_label_set_make_one_tracking_table_numbered_by_h
     assert [r["responsible"] for r in recs] == ["Officer 1", "Officer 2", "Officer 3"]
 
 
+def test_a_records_first_label_cut_short_by_the_page_break_opens_the_next_record():
+    # "Recommendation to" alone at the foot of page 1 (its value cut too), "Cabinet" at the top of page 2
+    paper = Paper()
+    paper.table(
+        row("Recommendation to Cabinet", "Plant more trees."),
+        row("Progress", "Begun."),
+        row("Lead officer", "Ann"),
+        page=1,
+    )
+    paper.table(row("Recommendation to", "Mend the lights in every"), page=1)
+    paper.table(row("Cabinet", "ward."), row("Progress", "Done."), row("Lead officer", "Bob"), page=2)
+    recs = paper.recs()
+    assert [r["recommendation"] for r in recs] == ["Plant more trees.", "Mend the lights in every ward."]
+    assert [r["responsible"] for r in recs] == ["Ann", "Bob"]
+
+
 def test_number_in_first_label_cell_and_in_a_title_row():
     paper = Paper("docx")
     paper.table(
@@ -618,6 +634,18 @@ def test_a_row_cut_mid_sentence_by_a_page_break_carries_its_owner_and_date_on_to
         row("", "", "spring.", "Nadia Whitfield", "13/09/2024"),
     )
     assert (rec["responsible"], rec["timescale"]) == ("Nadia Whitfield", "Ongoing; 13/09/2024")
+
+
+def test_a_table_under_labels_of_its_own_on_the_next_page_does_not_continue_the_tracking_table():
+    # a work programme of as many columns starts page 2 under its own labels
+    paper = Paper()
+    paper.table(row(*HEAD), row("1", "Plant more trees.", "Begun.", "Ann Lee", "2025"), page=1)
+    paper.table(
+        row("Meeting date", "Item", "Lead officer", "Purpose", "Notes"),
+        row("March 2024", "Annual report", "Jo Tan", "Monitoring", ""),
+        page=2,
+    )
+    assert [r["recommendation"] for r in paper.recs()] == ["Plant more trees."]
 
 
 def test_a_word_hyphenated_at_the_foot_of_a_page_joins_the_rest_without_a_space():

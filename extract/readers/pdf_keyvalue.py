@@ -16,7 +16,7 @@ from collections import Counter
 
 from ..headers import REC_HEADING_RE
 from ..model import Cell, Row, Table
-from ..text import PAGE_NUMBER_RE
+from ..text import PAGE_NUMBER_RE, ends_open
 from ..vocab import begins_label, is_whole_label, label_scores
 from .pdf_columns import segments
 from .pdf_text import cell_text
@@ -308,6 +308,8 @@ def _recurring_labels(groups: list[list[list[dict]]]) -> list[int]:
         if len(segs) != 2 or len(segs[0]) > _MAX_LABEL_WORDS or not segs[0][0]["text"][:1].isupper():
             continue
         text = " ".join(w["text"] for w in segs[0])
+        if ends_open(text):
+            continue  # a label stops where it can end ("Director of" is an owner wrapped in its column)
         seen.setdefault((text.casefold(), round(segs[0][0]["x0"]), round(segs[1][0]["x0"])), []).append(i)
     repeated = {key: at for key, at in seen.items() if len(at) >= 2}
     edges = Counter(key[1:] for key in repeated)
