@@ -335,8 +335,8 @@ def _continues_header(top: Row, below: Row, label_ends: bool) -> bool:
     # a label that stops where no label ends ("Recommendation of the" / "Task and Finish Group") goes on below
     if any(ends_open(a) for a, b in zip_cells(top, below) if a.strip() and b.strip()):
         return True
-    if any(_value_like(t) for t in filled):
-        return False  # a date that ends a label goes only under a label left open ("Position at")
+    if any(_value_like(t) and not _goes_on(t) for t in filled):
+        return False  # a date that ends a label goes only under a label left open ("Position at"), or with its "at"
     if any(len(t.split()) > 4 for t in filled):
         return False
     if sum(1 for t in filled if vocab_scores(t)) >= 0.5 * len(filled):

@@ -1045,3 +1045,20 @@ def test_a_rule_across_a_numbered_table_parts_the_rows_even_when_the_first_colum
         "R3 Open the library.",
     ]
     assert group_label(table.rows[2]) is None  # its first cell only: the row stage judges what it is
+
+
+def test_the_title_right_above_another_tables_labels_is_not_the_last_rows():
+    # a page the tracking table was carried to opens with a work programme: its title, then its labels
+    from extract.readers.pdf_borderless import build_table
+
+    columns = _update_first()
+    lines = [
+        _line(100, (50, "Forty trees were planted."), (250, "1. Plant more trees."), (450, "Ann Lee")),
+        _line(111, (50, "Work programme 2026/27")),
+        _line(125, (50, "Meeting date"), (150, "Item"), (300, "Lead officer"), (450, "Purpose")),
+        _line(140, (50, "May 2026"), (150, "Annual report"), (300, "Jo Tan"), (450, "Monitoring")),
+    ]
+    assert build_table(lines, columns, 2, 0, None)[1] == 1
+    # a last line that runs on as a sentence stays the row's
+    lines[1] = _line(111, (50, "More follow in May."))
+    assert build_table(lines, columns, 2, 0, None)[1] == 2

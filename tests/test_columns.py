@@ -709,6 +709,12 @@ def test_a_second_header_row_of_label_ends_opening_with_a_function_word_is_joine
     )
     assert header.labels[1] == "Lead Cabinet\nMember"
     assert (header.col("progress"), header.col("recommendation")) == (0, 3)
+    # a date with its own "at" under a label that ends whole ("Position" / "at 03/02/2023")
+    rows = [(f"Rec {i + 1}", PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
+    header = _split_header(
+        ("Ref", "The Panel", "Position", "Contact"), ("No", "recommended", "at 03/02/2023", ""), rows
+    )
+    assert header.labels[2] == "Position\nat 03/02/2023"
 
 
 def test_a_second_header_row_ending_a_label_with_a_year_is_joined():

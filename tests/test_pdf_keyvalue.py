@@ -377,3 +377,18 @@ def test_a_text_that_ends_open_is_no_label_however_often_it_recurs():
             _words(top + 12, (50, "Place"), (160, "been communicated to all staff.")),
         ]
     assert find_blocks(lines, 2) == []
+
+
+def test_a_labels_broken_end_in_lower_case_at_the_page_head_opens_the_block():
+    # "What the review asked" / "for": the page break cut the label and its value; the rest opens page 2
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(56, (50, "for"), (160, "homes.")),
+        _words(80, (160, "This should include:")),
+        _words(92, (160, "\u2022 a clear timetable")),
+        _words(116, (50, "Work undertaken"), (160, "The plan was approved.")),
+        _words(140, (50, "Lead officer"), (160, "Ann Lee")),
+    ]
+    [(table, _)] = find_blocks(lines, 6)
+    assert [r.cells[0].text for r in table.rows] == ["for", "Work undertaken", "Lead officer"]

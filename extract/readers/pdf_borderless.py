@@ -279,10 +279,12 @@ def build_table(
             themes.append([w for ln in lines[i : i + wrapped] for w in ln])
             in_themes.add(id(line))
             wrapped -= 1
+        elif body and (_labels_line(line) or _header_again(lines[i : i + _MAX_HEADER_LINES], columns)):
+            if _title_line(body[-1], columns):
+                body.pop()  # the next table's title, right above its labels
+            break  # the header of the next table
         elif columns.crosses(line):
             break
-        elif body and (_labels_line(line) or _header_again(lines[i : i + _MAX_HEADER_LINES], columns)):
-            break  # the header of the next table
         else:
             body.append(line)
         previous = line
@@ -314,6 +316,14 @@ def _reaching(row: Row, bottom: float, height: float) -> Row:
     if not any(c.text and c.bbox is not None and bottom - c.bbox[3] < 0.6 * height for c in row.cells):
         return row
     return replace(row, cells=tuple(replace(c, overflows=True) if c.text else c for c in row.cells))
+
+
+def _title_line(line: list[dict], columns: Columns) -> bool:
+    """Is ``line`` (right above another table's labels) that table's title: a short heading from the first
+    column's edge, one run of words ("Work programme 2024/25")?"""
+    text = " ".join(w["text"] for w in line)
+    alone = len(segments(line)) == 1 and columns.index(line[0]) == 0
+    return alone and heading_like(text) and not looks_numbered(text)
 
 
 def _top(line: list[dict]) -> float:

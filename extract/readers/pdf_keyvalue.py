@@ -105,15 +105,22 @@ def _label_over(
     lines: list[list[dict]], start: int, marked: int, label_x: float, value_x: float, pitch: float | None
 ) -> bool:
     """Does a label the page does not repeat ("What has happened") open the value lines ``start`` to
-    ``marked`` of a block: a short capitalised text at the block's label edge beside a value at its value edge,
-    set close above them, at the page head or set apart from the text above it?"""
+    ``marked`` of a block: a short text at the block's label edge beside a value at its value edge, close above
+    them. At the page head it may be the broken end of the record's last label, in lower case ("What the review
+    asked" / "for"); elsewhere it is capitalised and set apart from the text above it."""
     if not 0 < start < marked:
         return False
     line = lines[start - 1]
+    head = _at_head(lines, start - 1)
+    if head:  # no further above the value lines than a paragraph's gap
+        height = line[0]["bottom"] - line[0]["top"]
+        return (
+            _shaped(line, label_x, value_x, lower=True) and lines[start][0]["top"] - line[0]["bottom"] <= 2.5 * height
+        )
     return (
         _shaped(line, label_x, value_x)
         and not _apart(line, lines[start], pitch)
-        and (_at_head(lines, start - 1) or _apart(lines[start - 2], line, pitch))
+        and _apart(lines[start - 2], line, pitch)
     )
 
 
@@ -192,15 +199,16 @@ def _opens(above: list[dict], line: list[dict], pitch: float | None) -> bool:
     return _apart(above, line, pitch) or REC_HEADING_RE.match(" ".join(w["text"] for w in above)) is not None
 
 
-def _shaped(line: list[dict], label_x: float, value_x: float) -> bool:
-    """Is ``line`` a short capitalised text at the label edge and a value at the value edge?"""
+def _shaped(line: list[dict], label_x: float, value_x: float, *, lower: bool = False) -> bool:
+    """Is ``line`` a short capitalised text (``lower``: or one in lower case) at the label edge and a value at
+    the value edge?"""
     segs = segments(line)
     return (
         len(segs) == 2
         and abs(segs[0][0]["x0"] - label_x) <= _EDGE
         and abs(segs[1][0]["x0"] - value_x) <= _EDGE
         and len(segs[0]) <= _MAX_LABEL_WORDS
-        and segs[0][0]["text"][:1].isupper()
+        and (segs[0][0]["text"][:1].isupper() or lower)
     )
 
 
