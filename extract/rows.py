@@ -298,13 +298,28 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
     others = [n for n in header.columns if n not in ("recommendation", "rec_id")]
     if below.get("recommendation") and not any(below.get(n) for n in others) and any(above.get(n) for n in others):
         return True  # only a recommendation's words under a row with its progress, owner or date: its next paragraph
+    unclosed = 0
     for name in ("recommendation", "progress"):
         a, b = above.get(name, ""), below.get(name, "")
         if not a or not b or a[-1] in '.!?:;)\u201d"' or b.startswith(BULLET):
             continue
         if b[0].islower() or a.split()[-1].casefold() in FUNCTION_WORDS:
             return True
-    return False
+        unclosed += 1
+    # prose left unclosed beside a short value cut with it ("Gareth" / "Whitfield", "October" / "2026"): the
+    # whole row was cut after its first lines
+    return bool(unclosed) and any(
+        _value_cut(n, above.get(n, ""), below.get(n, "")) for n in ("responsible", "timescale")
+    )
+
+
+def _value_cut(name: str, above: str, below: str) -> bool:
+    """Is the short value ``above`` cut before ``below``: an owner's first word, a quarter or day, a month
+    before its year?"""
+    if not above or not below:
+        return False
+    month = name == "timescale" and _MONTH_END_RE.search(above) is not None and _YEAR_START_RE.match(below) is not None
+    return month or _cut_value(name, above, below)
 
 
 def _split_word(before: str, after: str) -> bool:

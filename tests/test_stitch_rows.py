@@ -648,6 +648,28 @@ def test_a_table_under_labels_of_its_own_on_the_next_page_does_not_continue_the_
     assert [r["recommendation"] for r in paper.recs()] == ["Plant more trees."]
 
 
+def test_an_unnumbered_row_cut_after_its_first_line_goes_on_at_the_top_of_the_next_page():
+    # every cell cut: the prose without closing punctuation, the owner's first name and the month alone
+    head = row("Recommendation", "Progress", "Lead officer", "Target date")
+    paper = Paper()
+    cut = row(
+        "Targets are set in the Council", "Progress was slow in Highways", "Gareth", "October", overflows=(0, 1, 2, 3)
+    )
+    paper.table(head, row("Trees are planted in the parks.", "Begun.", "Ann Lee", "May 2025"), cut, page=1)
+    paper.table(head, row("Plan.", "Maintenance; staff are now in post.", "Whitfield", "2026"), page=2)
+    recs = paper.recs()
+    assert [r["recommendation"] for r in recs] == [
+        "Trees are planted in the parks.",
+        "Targets are set in the Council Plan.",
+    ]
+    assert (recs[1]["responsible"], recs[1]["timescale"]) == ("Gareth Whitfield", "October 2026")
+    # a new row under a complete one stays a row, however its text ends
+    paper = Paper()
+    paper.table(head, row("Trees are planted in the parks", "Begun", "Ann Lee", "May 2025"), page=1)
+    paper.table(head, row("Lights are mended", "Done", "Gareth Whitfield", "October 2026"), page=2)
+    assert len(paper.recs()) == 2
+
+
 def test_a_word_hyphenated_at_the_foot_of_a_page_joins_the_rest_without_a_space():
     rec = _one_over_a_break(
         row("1", "Make the parks child-", "Begun.", "Ann", "2025"), row("", "friendly within a year.", "", "", "")
