@@ -1014,6 +1014,13 @@ def test_a_theme_heading_wrapped_within_a_narrow_first_column_is_one_heading_row
     table, used = build_table(lines, columns, 1, 0, None)
     assert used == len(lines)
     assert [group_label(r) for r in table.rows] == [None, "B. Governance and oversight", None]
+    # a word or a piece of one a line, down a narrow first column
+    narrow = [
+        *lines[:2],
+        *(_line(135 + 11 * k, (50, piece)) for k, piece in enumerate(("Par", "t 2", "\u2013", "Dat", "a"))),
+        _line(200, (50, "2. Mend the"), (150, "Done in June."), (350, "Jo Tan")),
+    ]
+    assert [group_label(r) for r in build_table(narrow, columns, 1, 0, None)[0].rows][1] is not None
     # set close under the row above, the lines are the first cell's own
     close = [lines[0], lines[1], _line(122, (50, "B. Governance")), _line(133, (50, "and oversight")), *lines[4:]]
     assert [group_label(r) for r in build_table(close, columns, 1, 0, None)[0].rows] == [None, None]

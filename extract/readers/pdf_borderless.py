@@ -358,12 +358,14 @@ def _theme_line(
 
 
 _THEME_GAP = 2.5  # a heading between the rows sits at most this many text heights below the row above
+_MAX_THEME_LINES = 12  # a heading wrapped down a narrow first column, a word or a piece of one a line
 
 
 def _wrapped_theme(lines: list[list[dict]], i: int, above: list[dict] | None, columns: Columns, height: float) -> int:
-    """The number of lines (2 or 3) of a heading wrapped within the first column from line ``i`` ("B. Governance
-    and" / "oversight"), or 0: lines of the first column only, set close together, the block set apart from
-    the row above and the row below, which starts in more than one column; short, capitalised, not a sentence."""
+    """The number of lines of a heading wrapped within the first column from line ``i`` ("B. Governance and" /
+    "oversight", or a word or a piece of one a line in a narrow column), or 0: lines of the first column only,
+    set close together, the block set apart from the row above and the row below, which starts in more than one
+    column; short, capitalised, not a sentence."""
     apart = 0.8 * height
     line = lines[i]
     if (
@@ -372,7 +374,7 @@ def _wrapped_theme(lines: list[list[dict]], i: int, above: list[dict] | None, co
         or abs(line[0]["x0"] - columns.lefts[0]) > 3.0
     ):
         return 0
-    for size in (2, 3):
+    for size in range(2, _MAX_THEME_LINES + 1):
         block = lines[i : i + size]
         if i + size >= len(lines) or any(columns.index(w) != 0 for ln in block for w in ln):
             return 0
