@@ -124,7 +124,7 @@ def map_header(
         return None
     width = len(texts)
     body = body[: _next_table(body)]
-    cells = [r for r in body if not _across(r)][:_PROFILE_ROWS]  # theme headings across the table hold no cells
+    cells = [r for r in body if not _heading_row(r)][:_PROFILE_ROWS]  # theme headings hold no column's cells
     values = [
         [r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in cells] for c in range(width)
     ]
@@ -304,7 +304,16 @@ def _across(row: Row) -> bool:
     own = [c for c in row.cells if not c.merged]
     if len(row.cells) < 3 or sum(1 for c in own if c.text.strip()) != 1:
         return False
-    return len(own) == 1 or any(c.col_span >= len(row.cells) - 1 for c in own)
+    return any(c.col_span >= len(row.cells) - 1 for c in own)
+
+
+def _heading_row(row: Row) -> bool:
+    """Is ``row`` a heading between the rows: one cell across the table, or its first cell alone with the others
+    covered (a PDF reader marks the cells a spanning one covers, not its span)?"""
+    own = [c for c in row.cells if not c.merged]
+    return (
+        _across(row) or len(row.cells) >= 3 and len(own) == 1 and own[0] is row.cells[0] and bool(own[0].text.strip())
+    )
 
 
 def _continues_header(top: Row, below: Row, label_ends: bool) -> bool:

@@ -694,6 +694,23 @@ def test_theme_rows_across_the_table_are_left_out_of_the_columns_content():
     assert header.col("rec_id") == 0
 
 
+def test_a_second_header_row_under_labels_spanning_two_rows_is_joined():
+    # "Original" / "target date", the other labels spanning both header rows (their cells below covered)
+    rows = [(PROSE[i], DONE[i], "Jo Bloggs", "June 2026") for i in range(3)]
+    covered = Row(cells=(*(Cell(text="", merged=True),) * 3, Cell(text="target date")))
+    table = Table(
+        rows=(
+            _row("Recommendation", "Comments", "Responsible officer", "Original"),
+            covered,
+            *(_row(*r) for r in rows),
+        ),
+        order=0,
+    )
+    header = find_header(table)
+    assert header is not None
+    assert header.labels[3] == "Original\ntarget date"
+
+
 def test_a_second_header_row_of_label_ends_opening_with_a_function_word_is_joined():
     # "Responsible" / "body" and "Response" / "of the Cabinet": no piece changes what its label names, but
     # "of the Cabinet" cannot start a label or a value, so the row below goes on from the labels above
