@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
 from .columns import profile, status_value
@@ -227,18 +227,51 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
 def group_rows(table: TrackingTable) -> dict[int, str]:
     """The table's group heading rows (index -> heading): one cell spanning the table, or a heading set in the
     first cell with the others left empty (see ``_heading_in_first_cell``)."""
-    out = {}
+    out: dict[int, str] = {}
     rows = table.rows
     for index, row in enumerate(rows):
+        if index in out:
+            continue
         label = group_label(row)
         if label is None and index + 1 < len(rows):
             # at a page top, the first cell may go on with the text the page break cut in the same column
             first = next((role for role, col in table.header.columns.items() if col == 0), None)
             cut = index in table.part_starts and index > 0 and first in _cut_fields(rows[index - 1], table.header)
             label = None if cut else _heading_in_first_cell(row, rows[index + 1], table.header)
+            rest = _heading_rest(table, index + 1)
+            if label is None and not cut and rest and index + 2 < len(rows):
+                # a heading the page break cut ("Data and intelligenc" / "e"): its rest opens the next page
+                whole = _glue(_first_text(row), rest)
+                if _heading_in_first_cell(_with_first(row, whole), rows[index + 2], table.header):
+                    label = out[index + 1] = whole
         if label is not None:
             out[index] = label
     return out
+
+
+def _heading_rest(table: TrackingTable, index: int) -> str:
+    """The text of row ``index`` when it opens a page with a few words in its first cell alone, starting in lower
+    case (the rest of a heading the page break cut), else ""."""
+    if index not in table.part_starts or index >= len(table.rows):
+        return ""
+    own = [c for c in table.rows[index].cells if not c.merged]
+    text = own[0].text.strip() if own else ""
+    if not text[:1].islower() or len(text.split()) > 3 or any(c.text.strip() for c in own[1:]):
+        return ""
+    return text
+
+
+def _first_text(row: Row) -> str:
+    own = [c for c in row.cells if not c.merged]
+    return own[0].text.strip() if own else ""
+
+
+def _with_first(row: Row, text: str) -> Row:
+    """``row`` with ``text`` in its first cell."""
+    cells = list(row.cells)
+    at = next(i for i, c in enumerate(cells) if not c.merged)
+    cells[at] = replace(cells[at], text=text)
+    return replace(row, cells=tuple(cells))
 
 
 def _heading_in_first_cell(row: Row, following: Row, header: HeaderMap) -> str | None:

@@ -717,6 +717,27 @@ def test_a_theme_at_the_top_of_a_page_heads_the_rows_below_when_the_break_cut_an
     assert [(r["rec_id"], r["recommendation"]) for r in recs] == [("1", "Plant more trees."), ("2", "Mend the lights.")]
 
 
+def test_a_theme_heading_cut_by_the_page_break_is_one_heading():
+    # "Part 2 - Data and intelligenc" at the foot of page 1, "e" alone at the top of page 2
+    paper = Paper()
+    paper.table(
+        row(*HEAD),
+        row("1", "Plant more trees.", "Begun.", "Ann Lee", "2025"),
+        row("Part 2 \u2013 Data and intelligenc", "", "", "", ""),
+        page=1,
+    )
+    paper.table(row(*HEAD), row("e", "", "", "", ""), row("2", "Mend the lights.", "Done.", "Bob Hay", "2026"), page=2)
+    recs = paper.recs()
+    assert [(r["rec_id"], r["recommendation"], r["responsible"]) for r in recs] == [
+        ("1", "Plant more trees.", "Ann Lee"),
+        ("2", "Mend the lights.", "Bob Hay"),
+    ]
+    [table] = tracking_tables(paper.doc)
+    from extract.rows import group_rows
+
+    assert set(group_rows(table).values()) == {"Part 2 \u2013 Data and intelligence"}
+
+
 @pytest.mark.parametrize("value", ["March 2026", "Q3 2025/26", "Amber", "Head of Parks", "Ongoing"])
 def test_a_value_alone_in_the_first_cell_is_no_theme(value):
     # the first column holds dates (or statuses, owners): a row with only its value carries on the row above
