@@ -100,3 +100,35 @@ def test_the_first_labels_of_a_label_value_table_cut_at_the_page_foot_leave_the_
     assert runs_on([cut], False)
     # a two-column table of another kind (names and telephone numbers) closes the way
     assert not runs_on([table(("Contact", "Ann Lee"), ("Telephone", "01234 567890"))], False)
+
+
+def test_pages_opening_with_the_same_broken_labels_as_the_next_are_candidates():
+    # "Proposal from the" / "review", "Respons" / "ible": too broken to read whole, but printed again at the top
+    # of every page of the table; a running head repeated the same way names no columns
+    from extract.readers.pdf_scan import PagePlan, _repeated_headers
+
+    header = [
+        "Proposal from the",
+        "review",
+        "Evide",
+        "nce",
+        "Narrative Respons",
+        "ible",
+        "Head of",
+        "Service",
+        "Target",
+    ]
+    running = ["Cabinet 12 May 2026", "Agenda item 7"]
+    plan = PagePlan(
+        ruled=dict.fromkeys(range(1, 6), True),
+        candidate=dict.fromkeys(range(1, 6), False),
+        text={
+            1: [*running, "Budget monitoring report"],
+            2: [*running, "Service Budget Forecast"],
+            3: [*header, "Trees are planted. Begun in May."],
+            4: [*header, "Lights are mended. Done."],
+            5: ["Background papers: none."],
+        },
+    )
+    _repeated_headers(plan)
+    assert [n for n, wanted in plan.candidate.items() if wanted] == [3, 4]

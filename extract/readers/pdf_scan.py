@@ -189,4 +189,32 @@ def scan_pages(path: str | Path, password: str | None = None, pages: range | Non
         return None
     finally:
         pdf.close()
+    _repeated_headers(plan)
     return plan
+
+
+def _repeated_headers(plan: PagePlan) -> None:
+    """Mark as candidates the pages that open with the same lines as the page before or after, when those lines
+    name a recommendation column and another: a header printed again on every page of a table, whose labels
+    narrow columns broke past what the pre-scan reads whole ("Proposal from the" / "review", "Respons" / "ible")."""
+    for number, lines in plan.text.items():
+        if plan.candidate.get(number):
+            continue
+        for other in (number - 1, number + 1):
+            top = _shared_top(lines, plan.text.get(other, []))
+            if top and heads_tracking_table(" ".join(top)):
+                plan.candidate[number] = True
+                break
+
+
+def _shared_top(lines: list[str], other: list[str]) -> list[str]:
+    """The lines ``lines`` and ``other`` open with alike, as many as a header takes at most."""
+    top: list[str] = []
+    for a, b in zip(lines[:_REPEATED_LINES], other, strict=False):
+        if a != b or sum(map(len, top)) + len(a) > _HEADER_CHARS:
+            break
+        top.append(a)
+    return top
+
+
+_REPEATED_LINES = 12  # a header printed again: its labels broken over at most this many lines of text
