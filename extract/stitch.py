@@ -154,7 +154,7 @@ def _same_labels(a: HeaderMap, b: HeaderMap) -> bool:
 def _append(
     tracking: TrackingTable, table: Table, header: HeaderMap | None, *, new_part: bool, echo: bool = True
 ) -> None:
-    start = header.row + 1 if header is not None else 0
+    start = header.row + 1 if header is not None else _after_repeated_header(table, tracking.header)
     if new_part:
         tracking.parts += 1
         tracking.part_starts.add(len(tracking.rows))
@@ -172,6 +172,18 @@ def _append(
     tracking.last_page = table.last_page or tracking.last_page
     if tracking.first_page is None:
         tracking.first_page = table.page
+
+
+def _after_repeated_header(table: Table, header: HeaderMap) -> int:
+    """Where the rows of ``table`` (its header unread on its own) start: after the header printed again near its
+    top with only title rows above it (a banner over the labels, printed on every page), else at the top."""
+    for index, row in enumerate(table.rows[:3]):
+        if is_header_repeat(row, header):
+            titles = table.rows[:index]
+            if all(sum(1 for c in r.cells if c.text.strip() and not c.merged) <= 1 for r in titles):
+                return index + 1
+            return 0
+    return 0
 
 
 _FRAGMENT_RE = re.compile(r"^[a-z][a-z'-]{0,13}$")  # the end of a label word broken over two lines ("ntation")

@@ -670,6 +670,25 @@ def test_an_unnumbered_row_cut_after_its_first_line_goes_on_at_the_top_of_the_ne
     assert len(paper.recs()) == 2
 
 
+def test_a_banner_over_the_labels_printed_again_on_the_next_page_is_no_row():
+    # "Parks review" across the table above its labels, on every page; page 2 holds only the cut text
+    def banner(page: int) -> Row:
+        return Row(cells=(Cell(text="Parks review", page=page),) + (Cell(text="", merged=True),) * 4, page=page)
+
+    labels = row("Item", "Proposal from the review", "Progress", "Contact", "Timeline")  # a weak label
+    paper = Paper()
+    paper.table(
+        banner(1),
+        labels,
+        row("1", "The council should plant more trees in parks.", "Forty trees were planted.", "Ann Lee", "2025"),
+        row("2", "The council should mend the lights.", "Work began in the", "Bob Hay", "2026", overflows=(2,)),
+        page=1,
+    )
+    paper.table(banner(2), labels, row("", "", "spring.", "", ""), page=2)
+    recs = paper.recs()
+    assert [r["progress"] for r in recs] == ["Forty trees were planted.", "Work began in the spring."]
+
+
 def test_a_word_hyphenated_at_the_foot_of_a_page_joins_the_rest_without_a_space():
     rec = _one_over_a_break(
         row("1", "Make the parks child-", "Begun.", "Ann", "2025"), row("", "friendly within a year.", "", "", "")
