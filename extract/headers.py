@@ -352,18 +352,18 @@ def _continues_header(top: Row, below: Row, label_ends: bool) -> bool:
         return True
     # the ends of labels wrapped or cut mid-word into a second row ("Expected comple" / "tion", "Assigned" /
     # "to", "Response" / "of the Cabinet", "Lead Cabinet" / "Member"): every piece one lower-case word under a
-    # label, a few opening with a function word (no label or value starts so) or a label word, and at least one
-    # completing what its label says or opening so
+    # label, or a label word, and one of them completing what its label says; or pieces of a few lower-case words
+    # or label words, one opening with a function word (no label or value starts so)
     pairs = [
         (a, b)
         for a, b in zip((a for a, _ in zip_cells(top, below)), (c.text.strip() for c in below.cells), strict=False)
         if b
     ]
-    if not all(
-        a.strip() and (b[:1].islower() and (len(b.split()) == 1 or _goes_on(b)) or _label_word(b)) for a, b in pairs
-    ):
+    if not all(a.strip() and (b[:1].islower() and len(b.split()) <= 4 or _label_word(b)) for a, b in pairs):
         return False
-    return any(completes_label(a, b) or _goes_on(b) for a, b in pairs)
+    if any(_goes_on(b) for _, b in pairs):
+        return True  # beside a piece that goes on, lower-case pieces of a few words go on too ("What" / "has happened")
+    return all(len(b.split()) == 1 or _label_word(b) for _, b in pairs) and any(completes_label(a, b) for a, b in pairs)
 
 
 def _label_word(piece: str) -> bool:

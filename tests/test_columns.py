@@ -726,6 +726,10 @@ def test_a_second_header_row_of_label_ends_opening_with_a_function_word_is_joine
     )
     assert header.labels[1] == "Lead Cabinet\nMember"
     assert (header.col("progress"), header.col("recommendation")) == (0, 3)
+    # beside a piece that goes on, a few lower-case words go on too ("What" / "has happened")
+    rows = [(f"{i + 1}.", PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
+    header = _split_header(("Ref", "Proposal", "What", "Officer"), ("", "from the review", "has happened", ""), rows)
+    assert header.labels[1:3] == ("Proposal\nfrom the review", "What\nhas happened")
     # a date with its own "at" under a label that ends whole ("Position" / "at 03/02/2023")
     rows = [(f"Rec {i + 1}", PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
     header = _split_header(
