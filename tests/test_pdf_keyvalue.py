@@ -392,3 +392,24 @@ def test_a_labels_broken_end_in_lower_case_at_the_page_head_opens_the_block():
     ]
     [(table, _)] = find_blocks(lines, 6)
     assert [r.cells[0].text for r in table.rows] == ["for", "Work undertaken", "Lead officer"]
+
+
+def test_the_last_lines_of_a_grids_row_in_two_columns_are_no_label_value_block():
+    # only the owner ("Democratic" / "Services)") and the recommendation still run on under a row of six
+    # columns; lines of other columns printed on offset baselines (3 points apart) do not set the line pitch
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(
+            322, (57, "1"), (105, "Medium term"), (260, "Nadia Quinn (Head"), (355, "A pilot began"), (618, "Trees")
+        ),
+        _words(332.5, (105, "(12 months)"), (260, "of Legal and"), (355, "early results"), (618, "are planted")),
+        _words(343, (260, "Democratic"), (618, "through the parks")),
+        _words(353.5, (260, "Services)"), (618, "framework.")),
+        _words(374, (57, "2"), (105, "Spring 2024"), (260, "Head of HR"), (355, "A lead officer"), (618, "Lights")),
+        _words(416, (355, "been slower than planned")),
+        _words(419, (618, "Particular attention")),
+        _words(426.5, (355, "because of staff")),
+        _words(429.5, (618, "should be paid")),
+    ]
+    assert find_blocks(lines, 1) == []

@@ -94,11 +94,27 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
                 heads = _by_place(block, heads, label_x, value_x, pitch)
             alone = len(heads) == 1 and (_at_foot(lines, end) or _at_head(lines, start))
             head = next((ln for ln in block if id(ln[0]) in heads), None)
-            if len(heads) >= 2 or alone and head is not None and _a_label(head, value_x, lines, marks):
+            grid_tail = start > 0 and _grid_row_above(lines[start - 1], lines[start], label_x, value_x, pitch)
+            if not grid_tail and (
+                len(heads) >= 2 or alone and head is not None and _a_label(head, value_x, lines, marks)
+            ):
                 blocks.append((_table(block, heads, value_x, page), block))
             i = end
     blocks.sort(key=lambda b: b[1][0][0]["top"])
     return blocks
+
+
+def _grid_row_above(above: list[dict], line: list[dict], label_x: float, value_x: float, pitch: float | None) -> bool:
+    """Is ``above`` a line of three columns or more, set close over ``line`` and starting groups at both of its
+    edges: ``line`` is the last lines of a grid's row, where only two columns still hold text ("Democratic" /
+    "Services)" beside the end of a recommendation), not a label and its value?"""
+    starts = [seg[0]["x0"] for seg in segments(above)]
+    return (
+        len(starts) >= 3
+        and not _apart(above, line, pitch)
+        and any(abs(x - label_x) <= _EDGE for x in starts)
+        and any(abs(x - value_x) <= _EDGE for x in starts)
+    )
 
 
 def _label_over(
@@ -239,12 +255,15 @@ def _by_place(
 
 def _pitch(lines: list[list[dict]]) -> float | None:
     """The type's line spacing: the smallest step from one line's top to the next that recurs (within a
-    point), the step between the lines of one paragraph (gaps between paragraphs and records are wider).
+    point), the step between the lines of one paragraph (gaps between paragraphs and records are wider; lines
+    closer than a text height are columns printed on offset baselines).
     None when that step is too wide for one paragraph's lines: a page of one-line records only."""
     steps = sorted(
         (line[0]["top"] - above[0]["top"], above[0]["bottom"] - above[0]["top"])
         for above, line in zip(lines, lines[1:], strict=False)
-        if 0 < line[0]["top"] - above[0]["top"] < 2.5 * (above[0]["bottom"] - above[0]["top"])
+        if 0.8 * (above[0]["bottom"] - above[0]["top"])
+        <= line[0]["top"] - above[0]["top"]
+        < 2.5 * (above[0]["bottom"] - above[0]["top"])
     )
     for i, (step, height) in enumerate(steps):
         near = [(s, h) for s, h in steps[i : i + 3] if s - step <= 1.0]
