@@ -557,13 +557,14 @@ class _KeyValueRun:
             self._relabel(record, f"{record.labels[-1]} {pair.label}")  # a label broken by the page break
             record.values[-1] = _join_cut(record.values[-1], pair.value)
             return
-        if record.keys and (key in record.keys or self.start_key in (key, self._begins_known(pair.label))):
+        begun = self._begins_known(pair.label) if key not in self.known else None  # a known label cut short
+        if record.keys and (key in record.keys or self.start_key in (key, begun)):
             record = self._new("", pair.page)  # the first label again, or a label met twice: the next recommendation
         number = _rec_number(pair.label)
         if number and not record.number:
             record.number = number
         record.labels.append(pair.label)
-        record.keys.append(self._key_for(pair.label))
+        record.keys.append(begun or self._key_for(pair.label))
         record.values.append(pair.value)
 
     def _relabel(self, record: _Record, label: str) -> None:

@@ -82,6 +82,17 @@ def test_a_records_first_label_cut_short_by_the_page_break_opens_the_next_record
     recs = paper.recs()
     assert [r["recommendation"] for r in recs] == ["Plant more trees.", "Mend the lights in every ward."]
     assert [r["responsible"] for r in recs] == ["Ann", "Bob"]
+    # the rest of the label lost: the value still lands under the label it begins
+    paper = Paper()
+    paper.table(
+        row("Recommendation to Cabinet", "Plant more trees."),
+        row("Progress", "Begun."),
+        row("Lead officer", "Ann"),
+        page=1,
+    )
+    paper.table(row("Recommendation to", "Mend the lights."), page=1)
+    paper.table(row("Progress", "Done."), row("Lead officer", "Bob"), page=2)
+    assert [r["recommendation"] for r in paper.recs()] == ["Plant more trees.", "Mend the lights."]
 
 
 def test_number_in_first_label_cell_and_in_a_title_row():
