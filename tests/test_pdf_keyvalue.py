@@ -413,3 +413,19 @@ def test_the_last_lines_of_a_grids_row_in_two_columns_are_no_label_value_block()
         _words(429.5, (618, "should be paid")),
     ]
     assert find_blocks(lines, 1) == []
+
+
+def test_the_rest_of_a_value_cut_by_the_page_break_opens_the_page_above_its_first_record():
+    # the last record of page 1 ran on: its value's rest opens page 2 at the value edge, set apart from the
+    # record that follows
+    from extract.readers.pdf_keyvalue import find_blocks
+
+    lines = [
+        _words(56, (160, "published quarterly on the website.")),
+        _words(68, (160, "\u2022 A new web page has been launched")),
+        _words(110, (50, "Rec Ref"), (160, "7")),
+        _words(134, (50, "Due"), (160, "June 2026")),
+    ]
+    blocks = find_blocks(lines, 2)
+    assert [[r.cells[0].text for r in t.rows] for t, _ in blocks] == [[""], ["Rec Ref", "Due"]]
+    assert blocks[0][0].rows[0].cells[1].text.startswith("published quarterly")

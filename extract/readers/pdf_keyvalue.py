@@ -65,6 +65,7 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
     marks = _set_apart_marks(lines, marks, pitch, apart_edges)
     edges = Counter((round(m[0]), round(m[1])) for m in marks if m)
     blocks: list[tuple[Table, list[list[dict]]]] = []
+    edges_of: dict[int, float] = {}  # a block (by its first word) -> its value edge
     for (label_x, value_x), count in edges.most_common():
         if value_x - label_x < 30 or count < 2 and not _opens_page(lines, marks, (label_x, value_x)):
             break
@@ -99,9 +100,23 @@ def find_blocks(lines: list[list[dict]], page: int) -> list[tuple[Table, list[li
                 len(heads) >= 2 or alone and head is not None and _a_label(head, value_x, lines, marks)
             ):
                 blocks.append((_table(block, heads, value_x, page), block))
+                edges_of[id(block[0][0])] = value_x
             i = end
     blocks.sort(key=lambda b: b[1][0][0]["top"])
+    if blocks:  # the rest of a value the page break cut, set apart above the page's first record
+        edge = edges_of[id(blocks[0][1][0][0])]
+        rest = _value_rest(lines, blocks[0][1][0], edge)
+        if rest:
+            blocks.insert(0, (_table(rest, set(), edge, page), rest))
     return blocks
+
+
+def _value_rest(lines: list[list[dict]], first: list[dict], value_x: float) -> list[list[dict]]:
+    """The lines that open the page above its first record, ``first``, when they are all text at the value edge
+    (the end of the last value of the page before), else none."""
+    at = next(i for i, line in enumerate(lines) if line is first)
+    rest = [line for line in lines[:at] if not _footer(line)]
+    return rest if rest and all(abs(line[0]["x0"] - value_x) <= _EDGE for line in rest) else []
 
 
 def _grid_row_above(above: list[dict], line: list[dict], label_x: float, value_x: float, pitch: float | None) -> bool:
