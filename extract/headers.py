@@ -372,9 +372,10 @@ def _label_word(piece: str) -> bool:
 
 
 def _goes_on(piece: str) -> bool:
-    """Does ``piece`` go on from the text above it: a few words opening with a function word ("of the Cabinet")?"""
+    """Does ``piece`` go on from the label above it: a few words opening with a function word ("of the Cabinet"),
+    not ending as a sentence does ("in November 2026." is the end of a cell the page break cut)?"""
     words = piece.split()
-    return 1 < len(words) <= 4 and words[0] in FUNCTION_WORDS
+    return 1 < len(words) <= 4 and words[0] in FUNCTION_WORDS and not piece.rstrip().endswith(".")
 
 
 def _unnumbered(label: str) -> str:

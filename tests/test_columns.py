@@ -730,6 +730,12 @@ def test_a_second_header_row_of_label_ends_opening_with_a_function_word_is_joine
     rows = [(f"{i + 1}.", PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
     header = _split_header(("Ref", "Proposal", "What", "Officer"), ("", "from the review", "has happened", ""), rows)
     assert header.labels[1:3] == ("Proposal\nfrom the review", "What\nhas happened")
+    # the end of a cell the page break cut, under a header printed again, is no label's end
+    rows = [(f"{i + 1}.", PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
+    header = find_header(
+        _table(("Ref", "Proposal", "Work undertaken", "Officer"), ("", "", "in November 2026.", ""), *rows)
+    )
+    assert header is not None and header.row == 0
     # a date with its own "at" under a label that ends whole ("Position" / "at 03/02/2023")
     rows = [(f"Rec {i + 1}", PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
     header = _split_header(
