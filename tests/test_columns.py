@@ -735,7 +735,8 @@ def test_a_second_header_row_of_label_ends_opening_with_a_function_word_is_joine
     header = find_header(
         _table(("Ref", "Proposal", "Work undertaken", "Officer"), ("", "", "in November 2026.", ""), *rows)
     )
-    assert header is not None and header.row == 0
+    assert header is not None
+    assert header.row == 0
     # a date with its own "at" under a label that ends whole ("Position" / "at 03/02/2023")
     rows = [(f"Rec {i + 1}", PROSE[i], DONE[i], "Jo Bloggs") for i in range(3)]
     header = _split_header(
