@@ -339,11 +339,12 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
         if b[0].islower() or a.split()[-1].casefold() in FUNCTION_WORDS:
             return True
         unclosed += 1
-    # prose left unclosed beside a short value cut with it ("Gareth" / "Whitfield", "October" / "2026"): the
-    # whole row was cut after its first lines
-    return bool(unclosed) and any(
-        _value_cut(n, above.get(n, ""), below.get(n, "")) for n in ("responsible", "timescale")
-    )
+    # prose left unclosed beside a short value cut with it ("Gareth" / "Whitfield", "October" / "2026"), or
+    # under a row with short values of its own while this one has none: the row was cut by the page break
+    short = [n for n in header.columns if n in _SHORT_FIELDS]
+    bare = any(above.get(n) for n in short) and not any(below.get(n) for n in short)
+    cut = any(_value_cut(n, above.get(n, ""), below.get(n, "")) for n in ("responsible", "timescale"))
+    return bool(unclosed) and (cut or bare)
 
 
 def _value_cut(name: str, above: str, below: str) -> bool:

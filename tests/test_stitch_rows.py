@@ -674,6 +674,13 @@ def test_an_unnumbered_row_cut_after_its_first_line_goes_on_at_the_top_of_the_ne
         "Targets are set in the Council Plan.",
     ]
     assert (recs[1]["responsible"], recs[1]["timescale"]) == ("Gareth Whitfield", "October 2026")
+    # a row with no owner or date of its own, under one with them whose progress was left unclosed
+    paper = Paper()
+    cut = row("Trees are planted.", "Progress was slow in Parks", "Ann Lee", "May 2025", overflows=(1,))
+    paper.table(head, cut, page=1)
+    paper.table(head, row("Schools are asked to help.", "Services; staff are now in post.", "", ""), page=2)
+    [rec] = paper.recs()
+    assert rec["recommendation"] == "Trees are planted.\nSchools are asked to help."
     # a new row under a complete one stays a row, however its text ends
     paper = Paper()
     paper.table(head, row("Trees are planted in the parks", "Begun", "Ann Lee", "May 2025"), page=1)
