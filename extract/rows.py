@@ -338,13 +338,16 @@ def _reads_on(before: Row | None, row: Row, header: HeaderMap) -> bool:
             continue
         if b[0].islower() or a.split()[-1].casefold() in FUNCTION_WORDS:
             return True
-        unclosed += 1
+        unclosed += len(a.split("\n")[-1].split()) >= _CUT_PROSE_WORDS  # a sentence cut, not "Ongoing"
     # prose left unclosed beside a short value cut with it ("Gareth" / "Whitfield", "October" / "2026"), or
     # under a row with short values of its own while this one has none: the row was cut by the page break
     short = [n for n in header.columns if n in _SHORT_FIELDS]
     bare = any(above.get(n) for n in short) and not any(below.get(n) for n in short)
     cut = any(_value_cut(n, above.get(n, ""), below.get(n, "")) for n in ("responsible", "timescale"))
     return bool(unclosed) and (cut or bare)
+
+
+_CUT_PROSE_WORDS = 5  # a last paragraph this long, left unclosed, is a sentence the page break cut
 
 
 def _value_cut(name: str, above: str, below: str) -> bool:

@@ -681,6 +681,11 @@ def test_an_unnumbered_row_cut_after_its_first_line_goes_on_at_the_top_of_the_ne
     paper.table(head, row("Schools are asked to help.", "Services; staff are now in post.", "", ""), page=2)
     [rec] = paper.recs()
     assert rec["recommendation"] == "Trees are planted.\nSchools are asked to help."
+    # a short progress left unclosed ("Ongoing") is no sentence cut: the row below without an owner is a row
+    paper = Paper()
+    paper.table(head, row("Trees are planted.", "Ongoing", "Ann Lee", "May 2025"), page=1)
+    paper.table(head, row("Schools are asked to help.", "Not started", "", ""), page=2)
+    assert len(paper.recs()) == 2
     # a new row under a complete one stays a row, however its text ends
     paper = Paper()
     paper.table(head, row("Trees are planted in the parks", "Begun", "Ann Lee", "May 2025"), page=1)
