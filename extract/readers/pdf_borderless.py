@@ -318,12 +318,17 @@ def _reaching(row: Row, bottom: float, height: float) -> Row:
     return replace(row, cells=tuple(replace(c, overflows=True) if c.text else c for c in row.cells))
 
 
+def _heading(text: str) -> bool:
+    """A heading's text: short, capitalised, not a sentence nor a clause's start, not a numbered entry."""
+    return heading_like(text) and not text.rstrip().endswith(":") and not looks_numbered(text)
+
+
 def _title_line(line: list[dict], columns: Columns) -> bool:
     """Is ``line`` (right above another table's labels) that table's title: a short heading from the first
     column's edge, one run of words ("Work programme 2024/25")?"""
     text = " ".join(w["text"] for w in line)
     alone = len(segments(line)) == 1 and columns.index(line[0]) == 0
-    return alone and heading_like(text) and not looks_numbered(text)
+    return alone and _heading(text)
 
 
 def _top(line: list[dict]) -> float:
@@ -340,7 +345,7 @@ def _theme_line(
     if len(segments(line)) != 1 or abs(line[0]["x0"] - columns.lefts[0]) > 3.0 or len(line) > 12:
         return False
     text = " ".join(w["text"] for w in line)
-    if not heading_like(text) or text.rstrip().endswith(":") or looks_numbered(text):
+    if not _heading(text):
         return False
     if not below or columns.crosses(below[0]) or below[0][0]["top"] - line[0]["bottom"] >= _END_GAP * height:
         return False
@@ -384,9 +389,8 @@ def _wrapped_theme(lines: list[list[dict]], i: int, above: list[dict] | None, co
         if _gap(block[-1], after) <= apart:
             continue
         text = " ".join(w["text"] for ln in block for w in ln)
-        heading = heading_like(text) and not text.endswith(":") and not looks_numbered(text)
         starts = len({columns.index(w) for w in after}) >= 2 and not columns.crosses(after) and not _labels_line(after)
-        return size if heading and starts else 0
+        return size if _heading(text) and starts else 0
     return 0
 
 
