@@ -1082,6 +1082,8 @@ def write_papers(seed: int, count: int, out_dir, formats=FORMATS, start: int = 0
     papers, truth_dir = out_dir / "papers", out_dir / "truth"
     papers.mkdir(parents=True, exist_ok=True)
     truth_dir.mkdir(parents=True, exist_ok=True)
+    from reportlab.platypus.doctemplate import LayoutError
+
     specs, office_jobs, notes = [], [], []
     can_office = office() is not None
     staging = out_dir / "staging"
@@ -1096,7 +1098,11 @@ def write_papers(seed: int, count: int, out_dir, formats=FORMATS, start: int = 0
             render(spec, src)
             office_jobs.append((spec, src, papers / spec.file))
             continue
-        render(spec, papers / spec.file)
+        try:
+            render(spec, papers / spec.file)
+        except LayoutError:
+            notes.append(f"skipped {spec.file}: reportlab could not lay out a table row taller than a page")
+            continue
         specs.append(spec)
     converted = convert_with_office(office_jobs)
     for s, _, _ in office_jobs:
