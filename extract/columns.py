@@ -255,6 +255,8 @@ def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
             out[role] *= 0.75  # councillors, whatever the label: the officers' column beside it is the owner
         if role == "status" and p.words >= _PROSE_WORDS:
             out[role] *= 0.5  # nor a column of prose a status ("Status update" over what was done)
+        if role == "progress" and p.fill and p.words < _PROSE_WORDS:
+            out[role] *= 0.5 + 0.5 * p.words / _PROSE_WORDS  # a word or two a cell reports little ("Evidence")
     return out
 
 

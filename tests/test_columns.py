@@ -682,6 +682,16 @@ def _split_header(top: tuple[str, ...], second: tuple[str, ...], rows: list[tupl
     return header
 
 
+def test_a_column_of_a_word_or_two_a_cell_reports_no_progress_whatever_its_label():
+    # "Evidence" (a progress word) over "Performance data", "Training records": beside prose that reports what
+    # was done under a label no vocabulary knows, the prose is the progress
+    evidence = ["Performance data", "Training records", "Cabinet report"]
+    rows = [(str(i + 1), "Jo Bloggs", evidence[i], DONE[i], "June 2026", PROSE[i]) for i in range(3)]
+    header = find_header(_table(("Ref", "Officer", "Evidence", "What has happened", "Target", "Asked for"), *rows))
+    assert header is not None
+    assert (header.col("progress"), header.col("recommendation")) == (3, 5)
+
+
 def test_theme_rows_across_the_table_are_left_out_of_the_columns_content():
     # "Paragraph" is a weak number label; the theme headings across the table in its column are no cells of it
     theme = Row(cells=(Cell(text="Section A \u2013 Parks and open spaces"),) + (Cell(text="", merged=True),) * 3)
