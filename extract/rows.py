@@ -140,6 +140,11 @@ def split_rec_id(text: str) -> tuple[str, str]:
     return number.lower(), text[match.end() :].lstrip()
 
 
+_ID_WORD_RE = re.compile(
+    r"(?:rec(?:ommendation)?|ref(?:erence)?|no|item|para(?:graph)?)\.?", re.I
+)  # an id's word alone
+
+
 def id_from_cell(text: str) -> str:
     """The number in a separate number column ("1", "R2", "Rec 3", "(4)"); the text as is otherwise."""
     text = text.strip()
@@ -192,6 +197,8 @@ def recommendations(table: TrackingTable) -> list[RawRecommendation]:
         )
         if repeated and current is not None and norm_key(rec_text) in norm_key(current.recommendation):
             rec_text = ""  # the number (and text) printed again on the row that carries it on
+        if current is not None and page_break and rec_id and _ID_WORD_RE.fullmatch(current.rec_id):
+            current.rec_id, rec_id = rec_id, ""  # "Rec" at the page foot, its number on the next page: one id
         continues = current is not None and (
             repeated
             or not rec_id

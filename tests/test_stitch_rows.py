@@ -712,6 +712,23 @@ def test_a_banner_over_the_labels_printed_again_on_the_next_page_is_no_row():
     assert [r["progress"] for r in recs] == ["Forty trees were planted.", "Work began in the spring."]
 
 
+def test_an_ids_word_at_the_foot_of_a_page_and_its_number_on_the_next_are_one_id():
+    # "Rec" / "2" wrapped in a narrow number column, cut by the page break with the row's first lines
+    paper = Paper()
+    paper.table(
+        row(*HEAD),
+        row("Rec 1", "Plant more trees.", "Begun.", "Ann Lee", "2025"),
+        row("Rec", "The council lobbies", "Officers await", "Bob", "2026", overflows=(0, 1, 2, 3, 4)),
+        page=1,
+    )
+    paper.table(row(*HEAD), row("2", "the Government for funding.", "guidance.", "Hay", ""), page=2)
+    recs = paper.recs()
+    assert [(r["rec_id"], r["recommendation"]) for r in recs] == [
+        ("1", "Plant more trees."),
+        ("2", "The council lobbies the Government for funding."),
+    ]
+
+
 def test_a_word_hyphenated_at_the_foot_of_a_page_joins_the_rest_without_a_space():
     rec = _one_over_a_break(
         row("1", "Make the parks child-", "Begun.", "Ann", "2025"), row("", "friendly within a year.", "", "", "")
