@@ -385,6 +385,8 @@ def _glue(before: str, after: str) -> str:
     return f"{before}{'' if joined else ' '}{after}"
 
 
+_OF_WORD_END_RE = re.compile(r"\b(?:of|for)\s+[A-Z][a-z]+$")  # a post of a body, its name cut short?
+_ONE_WORD_RE = re.compile(r"[A-Z][a-z]+")
 # the last word of a post or a body, which names no one on its own
 _POST_END_RE = re.compile(r"(?:manager|officer|director|team|services?|lead|unit|partnership|executive)\W*$", re.I)
 _DATE_CUT_RE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](\d{1,3})$")
@@ -427,6 +429,8 @@ def _open_fields(rec: RawRecommendation, values: dict[str, str]) -> set[str]:
             out.add(name)  # a name, then its post in brackets on the next page: "Ann Lee" / "(Head of Parks)"
         elif name == "responsible" and _POST_END_RE.fullmatch(value.strip()) and not _POST_END_RE.search(above):
             out.add(name)  # "Highways" / "Manager": the head of a post is no owner on its own
+        elif name == "responsible" and _OF_WORD_END_RE.search(above) and _ONE_WORD_RE.fullmatch(value.strip()):
+            out.add(name)  # "Director of Public" / "Health": one word alone finishes the body a post is of
         elif value[:1].islower() and above.rstrip()[-1:] not in ".!?;":
             lower.add(name)
     short = {n for n in ("responsible", "timescale", "status") if values.get(n)}

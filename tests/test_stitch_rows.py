@@ -712,6 +712,20 @@ def test_a_banner_over_the_labels_printed_again_on_the_next_page_is_no_row():
     assert [r["progress"] for r in recs] == ["Forty trees were planted.", "Work began in the spring."]
 
 
+def test_a_post_cut_in_the_name_of_its_body_goes_on_with_one_word_on_the_next_page():
+    rec = _one_over_a_break(
+        row("1", "Plant trees.", "Work began in the", "Head of Parks, Director of Public", "2025", overflows=(2, 3)),
+        row("", "", "spring.", "Health", ""),
+    )
+    assert rec["responsible"] == "Head of Parks, Director of Public Health"
+    # a whole owner below is listed beside
+    rec = _one_over_a_break(
+        row("1", "Plant trees.", "Work began in the", "Director of Place", "2025", overflows=(2, 3)),
+        row("", "", "spring.", "Revenues Team", ""),
+    )
+    assert rec["responsible"] == "Director of Place; Revenues Team"
+
+
 def test_an_ids_word_at_the_foot_of_a_page_and_its_number_on_the_next_are_one_id():
     # "Rec" / "2" wrapped in a narrow number column, cut by the page break with the row's first lines
     paper = Paper()
