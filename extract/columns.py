@@ -255,12 +255,14 @@ def role_scores(label: str, p: ColumnProfile) -> dict[str, float]:
             out[role] *= 0.75  # councillors, whatever the label: the officers' column beside it is the owner
         if role == "status" and p.words >= _PROSE_WORDS:
             out[role] *= 0.5  # nor a column of prose a status ("Status update" over what was done)
-        if role == "progress" and p.fill and p.words < _PROSE_WORDS:
-            out[role] *= 0.5 + 0.5 * p.words / _PROSE_WORDS  # a word or two a cell reports little ("Evidence")
+        if role == "progress" and h < _SURE_LABEL and p.fill and p.words < _PROSE_WORDS:
+            # a word or two a cell reports little, under a label that does not say so surely ("Evidence")
+            out[role] *= 0.5 + 0.5 * p.words / _PROSE_WORDS
     return out
 
 
 _PROSE_WORDS = 6  # words a cell on average: a column of prose
+_SURE_LABEL = 0.8  # a label's score for a role, at least, to name it surely ("Progress", "Update")
 
 # short-value roles: the cells must fit a label naming them, and cells alone can give them to an unlabelled column
 _SHORT_ROLES = frozenset({"rec_id", "timescale", "responsible", "status"})
