@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .columns import assign, profile
 from .model import Row, Table
@@ -124,7 +125,7 @@ def map_header(
         return None
     width = len(texts)
     body = body[: _next_table(body)]
-    cells = [r for r in body if not _heading_row(r)][:_PROFILE_ROWS]  # theme headings hold no column's cells
+    cells = list(islice((r for r in body if not _heading_row(r)), _PROFILE_ROWS))  # headings hold no cells
     values = [
         [r.cells[c].text if c < len(r.cells) and not r.cells[c].merged else "" for r in cells] for c in range(width)
     ]

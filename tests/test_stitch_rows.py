@@ -68,8 +68,8 @@ def test_key_value_tables_of_one_label_set_make_one_tracking_table_numbered_by_h
     assert [r["responsible"] for r in recs] == ["Officer 1", "Officer 2", "Officer 3"]
 
 
-def test_a_records_first_label_cut_short_by_the_page_break_opens_the_next_record():
-    # "Recommendation to" alone at the foot of page 1 (its value cut too), "Cabinet" at the top of page 2
+def _first_record_whole() -> Paper:
+    """A paper whose page 1 opens with one whole label/value record headed "Recommendation to Cabinet"."""
     paper = Paper()
     paper.table(
         row("Recommendation to Cabinet", "Plant more trees."),
@@ -77,19 +77,19 @@ def test_a_records_first_label_cut_short_by_the_page_break_opens_the_next_record
         row("Lead officer", "Ann"),
         page=1,
     )
+    return paper
+
+
+def test_a_records_first_label_cut_short_by_the_page_break_opens_the_next_record():
+    # "Recommendation to" alone at the foot of page 1 (its value cut too), "Cabinet" at the top of page 2
+    paper = _first_record_whole()
     paper.table(row("Recommendation to", "Mend the lights in every"), page=1)
     paper.table(row("Cabinet", "ward."), row("Progress", "Done."), row("Lead officer", "Bob"), page=2)
     recs = paper.recs()
     assert [r["recommendation"] for r in recs] == ["Plant more trees.", "Mend the lights in every ward."]
     assert [r["responsible"] for r in recs] == ["Ann", "Bob"]
     # the rest of the label lost: the value still lands under the label it begins
-    paper = Paper()
-    paper.table(
-        row("Recommendation to Cabinet", "Plant more trees."),
-        row("Progress", "Begun."),
-        row("Lead officer", "Ann"),
-        page=1,
-    )
+    paper = _first_record_whole()
     paper.table(row("Recommendation to", "Mend the lights."), page=1)
     paper.table(row("Progress", "Done."), row("Lead officer", "Bob"), page=2)
     assert [r["recommendation"] for r in paper.recs()] == ["Plant more trees.", "Mend the lights."]
