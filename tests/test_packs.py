@@ -16,6 +16,7 @@ from extract.packs import merge_shares, page_count, page_splits
 from extract.pipeline import document_rows, shared_out, with_checks
 from extract.readers import pdf_reader
 from extract.readers.pdf_objects import use_fast_objects
+from extract.readers.pdf_pages import LazyPages
 from extract.readers.pdf_reader import join_parts, read_pdf, read_pdf_part
 from extract.records import FileResult, Issue
 
@@ -101,18 +102,26 @@ def test_parts_that_do_not_cover_the_pdf_are_not_joined(pack):
         assert join_parts([first, read_pdf_part(pack, 32, 60)]) is None  # a page missing
 
 
-def test_pages_are_built_only_when_read(pack, monkeypatch):
-    """Pages built lazily are pdfplumber's own (numbers, sizes, document offsets), and only the pages read in
-    full are built; closing does not build the rest."""
+@pytest.mark.parametrize("trusted", [False, True])
+def test_pages_are_built_only_when_read(pack, monkeypatch, trusted):
+    """Pages built lazily are pdfplumber's own (numbers, sizes, characters; each with its own document offset of
+    0), found by walking the page tree or by its counts, and only the pages read in full are built; closing does
+    not build the rest."""
     from pdfminer.pdfpage import PDFPage
 
     with pdfplumber.open(pack) as plain:
-        expected = [(p.page_number, p.bbox, p.initial_doctop) for p in plain.pages]
+        expected = [(p.page_number, p.bbox) for p in plain.pages]
+        first_chars = [(c["text"], c["x0"], c["top"]) for c in plain.pages[-1].chars[:20]]
     pdf = pdfplumber.open(pack)
-    lazy = pdf_reader._LazyPages(pdf)
+    lazy = LazyPages(pdf)
+    lazy.trust(len(expected) if trusted else None)
     assert lazy.count() == len(expected)
     pages = [make() for make in lazy.from_page(1)]
-    assert [(p.page_number, p.bbox, p.initial_doctop) for p in pages] == expected
+    assert [(p.page_number, p.bbox) for p in pages] == expected
+    assert {p.initial_doctop for p in pages} == {0}
+    assert [(c["text"], c["x0"], c["top"]) for c in pages[-1].chars[:20]] == first_chars
+    assert all(c["doctop"] == c["top"] for c in pages[-1].chars)
+    assert (lazy._walk is None) == trusted  # trusted: the tree is not walked at all
     pdf_reader.close_pdf(pdf)
     built = []
     real = PDFPage.__init__

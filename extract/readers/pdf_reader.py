@@ -10,15 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any, cast
-
-from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import dict_value
-from pdfplumber.page import Page
-from pdfplumber.utils.exceptions import PdfminerException
+from typing import Any
 
 from ..errors import RectrackError, UnreadableDocument
 from ..model import Cell, Document, Paragraph, Row, Table
@@ -28,6 +22,7 @@ from .pdf_borderless import Columns, names_recommendation
 from .pdf_columns import type_size
 from .pdf_objects import use_fast_objects
 from .pdf_open import LibraryMessages, close_pdf, failure, library_messages, open_pdf
+from .pdf_pages import LazyPages, claimed_count
 from .pdf_rotate import reading_page
 from .pdf_scan import PagePlan, holds_tracking_table, runs_on, scan_pages
 from .pdf_text import _inside, _lines, _overflows, cell_text, mark_line_ends, place_blocks
@@ -55,13 +50,18 @@ def read_pdf(path: Path, *, password: str | None = None, fast: bool | None = Non
 
 
 def _read_opened(pdf, path: Path, password: str | None, fast: bool | None) -> Document:
-    pages = _LazyPages(pdf)
+    pages = LazyPages(pdf)
     try:
         with _reading_errors(password):
-            count = pages.count()
+            claimed = claimed_count(pdf.doc)  # the tree's own count; a short (or countless) tree is walked
+            long = claimed is not None and claimed > FAST_PATH_MIN_PAGES or pages.count() > FAST_PATH_MIN_PAGES
             plan = None
-            if fast or (fast is None and count > FAST_PATH_MIN_PAGES):
+            if fast or (fast is None and long):
                 plan = scan_pages(path, password)
+                pages.trust(plan.pages if plan is not None else None)
+            count = pages.count()
+            if plan is not None and not fast and count <= FAST_PATH_MIN_PAGES:
+                plan = None  # a page tree that claimed more pages than it holds
             doc = _read_open_pdf(pdf, path, plan, pages)
             if plan is not None and count <= FULL_READ_MAX_PAGES and not holds_tracking_table(doc.tables):
                 # the pre-scan knows a header by its words: a paper short enough is read whole before it is
@@ -72,7 +72,7 @@ def _read_opened(pdf, path: Path, password: str | None, fast: bool | None) -> Do
         pages.done()
 
 
-def _read_open_pdf(pdf, path: Path, plan: PagePlan | None, pages: _LazyPages) -> Document:
+def _read_open_pdf(pdf, path: Path, plan: PagePlan | None, pages: LazyPages) -> Document:
     doc = _new_document(pdf, path, pages.count())
     _read_pages(pages.from_page(1), doc, plan)
     return doc
@@ -186,71 +186,6 @@ class _PlanInChunks:
         return [] if self.plan is None else self.plan.lines(number)
 
 
-class _PageEntry(PDFPage):
-    """A page of the page tree as pdfminer's walk finds it (its attributes, inherited ones included), without the
-    work ``PDFPage`` does on its resources and contents: enough for a page's size, and to build the page."""
-
-    def __init__(self, doc, pageid, attrs, label) -> None:  # noqa: D107 - PDFPage's own signature
-        self.doc, self.pageid, self.tree, self.label = doc, pageid, attrs, label
-        self.attrs = dict_value(attrs)
-
-
-class _LazyPages:
-    """pdfplumber's pages of ``pdf`` as ``pdf.pages`` gives them (the same page objects, page numbers and document
-    offsets), each built only when it is read in full; the page tree is walked only as far as the pages asked
-    for. :meth:`done` before the PDF is closed."""
-
-    def __init__(self, pdf) -> None:
-        self.pdf = pdf
-        self._walk: Iterator | None = None  # pdfminer's walk of the page tree, started when first needed
-        self._found: list[tuple[_PageEntry, float]] = []  # each page met so far, with its document offset
-        self._doctop: float = 0
-        self._ended = False
-        self.built: list = []
-
-    def _reach(self, number: int) -> bool:
-        """Walk the page tree to page ``number``; False when the PDF has fewer pages."""
-        while len(self._found) < number and not self._ended:
-            try:
-                if self._walk is None:
-                    self._walk = _PageEntry.create_pages(self.pdf.doc)
-                entry = cast(_PageEntry | None, next(self._walk, None))
-            except Exception as exc:  # as pdfplumber's own walk does: reported as a damaged PDF (or out of memory)
-                raise PdfminerException(exc) from exc
-            if entry is None:
-                self._ended = True
-                break
-            self._found.append((entry, self._doctop))
-            self._doctop += Page(self.pdf, entry, page_number=len(self._found), initial_doctop=self._doctop).height
-        return len(self._found) >= number
-
-    def count(self) -> int:
-        """The PDF's number of pages (the whole page tree walked)."""
-        while self._reach(len(self._found) + 1):
-            pass
-        return len(self._found)
-
-    def ends_at(self, number: int) -> bool:
-        """Is page ``number`` the PDF's last?"""
-        return self._reach(number) and not self._reach(number + 1)
-
-    def from_page(self, first: int) -> Iterator[Callable[[], Any]]:
-        """For each page from ``first`` on, a function that builds it."""
-        number = first
-        while self._reach(number):
-            yield partial(self._build, number)
-            number += 1
-
-    def _build(self, number: int):
-        entry, doctop = self._found[number - 1]
-        page = Page(self.pdf, PDFPage(entry.doc, entry.pageid, entry.tree, entry.label), number, doctop)
-        self.built.append(page)
-        return page
-
-    def done(self) -> None:
-        self.pdf._pages = self.built  # pdfplumber's close() flushes these, rather than building every page
-
-
 State = tuple[bool, "Columns | None"]  # on entering a page: a table may continue onto it; a borderless run's columns
 
 
@@ -286,10 +221,11 @@ def read_pdf_part(path: Path, first: int, last: int, *, password: str | None = N
     with library_messages() as messages:
         pdf = open_pdf(path, password)
         opened = (messages.count, messages.first)
-        pages = _LazyPages(pdf)
+        pages = LazyPages(pdf)
         try:
             with _reading_errors(password):
                 plan = _PlanInChunks(path, password, first, last)
+                pages.trust(plan.plan.pages if plan.plan is not None else None)
                 doc = _new_document(pdf, path, None)
                 order, follow, carry, entered = _read_pages(
                     islice(pages.from_page(first), last + PART_READS_ON - first + 1), doc, plan, first, until=last

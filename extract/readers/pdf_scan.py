@@ -121,8 +121,10 @@ def _undecided(table: Table) -> bool:
 
 @dataclass(slots=True)
 class PagePlan:
-    """Per page (1-based): whether it has rulings, whether it is a candidate, and its text lines."""
+    """Per page (1-based): whether it has rulings, whether it is a candidate, and its text lines; and the PDF's
+    number of pages as pypdfium2 counts them."""
 
+    pages: int = 0
     ruled: dict[int, bool] = field(default_factory=dict)
     candidate: dict[int, bool] = field(default_factory=dict)
     text: dict[int, list[str]] = field(default_factory=dict)
@@ -169,7 +171,7 @@ def scan_pages(path: str | Path, password: str | None = None, pages: range | Non
         pdf = pdfium.PdfDocument(str(path), password=password or None)
     except Exception:  # noqa: BLE001 - the plan is only a shortcut: whatever pdfium fails on, parse every page
         return None
-    plan = PagePlan()
+    plan = PagePlan(pages=len(pdf))
     try:
         for index in range(len(pdf)) if pages is None else [n - 1 for n in pages if 0 < n <= len(pdf)]:
             page = pdf[index]
